@@ -1,0 +1,88 @@
+/**
+ * The project's IRIs. Readable and stable: the same input always gives the same IRIs, so a
+ * re-run replaces instead of duplicating. Everything hangs off one base (`--base`).
+ */
+import { namespace } from "./vocab.js";
+
+/** Default base IRI of everything the builder mints (documented in README). */
+export const DEFAULT_BASE = "https://w3id.org/article-kg/";
+
+/** Terms of the project ontology (ontology/kg.ttl). */
+export const KG_TERMS = [
+  "Article",
+  "Mention",
+  "Place",
+  "Program",
+  "Organisation",
+  "Indicator",
+  "Unit",
+  "Period",
+  "indicator",
+  "approximation",
+  "bound",
+  "direction",
+  "observationKind",
+  "programme",
+  "mentionedIn",
+  "level",
+  "context",
+  "Result",
+  "Target",
+  "MoreThan",
+  "Nearly",
+  "About",
+  "Above",
+  "Below",
+  "Increase",
+  "Decrease",
+  "Province",
+  "Prefecture",
+  "County",
+] as const;
+
+/** IRIs minted under one base. */
+export interface Iris {
+  readonly base: string;
+  readonly kg: ReturnType<typeof namespace<typeof KG_TERMS>>;
+  article(id: string): string;
+  articleGraph(id: string): string;
+  observation(articleId: string, n: number): string;
+  mention(articleId: string, n: number): string;
+  place(code: string): string;
+  indicator(id: string): string;
+  unit(code: string): string;
+  period(start?: number, end?: number): string;
+  program(id: string): string;
+  readonly dataset: string;
+  readonly structure: string;
+  readonly indicatorScheme: string;
+  readonly unitScheme: string;
+  readonly placeScheme: string;
+  /** Named graph holding the shared reference data (places, indicators, units, periods). */
+  readonly referenceGraph: string;
+}
+
+/** Builds the IRI minting functions for a base (must end in / or #). */
+export function iris(base: string = DEFAULT_BASE): Iris {
+  const b = base.endsWith("/") || base.endsWith("#") ? base : `${base}/`;
+  const enc = (s: string) => encodeURIComponent(s);
+  return {
+    base: b,
+    kg: namespace(`${b}ontology#`, KG_TERMS),
+    article: (id) => `${b}article/${enc(id)}`,
+    articleGraph: (id) => `${b}graph/article/${enc(id)}`,
+    observation: (a, n) => `${b}observation/${enc(a)}/${n}`,
+    mention: (a, n) => `${b}mention/${enc(a)}/${n}`,
+    place: (code) => `${b}place/${enc(code)}`,
+    indicator: (id) => `${b}indicator/${enc(id)}`,
+    unit: (code) => `${b}unit/${enc(code)}`,
+    period: (start, end) => `${b}period/${start ?? ""}-${end ?? ""}`,
+    program: (id) => `${b}program/${enc(id)}`,
+    dataset: `${b}dataset/observations`,
+    structure: `${b}structure/observations`,
+    indicatorScheme: `${b}scheme/indicators`,
+    unitScheme: `${b}scheme/units`,
+    placeScheme: `${b}scheme/places`,
+    referenceGraph: `${b}graph/reference`,
+  };
+}
