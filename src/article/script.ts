@@ -1,0 +1,66 @@
+/**
+ * Script normalisation: a Simplified copy of the text that has exactly as many code points as
+ * the original, so that every offset found on the copy is an offset into the original.
+ * Uses opencc-js (Traditional → Simplified) plus a small variant table (data/variants.json)
+ * for characters it leaves alone (陜) and full-width digits and punctuation.
+ */
+import { readFileSync } from "node:fs";
+import * as OpenCC from "opencc-js";
+import type { Script } from "../types.js";
+
+const variants: Record<string, string> = JSON.parse(
+  readFileSync(new URL("../../data/variants.json", import.meta.url), "utf8"),
+).map;
+
+let toSimplified: ((s: string) => string) | undefined;
+function converter(): (s: string) => string {
+  if (toSimplified === undefined) toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+  return toSimplified;
+}
+
+const charCache = new Map<string, string>();
+/** Converts one code point; keeps it when the conversion is not exactly one code point. */
+function convertChar(ch: string): string {
+  let out = charCache.get(ch);
+  if (out === undefined) {
+    const v = variants[ch];
+    if (v !== undefined) out = v;
+    else {
+      const c = converter()(ch);
+      out = [...c].length === 1 ? c : ch;
+    }
+    charCache.set(ch, out);
+  }
+  return out;
+}
+
+/**
+ * Returns a Simplified, half-width copy of `text` with the same number of code points, code
+ * point for code point aligned with the original.
+ */
+export function toAlignedSimplified(text: string): string {
+  const original = [...text];
+  const whole = [...converter()(text)];
+  const out: string[] = new Array(original.length);
+  const aligned = whole.length === original.length;
+  for (let i = 0; i < original.length; i++) {
+    const ch = original[i] as string;
+    const v = variants[ch];
+    if (v !== undefined) out[i] = v;
+    else if (aligned) out[i] = whole[i] as string;
+    else out[i] = convertChar(ch);
+  }
+  return out.join("");
+}
+
+const TRAD_ONLY =
+  /[們國後來過這當為與從對還時實會於產經發開關點無頭現長門問間隊陽陰陝陜漢縣區貧萬億個傳戶項學東車馬鄉農貫]/gu;
+const SIMP_ONLY =
+  /[们国后来过这当为与从对还时实会于产经发开关点无头现长门问间队阳阴陕汉县区贫万亿个传户项学东车马乡农贯]/gu;
+
+/** Guesses the script from characters that exist in only one of them. */
+export function detectScript(text: string): Script {
+  const t = text.match(TRAD_ONLY)?.length ?? 0;
+  const s = text.match(SIMP_ONLY)?.length ?? 0;
+  return t > s ? "traditional" : "simplified";
+}
