@@ -12,10 +12,12 @@ const variants: Record<string, string> = JSON.parse(
   readFileSync(new URL("../../data/variants.json", import.meta.url), "utf8"),
 ).map;
 
-let toSimplified: ((s: string) => string) | undefined;
+const cache: { convert?: (s: string) => string } = {};
+/** The opencc-js converter, built on first use (building it takes a moment). */
 function converter(): (s: string) => string {
-  if (toSimplified === undefined) toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
-  return toSimplified;
+  const convert = cache.convert ?? OpenCC.Converter({ from: "t", to: "cn" });
+  cache.convert = convert;
+  return convert;
 }
 
 const charCache = new Map<string, string>();
