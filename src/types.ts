@@ -90,6 +90,8 @@ export interface Observation {
   readonly span: Span;
   /** The sentence or clause the fact is stated in. */
   readonly context: Span;
+  /** Further places where the same fact is stated again (a headline repeated in the body). */
+  readonly repeats?: readonly Span[];
   readonly approximation?: Approximation;
   readonly bound?: Bound;
   readonly direction?: Direction;

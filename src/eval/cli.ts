@@ -1,0 +1,87 @@
+/**
+ * `npm run eval [-- --verbose] [--corpus DIR]`: extraction score on ../shared/corpus/dev.
+ * Where the corpus is absent (a user's fresh clone), says so and exits 0.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { readArticle } from "../article/read.js";
+import { extract } from "../extract/index.js";
+import type { Observation } from "../types.js";
+import { type ArticleScore, figures, type Gold, indicatorConsistency, scoreArticle } from "./score.js";
+
+const DEFAULT_CORPUS = resolve(import.meta.dirname, "../../../shared/corpus/dev");
+
+const pct = (x: number) => `${(x * 100).toFixed(1).padStart(5)}%`;
+
+function describe(o: Observation): string {
+  const period = o.period ? `${o.period.start ?? ""}–${o.period.end ?? ""}` : "-";
+  return `"${o.span.exact}"@${o.span.start} ${o.value} ${o.unit} place=${o.place?.code ?? "-"} period=${period} ${o.indicator}${o.kind === "target" ? " TARGET" : ""}`;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { verbose: { type: "boolean", short: "v" }, corpus: { type: "string" }, json: { type: "boolean" } },
+  });
+  const dir = values.corpus ?? DEFAULT_CORPUS;
+  if (!existsSync(dir)) {
+    console.log(
+      `No evaluation corpus at ${dir} (it lives in ../shared/corpus, which a fresh clone does not have): nothing to score.`,
+    );
+    return 0;
+  }
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith(".gold.json"))
+    .map((f) => f.slice(0, -".gold.json".length))
+    .sort();
+  const scores: ArticleScore[] = [];
+  console.log(`${"article".padEnd(18)} gold  ext   prec  recall   unit  place period  s-prec s-rec`);
+  for (const name of names) {
+    const gold = JSON.parse(readFileSync(join(dir, `${name}.gold.json`), "utf8")) as Gold;
+    const article = await readArticle(join(dir, `${name}.txt`), gold.published ? { published: gold.published } : {});
+    const result = extract(article);
+    const s = scoreArticle(name, gold, result.observations);
+    scores.push(s);
+    const f = figures([s]);
+    console.log(
+      `${name.padEnd(18)} ${String(s.gold).padStart(4)} ${String(s.extracted).padStart(4)} ${pct(f.precision)} ${pct(f.recall)} ${pct(f.unit)} ${pct(f.place)} ${pct(f.period)} ${pct(f.strictPrecision)} ${pct(f.strictRecall)}`,
+    );
+    if (values.verbose) {
+      for (const m of s.misses) console.log(`    MISS "${m.quote}"@${m.start} ${m.value} ${m.unit} — ${m.label ?? ""}`);
+      for (const o of s.falsePositives) console.log(`    FP   ${describe(o)}`);
+      for (const m of s.matches) {
+        const wrong = [!m.unit && "unit", !m.place && "place", !m.period && "period"].filter(Boolean);
+        if (wrong.length > 0)
+          console.log(
+            `    WRONG ${wrong.join(",")}: ${describe(m.obs)}  gold: ${m.gold.unit} ${m.gold.place ?? "-"} ${m.gold.period?.start ?? ""}–${m.gold.period?.end ?? ""}`,
+          );
+      }
+    }
+  }
+  const f = figures(scores);
+  const ic = indicatorConsistency(scores);
+  const total = scores.reduce((a, s) => a + s.gold, 0);
+  const ext = scores.reduce((a, s) => a + s.extracted, 0);
+  console.log(
+    `${"OVERALL".padEnd(18)} ${String(total).padStart(4)} ${String(ext).padStart(4)} ${pct(f.precision)} ${pct(f.recall)} ${pct(f.unit)} ${pct(f.place)} ${pct(f.period)} ${pct(f.strictPrecision)} ${pct(f.strictRecall)}`,
+  );
+  console.log(
+    `indicator consistency (B-cubed over ${ic.n} categorised matches): precision ${pct(ic.precision)}, recall ${pct(ic.recall)}`,
+  );
+  if (values.verbose) {
+    const byCat = new Map<string, Map<string, number>>();
+    for (const s of scores)
+      for (const m of s.matches) {
+        if (m.gold.category == null) continue;
+        const row = byCat.get(m.gold.category) ?? new Map<string, number>();
+        row.set(m.obs.indicator, (row.get(m.obs.indicator) ?? 0) + 1);
+        byCat.set(m.gold.category, row);
+      }
+    for (const [cat, row] of [...byCat].sort())
+      console.log(`    ${cat}: ${[...row].map(([i, n]) => `${i}×${n}`).join(", ")}`);
+  }
+  if (values.json) console.log(JSON.stringify({ ...f, indicatorPrecision: ic.precision, indicatorRecall: ic.recall }));
+  return 0;
+}
+
+process.exitCode = await main();

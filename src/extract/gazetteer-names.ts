@@ -1,0 +1,132 @@
+/**
+ * Short-name rules of the gazetteer: the forms a division is written under besides its
+ * official name (汉中市 → 汉中, 凉山彝族自治州 → 凉山州 and 凉山, 六枝特区 → 六枝).
+ * Pure functions; the gazetteer applies the stop list and collision rules on top.
+ */
+import type { PlaceLevel } from "../types.js";
+
+/**
+ * Ethnic-group names as they occur inside autonomous-division names, longest first so that
+ * 土家 is tried before 土. "各" covers 各族自治县 (龙胜, 隆林).
+ */
+const ETHNIC = [
+  "乌孜别克",
+  "柯尔克孜",
+  "俄罗斯",
+  "维吾尔",
+  "哈萨克",
+  "塔吉克",
+  "塔塔尔",
+  "达斡尔",
+  "鄂温克",
+  "鄂伦春",
+  "蒙古",
+  "布依",
+  "朝鲜",
+  "土家",
+  "哈尼",
+  "傈僳",
+  "高山",
+  "拉祜",
+  "东乡",
+  "纳西",
+  "景颇",
+  "仫佬",
+  "布朗",
+  "撒拉",
+  "毛南",
+  "仡佬",
+  "锡伯",
+  "阿昌",
+  "普米",
+  "德昂",
+  "保安",
+  "裕固",
+  "独龙",
+  "赫哲",
+  "门巴",
+  "珞巴",
+  "基诺",
+  "回",
+  "藏",
+  "苗",
+  "彝",
+  "壮",
+  "满",
+  "侗",
+  "瑶",
+  "白",
+  "傣",
+  "黎",
+  "佤",
+  "畲",
+  "水",
+  "土",
+  "羌",
+  "怒",
+  "京",
+  "各",
+] as const;
+
+/** Whether `s` is an ethnic-group name (with or without 族), e.g. 东乡族, 鄂伦春. */
+export function isEthnicName(s: string): boolean {
+  const bare = s.endsWith("族") ? s.slice(0, -1) : s;
+  return (ETHNIC as readonly string[]).includes(bare);
+}
+
+/**
+ * Strips trailing ethnic-group names from the stem of an autonomous division
+ * (湘西土家族苗族 → 湘西, 克孜勒苏柯尔克孜 → 克孜勒苏). A name without 族 is stripped only when
+ * it has two or more characters (蒙古, 哈萨克), and nothing is stripped that would leave fewer
+ * than two characters (内蒙古 stays). Returns the stem unchanged when nothing is left
+ * (鄂伦春 of 鄂伦春自治旗).
+ */
+export function stripEthnic(stem: string): string {
+  let s = stem;
+  for (;;) {
+    let next: string | undefined;
+    for (const e of ETHNIC) {
+      if (s.endsWith(`${e}族`)) next = s.slice(0, -(e.length + 1));
+      else if (e.length >= 2 && s.endsWith(e)) next = s.slice(0, -e.length);
+      if (next !== undefined) break;
+    }
+    if (next === undefined || [...next].length < 2) return s;
+    s = next;
+  }
+}
+
+/** Strips the first suffix of `suffixes` that `name` ends with; undefined when none does. */
+function strip(name: string, suffixes: readonly string[]): { stem: string; suffix: string } | undefined {
+  for (const suffix of suffixes) {
+    if (name.endsWith(suffix) && name.length > suffix.length) return { stem: name.slice(0, -suffix.length), suffix };
+  }
+  return undefined;
+}
+
+const PROVINCE_SUFFIXES = ["特别行政区", "自治区", "省", "市"] as const;
+const PREFECTURE_SUFFIXES = ["自治州", "地区", "盟", "市"] as const;
+const COUNTY_SUFFIXES = ["自治县", "自治旗", "特区", "林区", "县", "区", "市", "旗"] as const;
+
+/**
+ * Short names of a division by rule, before the stop list: the stem without its
+ * administrative suffix (and, for autonomous divisions, without the ethnic names), plus
+ * stem + 州/县/旗 for autonomous prefectures, counties and banners (凉山州, 石柱县). A bare stem
+ * needs two characters and is not produced when it is itself an ethnic name (东乡族自治县
+ * gives 东乡县, not 东乡).
+ */
+export function shortNames(name: string, level: PlaceLevel): string[] {
+  const suffixes =
+    level === "province" ? PROVINCE_SUFFIXES : level === "prefecture" ? PREFECTURE_SUFFIXES : COUNTY_SUFFIXES;
+  const hit = strip(name, suffixes);
+  if (hit === undefined) return [];
+  const autonomous = hit.suffix.startsWith("自治") ? hit.suffix : undefined;
+  const stripped = autonomous ? stripEthnic(hit.stem) : hit.stem;
+  // 鄂温克族自治旗 → 鄂温克旗: a stem that is only an ethnic name loses its 族.
+  const stem = isEthnicName(stripped) && stripped.endsWith("族") ? stripped.slice(0, -1) : stripped;
+  const out: string[] = [];
+  if (autonomous === "自治州") out.push(`${stem}州`);
+  else if (autonomous === "自治县") out.push(`${stem}县`);
+  else if (autonomous === "自治旗") out.push(`${stem}旗`);
+  if ([...stem].length >= 2 && !isEthnicName(stem)) out.push(stem);
+  return out.filter((s) => s !== name);
+}

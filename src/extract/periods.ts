@@ -1,0 +1,140 @@
+/**
+ * Period phrases: 2019年, 2019年底, 2016年以来, 2017年至2019年, 到2020年底, 较2017年,
+ * “十三五”期间, 十八大以来, 今年/去年/近3年/目前 (with the publication year), 4月26日.
+ * Each phrase says how far it reaches: the rest of its sentence (scope), only the number it
+ * modifies ("2015年底的2996.35元": local), or only its clause (comparison base "较2017年").
+ */
+import type { Period } from "../types.js";
+import { alternation, lexicon } from "./lexicon.js";
+import type { Range } from "./segment.js";
+
+/** How far a period phrase reaches. */
+export type Reach = "scope" | "local" | "clause";
+
+/** A period phrase found in the text (UTF-16 indices of the Simplified copy). */
+export interface PeriodPhrase extends Range {
+  readonly period: Period;
+  readonly reach: Reach;
+}
+
+const Y = "((?:19|20)\\d\\d)\\s*年";
+const CN_DIGITS: Record<string, number> = {
+  一: 1,
+  两: 2,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
+
+interface Compiled {
+  readonly re: RegExp;
+}
+let compiled: Compiled | undefined;
+
+function compile(): Compiled {
+  const p = lexicon().raw.periods as {
+    fiveYearPlans: Record<string, [number, number]>;
+    congresses: Record<string, number>;
+    relativeYears: Record<string, number>;
+    now: string[];
+  };
+  const suffix = "(?:底|末|初|度|中)?";
+  const parts = [
+    // 1 range: 2017年至2019年, 2016-2020年
+    `(?<range>(?:从|自)?${Y}${suffix}\\s*(?:至|到|—|-|~|～)\\s*((?:19|20)\\d\\d)\\s*年${suffix})`,
+    `(?<range2>((?:19|20)\\d\\d)\\s*(?:—|-|~|～)\\s*((?:19|20)\\d\\d)\\s*年)`,
+    // 2 since: 自2015年以来, 2016年来
+    `(?<since>(?:自|从)?${Y}${suffix}(?:以来|来))`,
+    // 3 until: 到2020年底, 截至2019年
+    `(?<until>(?:截至|截止到|截止|到|至)\\s*${Y}${suffix})`,
+    // 4 comparison: 较2017年, 比2015年
+    `(?<cmp>(?:较|比|同比)\\s*${Y}${suffix})`,
+    // 5 year: 2019年, 2019年底
+    `(?<year>${Y}${suffix})`,
+    // 6 five-year plans
+    `(?<plan>[“"]?(${alternation(Object.keys(p.fiveYearPlans))})[”"]?(期间|时期|以来|末|初)?)`,
+    // 7 congresses
+    `(?<congress>(?:党的)?(${alternation(Object.keys(p.congresses))})(?:召开)?以来)`,
+    // 8 recent years: 近3年, 近三年来
+    `(?<recent>近(\\d{1,2}|[两二三四五六七八九十])年(?:来|以来)?)`,
+    // 9 relative years and now
+    `(?<rel>(${alternation(Object.keys(p.relativeYears))})(以来)?)`,
+    `(?<now>${alternation(p.now)})`,
+    // 10 dates without a year: 4月26日, 11月底
+    `(?<date>(?<![\\d年])(\\d{1,2})月(?:\\d{1,2}日|份|初|底|中旬|上旬|下旬)?)`,
+  ];
+  return { re: new RegExp(parts.join("|"), "gu") };
+}
+
+/** Finds every period phrase in `s`; relative phrases resolve only when `publishedYear` is known. */
+export function findPeriods(s: string, publishedYear: number | undefined): PeriodPhrase[] {
+  compiled ??= compile();
+  const p = lexicon().raw.periods as {
+    fiveYearPlans: Record<string, [number, number]>;
+    congresses: Record<string, number>;
+    relativeYears: Record<string, number>;
+  };
+  const out: PeriodPhrase[] = [];
+  const re = compiled.re;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    const g = m.groups ?? {};
+    const phrase = m[0];
+    const start = m.index;
+    const end = start + phrase.length;
+    // a year glued to a preceding digit is not a year ("12019年")
+    if (start > 0 && /\d/u.test(s[start - 1] as string) && /^\d/u.test(phrase)) continue;
+    let period: Period | undefined;
+    let reach: Reach = "scope";
+    const nums = m.slice(1).filter((x): x is string => x !== undefined && /^\d+$/u.test(x));
+    if (g.range !== undefined || g.range2 !== undefined) {
+      period = { start: Number(nums[0]), end: Number(nums[1]), phrase };
+    } else if (g.since !== undefined) {
+      period = { start: Number(nums[0]), phrase };
+    } else if (g.until !== undefined) {
+      period = { end: Number(nums[0]), phrase };
+    } else if (g.cmp !== undefined) {
+      period = { start: Number(nums[0]), phrase };
+      reach = "clause";
+    } else if (g.year !== undefined) {
+      const y = Number(nums[0]);
+      period = { start: y, end: y, phrase };
+    } else if (g.plan !== undefined) {
+      const name = /十[一二三四五]五/u.exec(phrase)?.[0] ?? "";
+      const years = p.fiveYearPlans[name];
+      if (years)
+        period = phrase.endsWith("以来") ? { start: years[0], phrase } : { start: years[0], end: years[1], phrase };
+    } else if (g.congress !== undefined) {
+      const name = Object.keys(p.congresses).find((k) => phrase.includes(k));
+      if (name !== undefined) period = { start: p.congresses[name] as number, phrase };
+    } else if (g.recent !== undefined) {
+      if (publishedYear !== undefined) {
+        const n = /\d+/u.test(phrase) ? Number(/\d+/u.exec(phrase)?.[0]) : (CN_DIGITS[phrase[1] as string] ?? 0);
+        period = { start: publishedYear - n, end: publishedYear, phrase };
+      }
+    } else if (g.rel !== undefined) {
+      const word = Object.keys(p.relativeYears).find((k) => phrase.startsWith(k));
+      if (publishedYear !== undefined && word !== undefined) {
+        const y = publishedYear + (p.relativeYears[word] as number);
+        period = { start: y, end: y, phrase };
+      }
+    } else if (g.now !== undefined || g.date !== undefined) {
+      if (publishedYear !== undefined) period = { start: publishedYear, end: publishedYear, phrase };
+    }
+    if (period === undefined) continue;
+    // "2015年底的2996.35元": the phrase modifies only the number after it
+    if (/^\s*的\s*[\d一二两三四五六七八九十]/u.test(s.slice(end, end + 4))) {
+      const y = period.end ?? period.start;
+      reach = "local";
+      if (y !== undefined && g.until !== undefined) period = { start: y, end: y, phrase };
+    }
+    out.push({ start, end, period, reach });
+  }
+  return out;
+}

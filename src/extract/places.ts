@@ -1,0 +1,86 @@
+/**
+ * Places in an article: gazetteer mentions (ambiguous names resolved by the other places of
+ * the article), their role (a subject, or a modifier of an organisation or event such as
+ * 汉中市扶贫办), collective phrases (全市, 我省 → the article's own place), and the article's
+ * main place. Positions are UTF-16 indices into the Simplified copy.
+ */
+import type { PlaceLevel, PlaceRef } from "../types.js";
+import { type Gazetteer, loadGazetteer } from "./gazetteer.js";
+import { lexicon } from "./lexicon.js";
+import type { Range } from "./segment.js";
+import type { Text } from "./text.js";
+
+/** A resolved place mention. */
+export interface PlaceHit extends Range {
+  readonly place: PlaceRef;
+  /** A subject of the clause, or only a modifier of an organisation/event name. */
+  readonly role: "subject" | "modifier";
+}
+
+/** A collective phrase (全市, 我省) standing for the article's place at a level. */
+export interface CollectiveHit extends Range {
+  readonly level: PlaceLevel;
+}
+
+/** Places of one article. */
+export interface ArticlePlaces {
+  readonly hits: readonly PlaceHit[];
+  readonly collective: readonly CollectiveHit[];
+  readonly main?: PlaceRef;
+  readonly gazetteer: Gazetteer;
+}
+
+const LEVEL_RANK: Record<PlaceLevel, number> = { province: 0, prefecture: 1, county: 2 };
+
+/** Finds and resolves the places of a text. `excluded(i)` marks boilerplate positions; `titleEnd` ends the title. */
+export function findPlaces(
+  text: Text,
+  excluded: (start: number, end: number) => boolean,
+  titleEnd: number,
+): ArticlePlaces {
+  const gaz = loadGazetteer();
+  const s = text.s;
+  const lx = lexicon();
+  const collective: CollectiveHit[] = [];
+  for (const { phrase, level } of lx.collective) {
+    for (let i = s.indexOf(phrase); i >= 0; i = s.indexOf(phrase, i + 1)) {
+      if (!excluded(i, i + phrase.length)) collective.push({ start: i, end: i + phrase.length, level });
+    }
+  }
+  const raw = gaz
+    .find(s)
+    .map((m) => ({ ...m, start: text.u16(m.start), end: text.u16(m.end) }))
+    .filter((m) => !excluded(m.start, m.end) && !collective.some((c) => c.start < m.end && m.start < c.end));
+  // context for ambiguous names: the unambiguous places of the article
+  const context = raw.filter((m) => m.candidates.length === 1).map((m) => (m.candidates[0] as PlaceRef).code);
+  const orgSuffixes = lx.raw.orgSuffixes;
+  const hits: PlaceHit[] = [];
+  for (const m of raw) {
+    const place = m.candidates.length === 1 ? m.candidates[0] : gaz.resolve(m.candidates, context);
+    if (place === undefined) continue;
+    const after = s.slice(m.end, m.end + 10).split(/[,，。;；、:：\s“”"《》()（）]/u)[0] ?? "";
+    const role = orgSuffixes.some((suf) => after.includes(suf)) ? "modifier" : "subject";
+    hits.push({ start: m.start, end: m.end, place, role });
+  }
+  // main place: most mentioned (title counts three times), ties to the more specific
+  const score = new Map<string, number>();
+  for (const h of hits) score.set(h.place.code, (score.get(h.place.code) ?? 0) + (h.start < titleEnd ? 3 : 1));
+  let main: PlaceRef | undefined;
+  let best = 0;
+  for (const h of hits) {
+    const sc = score.get(h.place.code) ?? 0;
+    if (sc > best || (sc === best && main !== undefined && LEVEL_RANK[h.place.level] > LEVEL_RANK[main.level])) {
+      best = sc;
+      main = h.place;
+    }
+  }
+  return { hits, collective, gazetteer: gaz, ...(main !== undefined ? { main } : {}) };
+}
+
+/** The division standing for a collective phrase: the main place or its ancestor at that level. */
+export function collectivePlace(places: ArticlePlaces, level: PlaceLevel): PlaceRef | undefined {
+  const main = places.main;
+  if (main === undefined) return undefined;
+  if (LEVEL_RANK[main.level] <= LEVEL_RANK[level]) return main;
+  return places.gazetteer.ancestors(main.code).find((a) => a.level === level) ?? main;
+}

@@ -1,0 +1,125 @@
+/**
+ * Segmentation of the (Simplified, aligned) text into lines, sentences and clauses, and the
+ * parts that never hold facts: boilerplate lines (captions, bylines, footers) and datelines.
+ * All positions are UTF-16 indices into `Text.s`.
+ */
+import { lexicon } from "./lexicon.js";
+
+/** A stretch [start, end) of the text. */
+export interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A sentence with its clauses (split at ，；：) and segments (also split at 、). */
+export interface Sentence extends Range {
+  /** Index of the line (paragraph) it is on. */
+  readonly line: number;
+  readonly clauses: readonly Range[];
+  readonly segments: readonly Range[];
+}
+
+/** The segmented text. */
+export interface Segmentation {
+  readonly lines: readonly (Range & { readonly boilerplate: boolean })[];
+  readonly sentences: readonly Sentence[];
+  /** Ranges that hold no facts: boilerplate lines and datelines. */
+  readonly excluded: readonly Range[];
+  /** Quoted stretches “…” / "…" / 《…》 (inner ranges), for names. */
+  readonly quotes: readonly (Range & { readonly kind: "quote" | "title" })[];
+  /** Parenthesised stretches (inner ranges). */
+  readonly parens: readonly Range[];
+}
+
+const SENTENCE_END = /[。！？!?…]+|\n/gu;
+const CLAUSE_SEP = /[,，;；:：]/u;
+const SEGMENT_SEP = /[,，;；:：、]/u;
+
+function splitRanges(s: string, range: Range, sep: RegExp): Range[] {
+  const out: Range[] = [];
+  let start = range.start;
+  for (let i = range.start; i < range.end; i++) {
+    if (sep.test(s[i] as string)) {
+      if (i > start) out.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  if (range.end > start) out.push({ start, end: range.end });
+  return out;
+}
+
+/** Is a line boilerplate: a strong marker anywhere, or a short line with a caption/byline marker? */
+export function isBoilerplateLine(line: string): boolean {
+  const b = lexicon().raw.boilerplate;
+  if (b.strong.some((m) => line.includes(m))) return true;
+  return [...line].length <= b.maxShortLine && b.shortLine.some((m) => line.includes(m));
+}
+
+let datelineRe: RegExp | undefined;
+
+/** Segments a Simplified text. */
+export function segment(s: string): Segmentation {
+  datelineRe ??= new RegExp(lexicon().raw.boilerplate.dateline, "u");
+  const lines: (Range & { boilerplate: boolean })[] = [];
+  const excluded: Range[] = [];
+  let pos = 0;
+  for (const raw of s.split("\n")) {
+    const range = { start: pos, end: pos + raw.length };
+    const boilerplate = raw.trim() !== "" && isBoilerplateLine(raw);
+    lines.push({ ...range, boilerplate });
+    if (boilerplate) excluded.push(range);
+    else {
+      const m = datelineRe.exec(raw);
+      if (m && m[0].length > 0) excluded.push({ start: pos, end: pos + m[0].length });
+    }
+    pos += raw.length + 1;
+  }
+  const sentences: Sentence[] = [];
+  lines.forEach((line, li) => {
+    if (line.boilerplate) return;
+    let start = line.start;
+    const text = s.slice(line.start, line.end);
+    SENTENCE_END.lastIndex = 0;
+    const ends: number[] = [];
+    for (let m = SENTENCE_END.exec(text); m !== null; m = SENTENCE_END.exec(text))
+      ends.push(line.start + m.index + m[0].length);
+    ends.push(line.end);
+    for (let end of ends) {
+      // a closing quote right after the full stop belongs to the sentence
+      while (end < line.end && /[”’"」』)）]/u.test(s[end] as string)) end++;
+      if (end <= start) continue;
+      if (s.slice(start, end).trim() !== "") {
+        const r = { start, end };
+        sentences.push({
+          ...r,
+          line: li,
+          clauses: splitRanges(s, r, CLAUSE_SEP),
+          segments: splitRanges(s, r, SEGMENT_SEP),
+        });
+      }
+      start = end;
+    }
+  });
+  return { lines, sentences, excluded, quotes: findPairs(s), parens: findParens(s) };
+}
+
+function findPairs(s: string): (Range & { kind: "quote" | "title" })[] {
+  const out: (Range & { kind: "quote" | "title" })[] = [];
+  const re = /“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|《([^《》\n]{1,60})》|"([^"\n]{1,40})"/gu;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    out.push({ start: m.index + 1, end: m.index + m[0].length - 1, kind: m[3] !== undefined ? "title" : "quote" });
+  }
+  return out;
+}
+
+function findParens(s: string): Range[] {
+  const out: Range[] = [];
+  const re = /[(（]([^()（）\n]{0,80})[)）]/gu;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) out.push({ start: m.index + 1, end: m.index + m[0].length - 1 });
+  return out;
+}
+
+/** The range in `list` that contains position `i`, if any. */
+export function containing<T extends Range>(list: readonly T[], i: number): T | undefined {
+  return list.find((r) => r.start <= i && i < r.end);
+}

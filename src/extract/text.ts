@@ -1,0 +1,59 @@
+/**
+ * The text an extractor works on: the original, its aligned Simplified copy (same code
+ * points, so the same offsets), and conversion between UTF-16 indices (what RegExp gives) and
+ * code point offsets (what the graph stores).
+ */
+import { toAlignedSimplified } from "../article/script.js";
+import type { Span } from "../types.js";
+
+/** Original text plus its aligned Simplified copy and offset maps. */
+export class Text {
+  readonly original: string;
+  /** Simplified, half-width copy; matching runs on this. */
+  readonly s: string;
+  private readonly originalCps: readonly string[];
+  /** Code point index of each UTF-16 index of `s` (only when `s` has astral characters). */
+  private readonly cpOf: Int32Array | undefined;
+
+  constructor(original: string) {
+    this.original = original;
+    this.s = toAlignedSimplified(original);
+    this.originalCps = [...original];
+    if (this.s.length !== this.originalCps.length) {
+      const map = new Int32Array(this.s.length + 1);
+      let cp = 0;
+      for (let i = 0; i < this.s.length; i++) {
+        map[i] = cp;
+        const c = this.s.charCodeAt(i);
+        if (c < 0xd800 || c > 0xdbff) cp++;
+      }
+      map[this.s.length] = cp;
+      this.cpOf = map;
+    }
+  }
+
+  /** Code point offset of a UTF-16 index of `s`. */
+  cp(u16: number): number {
+    return this.cpOf === undefined ? u16 : (this.cpOf[u16] ?? 0);
+  }
+
+  /** UTF-16 index in `s` of a code point offset. */
+  u16(cp: number): number {
+    if (this.cpOf === undefined) return cp;
+    let lo = 0;
+    let hi = this.s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.cpOf[mid] ?? 0) < cp) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** A span of the ORIGINAL text from UTF-16 indices of `s`. */
+  span(u16Start: number, u16End: number): Span {
+    const start = this.cp(u16Start);
+    const end = this.cp(u16End);
+    return { start, end, exact: this.originalCps.slice(start, end).join("") };
+  }
+}
