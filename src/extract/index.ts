@@ -42,16 +42,17 @@ export function extract(article: Article): Extraction {
     seg.quotes.some((q) => q.start <= a && a < q.end && q.end - q.start <= MAX_NAME_QUOTE) ||
     periods.some((p) => overlaps(p, a, b));
   const quantities = findQuantities(s, skip);
+  const quantitySegments = compoundSegments(s, quantities, seg.sentences);
 
   const observations: Observation[] = [];
   const byKey = new Map<string, { obs: Observation; repeats: Span[] }>();
   let topic: { line: number; place: PlaceRef } | undefined;
   let lastSentence: Sentence | undefined;
-  for (const q of quantities) {
+  for (const [qi, q] of quantities.entries()) {
     const sentence = containing(seg.sentences, q.start);
     if (sentence === undefined) continue;
     const clause = containing(sentence.clauses, q.start) ?? sentence;
-    const segm = containing(sentence.segments, q.start) ?? clause;
+    const segm = quantitySegments[qi] ?? clause;
     if (sentence !== lastSentence) {
       const t = sentenceTopic(places, sentence);
       if (t !== undefined) topic = { line: sentence.line, place: t };
@@ -64,34 +65,47 @@ export function extract(article: Article): Extraction {
         ? { start: publishedYear, end: publishedYear, phrase: article.published ?? "" }
         : undefined);
     const place = placeOf(s, q, sentence, clause, places, topic?.place);
-    const indicator = classifyIndicator(s, q.unit, { segment: segm, clause, sentence, at: q.start });
+    const blocked = quantitySegments.filter((r): r is Range => r !== undefined && r !== quantitySegments[qi]);
+    const indicators = sharedPredicate(s, q, clause, sentence, blocked) ?? [
+      classifyIndicator(s, q.unit, { segment: segm, clause, sentence, at: q.start, blocked }),
+    ];
     const kind = isTarget(s, q, sentence, clause) ? "target" : "result";
     const span = text.span(q.start, q.end);
-    const obs: Observation = {
-      index: 0,
-      indicator,
-      value: q.value,
-      unit: q.unit,
-      span,
-      context: text.span(sentence.start, sentence.end),
-      kind,
-      programs: [...new Set(programHits.filter((h) => inside(clause, h.start, h.end)).map((h) => h.id))],
-      ...(place !== undefined ? { place } : {}),
-      ...(period !== undefined ? { period } : {}),
-      ...(q.approximation !== undefined ? { approximation: q.approximation } : {}),
-      ...(q.bound !== undefined ? { bound: q.bound } : {}),
-      ...(q.direction !== undefined ? { direction: q.direction } : {}),
-    };
-    const key = [indicator, place?.code, period?.start, period?.end, q.value, q.unit, kind, q.bound, q.direction].join(
-      "|",
-    );
-    const seen = byKey.get(key);
-    if (seen !== undefined) {
-      seen.repeats.push(span);
-      continue;
+    for (const indicator of indicators) {
+      const obs: Observation = {
+        index: 0,
+        indicator,
+        value: q.value,
+        unit: q.unit,
+        span,
+        context: text.span(sentence.start, sentence.end),
+        kind,
+        programs: [...new Set(programHits.filter((h) => inside(clause, h.start, h.end)).map((h) => h.id))],
+        ...(place !== undefined ? { place } : {}),
+        ...(period !== undefined ? { period } : {}),
+        ...(q.approximation !== undefined ? { approximation: q.approximation } : {}),
+        ...(q.bound !== undefined ? { bound: q.bound } : {}),
+        ...(q.direction !== undefined ? { direction: q.direction } : {}),
+      };
+      const key = [
+        indicator,
+        place?.code,
+        period?.start,
+        period?.end,
+        q.value,
+        q.unit,
+        kind,
+        q.bound,
+        q.direction,
+      ].join("|");
+      const seen = byKey.get(key);
+      if (seen !== undefined) {
+        seen.repeats.push(span);
+        continue;
+      }
+      const entry = { obs, repeats: [] as Span[] };
+      byKey.set(key, entry);
     }
-    const entry = { obs, repeats: [] as Span[] };
-    byKey.set(key, entry);
   }
   for (const { obs, repeats } of byKey.values())
     observations.push({ ...obs, index: observations.length + 1, ...(repeats.length > 0 ? { repeats } : {}) });
@@ -102,6 +116,36 @@ export function extract(article: Article): Extraction {
     observations,
     ...(places.main !== undefined ? { mainPlace: places.main } : {}),
   };
+}
+
+/**
+ * The segment of each quantity, where a compound ("4.26万户13.6万人", "1.73万户、5.63万人")
+ * shares one segment: the union of its members' segments.
+ */
+function compoundSegments(
+  s: string,
+  quantities: readonly Quantity[],
+  sentences: readonly Sentence[],
+): (Range | undefined)[] {
+  const own = quantities.map((q) => {
+    const sentence = containing(sentences, q.start);
+    return sentence === undefined ? undefined : containing(sentence.segments, q.start);
+  });
+  const out = [...own];
+  let groupStart = 0;
+  for (let i = 1; i <= quantities.length; i++) {
+    const prev = quantities[i - 1] as Quantity;
+    const cur = quantities[i];
+    const joined = cur !== undefined && /^[、和及与]?$/u.test(s.slice(prev.end, cur.prefixStart));
+    if (joined) continue;
+    const members = own.slice(groupStart, i).filter((r): r is Range => r !== undefined);
+    if (members.length > 1) {
+      const union = { start: Math.min(...members.map((r) => r.start)), end: Math.max(...members.map((r) => r.end)) };
+      for (let j = groupStart; j < i; j++) out[j] = union;
+    }
+    groupStart = i;
+  }
+  return out;
 }
 
 /** The period of a quantity: a phrase modifying it, else the last phrase in reach before it. */
@@ -128,6 +172,25 @@ function periodOf(
     found = periods.find((p) => p.start >= q.end && p.end <= clause.end && p.reach === "scope");
   }
   return found?.period;
+}
+
+/**
+ * "农村电力入户率、卫生室覆盖率均达100%": one value shared by several indicators listed with
+ * 、 before 均/都. Returns one indicator per listed item, or undefined when not such a case.
+ */
+function sharedPredicate(s: string, q: Quantity, clause: Range, sentence: Sentence, blocked: readonly Range[]) {
+  const head = s.slice(clause.start, q.prefixStart);
+  const m = /(?:均|都|全部|皆)(?:已|已经)?(?:达到|达|为|是|超过|高于|低于|在)?$/u.exec(head);
+  if (m === null) return undefined;
+  const items = sentence.segments.filter((r) => r.start >= clause.start && r.end <= q.prefixStart - m[0].length);
+  const last = sentence.segments.find((r) => r.start >= clause.start && r.start < q.start && r.end >= q.start);
+  if (last === undefined || items.length === 0) return undefined;
+  const out = new Set<string>();
+  for (const item of [...items, last]) {
+    const at = Math.min(item.end, q.start);
+    out.add(classifyIndicator(s, q.unit, { segment: item, clause: item, sentence: item, at, blocked }));
+  }
+  return out.size > 1 ? [...out] : undefined;
 }
 
 /** First subject place (or collective phrase) of a sentence. */

@@ -13,6 +13,8 @@ interface IndicatorEntry {
   readonly id: string;
   readonly unit: UnitCode;
   readonly cues: readonly string[];
+  /** A stock (how many poor villages there are) rather than an event (how many exited). */
+  readonly stock?: boolean;
 }
 
 interface UnitEntry {
@@ -27,7 +29,7 @@ interface CompiledCue {
 }
 
 interface Compiled {
-  readonly indicators: readonly { id: string; unit: UnitCode; cues: readonly CompiledCue[] }[];
+  readonly indicators: readonly { id: string; unit: UnitCode; stock: boolean; cues: readonly CompiledCue[] }[];
   readonly fallback: ReadonlyMap<string, string>;
   readonly countLike: ReadonlySet<string>;
 }
@@ -49,6 +51,7 @@ function compile(): Compiled {
     return {
       id: i.id,
       unit: i.unit,
+      stock: i.stock === true,
       cues: i.cues.map((c) => {
         const parts = c.split("+").filter((p) => p !== "");
         return { parts, weight: parts.reduce((a, p) => a + [...p].length, 0) };
@@ -71,12 +74,17 @@ export interface CueRegions {
   readonly sentence: Range;
   /** Position of the number. */
   readonly at: number;
+  /** Segments that belong to other quantities: their cues describe those, not this one. */
+  readonly blocked: readonly Range[];
 }
+
+/** Cues in the sentence before the number count only this close to it. */
+const SENTENCE_REACH = 30;
 
 function bestCueScore(s: string, cue: CompiledCue, regions: CueRegions): number {
   const levels: [Range, number][] = [
-    [regions.segment, 40],
-    [regions.clause, 20],
+    [regions.segment, 60],
+    [regions.clause, 25],
     [{ start: regions.sentence.start, end: regions.at }, 0],
   ];
   for (const [range, bonus] of levels) {
@@ -84,16 +92,20 @@ function bestCueScore(s: string, cue: CompiledCue, regions: CueRegions): number 
     let distance = 0;
     let ok = true;
     for (const part of cue.parts) {
-      const i = text.indexOf(part);
-      if (i < 0) {
+      let pos = -1;
+      for (let i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+        const at = range.start + i;
+        if (bonus === 60 || !regions.blocked.some((b) => b.start <= at && at < b.end)) pos = at;
+        if (pos >= 0 && pos >= regions.at) break;
+      }
+      if (pos < 0) {
         ok = false;
         break;
       }
-      const pos = range.start + i;
       const d = pos >= regions.at ? pos - regions.at : regions.at - (pos + part.length);
       distance = Math.max(distance, d);
     }
-    if (ok) return cue.weight * 10 + bonus - Math.min(distance, 30) / 3;
+    if (ok && (bonus > 0 || distance <= SENTENCE_REACH)) return cue.weight * 10 + bonus - Math.min(distance, 30) / 3;
   }
   return -1;
 }
@@ -101,19 +113,22 @@ function bestCueScore(s: string, cue: CompiledCue, regions: CueRegions): number 
 /** Chooses the indicator of a quantity of `unit` at `regions.at`. */
 export function classifyIndicator(s: string, unit: UnitCode, regions: CueRegions): string {
   compiled ??= compile();
-  let best: string | undefined;
-  let bestScore = 0;
+  // an event (villages exited) beats a stock (poor villages) named in the same clause
+  const best = { event: { id: "", score: 0 }, stock: { id: "", score: 0 } };
   for (const ind of compiled.indicators) {
     if (!fits(compiled, ind.unit, unit)) continue;
+    const slot = ind.stock ? best.stock : best.event;
     for (const cue of ind.cues) {
       const score = bestCueScore(s, cue, regions);
-      if (score > bestScore) {
-        bestScore = score;
-        best = ind.id;
+      if (score > slot.score) {
+        slot.score = score;
+        slot.id = ind.id;
       }
     }
   }
-  if (best !== undefined) return best;
+  const localEvent = best.event.score >= 25 + 10;
+  if (best.event.id !== "" && (localEvent || best.event.score >= best.stock.score)) return best.event.id;
+  if (best.stock.id !== "") return best.stock.id;
   return (
     compiled.fallback.get(unit) ??
     (compiled.countLike.has(unit) ? compiled.fallback.get("COUNT") : undefined) ??

@@ -35,11 +35,16 @@ const SENTENCE_END = /[。！？!?…]+|\n/gu;
 const CLAUSE_SEP = /[,，;；:：]/u;
 const SEGMENT_SEP = /[,，;；:：、]/u;
 
+/** Splits a range at separators that are not inside parentheses ("县(市、区)" stays whole). */
 function splitRanges(s: string, range: Range, sep: RegExp): Range[] {
   const out: Range[] = [];
   let start = range.start;
+  let depth = 0;
   for (let i = range.start; i < range.end; i++) {
-    if (sep.test(s[i] as string)) {
+    const ch = s[i] as string;
+    if (ch === "(" || ch === "（") depth++;
+    else if ((ch === ")" || ch === "）") && depth > 0) depth--;
+    else if (depth === 0 && sep.test(ch)) {
       if (i > start) out.push({ start, end: i });
       start = i + 1;
     }
