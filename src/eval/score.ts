@@ -124,7 +124,6 @@ const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 export function figures(scores: readonly ArticleScore[]): Figures {
   let gold = 0;
   let counted = 0;
-  let extracted = 0;
   let matched = 0;
   let unit = 0;
   let place = 0;
@@ -133,7 +132,6 @@ export function figures(scores: readonly ArticleScore[]): Figures {
   for (const s of scores) {
     gold += s.gold;
     counted += s.counted;
-    extracted += s.extracted;
     matched += s.matches.length;
     for (const m of s.matches) {
       if (m.unit) unit++;

@@ -94,7 +94,7 @@ const PLACEHOLDER_CITY = /^(市辖区|县|省直辖县级行政区划|自治区�
  * match (甘肃成县), or after one of WEAK_BEFORE, and never before one of WEAK_AFTER.
  */
 const WEAK_SURFACE = /^.[县区市旗]$/u;
-const WEAK_BEFORE = new Set([..."省市州区县盟旗在到赴至与及"]);
+const WEAK_BEFORE = new Set([..."省市州区县盟旗在到赴至与及和或"]);
 const WEAK_AFTER = new Set([..."域城级委乡镇内外里直区属"]);
 const HAN = /\p{Script=Han}/u;
 
@@ -174,7 +174,8 @@ function build(): Built {
   const register = (surface: string, place: PlaceRef, kind: PlaceMatch["kind"]): boolean => {
     if (stop.has(surface) || [...surface].length < 2) return false;
     const s = surfaces.get(surface);
-    if (s === undefined) surfaces.set(surface, { surface, candidates: [place], kind, weak: WEAK_SURFACE.test(surface) });
+    if (s === undefined)
+      surfaces.set(surface, { surface, candidates: [place], kind, weak: WEAK_SURFACE.test(surface) });
     else {
       if (!s.candidates.includes(place)) s.candidates.push(place);
       if (KIND_ORDER[kind] < KIND_ORDER[s.kind]) s.kind = kind;
@@ -202,6 +203,10 @@ function build(): Built {
     if (register(alias, place, "alias")) aliasesOf.set(code, [...(aliasesOf.get(code) ?? []), alias]);
   }
 
+  // Stop words stay in the trie with no candidates: they are consumed as words, never reported.
+  for (const word of stop) {
+    if (!surfaces.has(word)) surfaces.set(word, { surface: word, candidates: [], kind: "short", weak: false });
+  }
   const root: TrieNode = { next: new Map() };
   for (const s of surfaces.values()) {
     s.candidates.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.code.localeCompare(b.code));
@@ -302,7 +307,7 @@ function build(): Built {
       counties: count("county"),
       droppedDevelopmentZones,
       droppedSelfEntries,
-      surfaces: surfaces.size,
+      surfaces: [...surfaces.values()].filter((s) => s.candidates.length > 0).length,
     },
   };
 }
@@ -326,6 +331,11 @@ function findIn(root: TrieNode, text: string): PlaceMatch[] {
     }
     if (best !== undefined) {
       const len = best.surface.length; // every surface is BMP: UTF-16 length = code points
+      if (best.candidates.length === 0) {
+        i += len; // a stop word: consumed, not reported
+        cp += len;
+        continue;
+      }
       if (!best.weak || weakAccepted(text, i, len, lastEnd)) {
         out.push({ start: cp, end: cp + len, surface: best.surface, candidates: best.candidates, kind: best.kind });
         i += len;

@@ -169,7 +169,9 @@ function periodOf(
   }
   if (found === undefined) {
     // "18个县在2018年实现脱贫摘帽": a scope phrase later in the same clause
-    found = periods.find((p) => p.start >= q.end && p.end <= clause.end && p.reach === "scope");
+    found = periods.find(
+      (p) => p.start >= q.end && p.end <= clause.end && p.reach === "scope" && containing(parens, p.start) === paren,
+    );
   }
   return found?.period;
 }
@@ -219,7 +221,8 @@ function placeOf(
     }
   for (const c of places.collective)
     if (inside(clause, c.start, c.end) && c.end <= q.prefixStart && c.start > at) {
-      place = collectivePlace(places, c.level);
+      // "通渭县全县": the collective phrase repeats the place just named
+      if (place === undefined || place.level !== c.level) place = collectivePlace(places, c.level);
       at = c.start;
     }
   place ??= topic ?? places.main;

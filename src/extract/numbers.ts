@@ -30,6 +30,7 @@ export function parseChineseNumeral(s: string): number | undefined {
   let digit: number | undefined;
   let lastUnit = 10_000;
   for (const ch of s) {
+    if ((ch === "零" || ch === "〇") && total > 0 && digit === undefined) continue; // 三百零五: a gap, not a digit
     const d = DIGITS[ch];
     if (d !== undefined) {
       if (digit !== undefined) return undefined; // two digits in a row: 三五 (an estimate), not a number

@@ -48,6 +48,8 @@ export interface Iris {
   articleGraph(id: string): string;
   observation(articleId: string, n: number): string;
   mention(articleId: string, n: number): string;
+  /** The n-th (1-based) mention of a program or organisation in an article. */
+  programMention(articleId: string, programId: string, n: number): string;
   place(code: string): string;
   indicator(id: string): string;
   unit(code: string): string;
@@ -73,6 +75,7 @@ export function iris(base: string = DEFAULT_BASE): Iris {
     articleGraph: (id) => `${b}graph/article/${enc(id)}`,
     observation: (a, n) => `${b}observation/${enc(a)}/${n}`,
     mention: (a, n) => `${b}mention/${enc(a)}/${n}`,
+    programMention: (a, p, n) => `${b}mention/${enc(a)}/program/${enc(p)}/${n}`,
     place: (code) => `${b}place/${enc(code)}`,
     indicator: (id) => `${b}indicator/${enc(id)}`,
     unit: (code) => `${b}unit/${enc(code)}`,

@@ -117,6 +117,7 @@ export const SCHEMA = namespace("https://schema.org/", [
   "text",
   "Organization",
   "mentions",
+  "contentLocation",
 ] as const);
 export const DCTERMS = namespace("http://purl.org/dc/terms/", [
   "title",

@@ -1,0 +1,89 @@
+/**
+ * Writes ontology/indicators.ttl and ontology/units.ttl from data/indicators.json and
+ * data/units.json (through src/rdf/schemes.ts). Run after editing the JSON:
+ *
+ *   node --import tsx scripts/gen-ontology.ts
+ *
+ * test/schemes.test.ts fails when the Turtle files are out of date.
+ */
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type * as RDF from "@rdfjs/types";
+import { Writer } from "n3";
+import { iris as makeIris } from "../src/rdf/iri.js";
+import {
+  indicatorSchemeQuads,
+  loadIndicators,
+  loadUnits,
+  UN_SDG,
+  unitSchemeQuads,
+  WIKIDATA_ENTITY,
+} from "../src/rdf/schemes.js";
+import { PREFIXES } from "../src/rdf/vocab.js";
+
+/** The generated files, relative to the repository root, with their source. */
+export const GENERATED = {
+  indicators: { file: "ontology/indicators.ttl", source: "data/indicators.json" },
+  units: { file: "ontology/units.ttl", source: "data/units.json" },
+} as const;
+export type SchemeName = keyof typeof GENERATED;
+
+/** The quads of one scheme, in the default graph, under the default base. */
+export function schemeQuads(name: SchemeName): RDF.Quad[] {
+  return name === "indicators" ? indicatorSchemeQuads(loadIndicators()) : unitSchemeQuads(loadUnits());
+}
+
+/** The Turtle text of one scheme, header comment included. */
+export function schemeTurtle(name: SchemeName): Promise<string> {
+  const ir = makeIris();
+  const { rdf, rdfs, owl, xsd, skos, dcterms } = PREFIXES;
+  const writer = new Writer({
+    prefixes: {
+      rdf,
+      rdfs,
+      owl,
+      xsd,
+      skos,
+      dcterms,
+      kg: ir.kg.$,
+      scheme: `${ir.base}scheme/`,
+      indicator: `${ir.base}indicator/`,
+      unit: `${ir.base}unit/`,
+      qudt: "http://qudt.org/vocab/unit/",
+      wd: WIKIDATA_ENTITY,
+      sdg: UN_SDG,
+    },
+  });
+  writer.addQuads(groupBySubject(schemeQuads(name)));
+  const { source, file } = GENERATED[name];
+  const header = [
+    `# ${file}: GENERATED from ${source} by scripts/gen-ontology.ts. Do not edit by hand;`,
+    `# edit ${source} and run: node --import tsx scripts/gen-ontology.ts`,
+    "",
+  ].join("\n");
+  return new Promise((resolve, reject) =>
+    writer.end((error, result: string) => (error ? reject(error) : resolve(header + result))),
+  );
+}
+
+/** The quads with each subject's quads together (in order of first appearance), for readable Turtle. */
+function groupBySubject(quads: readonly RDF.Quad[]): RDF.Quad[] {
+  const groups = new Map<string, RDF.Quad[]>();
+  for (const q of quads) {
+    const group = groups.get(q.subject.value);
+    if (group) group.push(q);
+    else groups.set(q.subject.value, [q]);
+  }
+  return [...groups.values()].flat();
+}
+
+async function main(): Promise<void> {
+  const root = new URL("../", import.meta.url);
+  for (const name of Object.keys(GENERATED) as SchemeName[]) {
+    const path = fileURLToPath(new URL(GENERATED[name].file, root));
+    writeFileSync(path, await schemeTurtle(name));
+    console.log(`wrote ${GENERATED[name].file}`);
+  }
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) await main();

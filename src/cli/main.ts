@@ -1,0 +1,97 @@
+/**
+ * The `article-kg` command: a table of subcommands, each loaded on demand (so `--help` does
+ * not start the store engine). User errors (KgError) print their message and exit 1 or 2;
+ * anything else is a bug and prints its stack (exit 70).
+ */
+import { exitCodeOf, KgError } from "../errors.js";
+import { err, out } from "./io.js";
+
+/** A subcommand module: a one-line summary, its help text and its entry point. */
+export interface CommandModule {
+  readonly summary: string;
+  readonly help: string;
+  run(argv: readonly string[]): Promise<number>;
+}
+
+interface CommandEntry {
+  readonly summary: string;
+  /** Loads the module; absent for commands that are planned but not written yet. */
+  readonly load?: () => Promise<CommandModule>;
+}
+
+/** The subcommands, in help order. */
+export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  extract: { summary: "print the graph of one article", load: () => import("./commands/extract.js") },
+  build: { summary: "ingest article files or folders into the store", load: () => import("./commands/build.js") },
+  query: { summary: "run a SPARQL query against the store", load: () => import("./commands/query.js") },
+  export: { summary: "write the whole store as RDF", load: () => import("./commands/export.js") },
+  validate: { summary: "check the store against the graph contract (planned)" },
+  serve: { summary: "SPARQL endpoint over HTTP (planned)" },
+  link: { summary: "link places and indicators to external datasets (planned)" },
+  import: { summary: "import RDF files into the store (planned)" },
+};
+
+/** Exit code of unexpected errors (bugs): EX_SOFTWARE. */
+export const EXIT_BUG = 70;
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `Usage: article-kg COMMAND [options]
+
+Turns the numeric facts of Chinese report articles into an RDF Data Cube graph.
+
+Commands:
+${lines.join("\n")}
+
+Run "article-kg COMMAND --help" for the options of a command.
+`;
+}
+
+const isHelp = (a: string) => a === "--help" || a === "-h";
+
+/** Runs the command line and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  // A closed pipe (`article-kg export | head`) ends the output quietly.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || isHelp(name) || name === "help") {
+      const topic = name === "help" ? rest[0] : undefined;
+      const entry = topic === undefined ? undefined : COMMANDS[topic];
+      if (entry?.load) await out((await entry.load()).help);
+      else await out(usage());
+      return name === undefined ? 2 : 0;
+    }
+    if (name === "--version" || name === "-V") {
+      await out("article-kg 0.1.0\n");
+      return 0;
+    }
+    const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (entry === undefined) throw new KgError("E_USAGE", `unknown command "${name}".`);
+    if (entry.load === undefined) throw new KgError("E_USAGE", `"${name}" is not available yet.`);
+    const command = await entry.load();
+    if (rest.some(isHelp)) {
+      await out(command.help);
+      return 0;
+    }
+    return await command.run(rest);
+  } catch (e) {
+    return report(e, name);
+  }
+}
+
+function report(e: unknown, command: string | undefined): number {
+  if (e instanceof KgError) {
+    err(`article-kg: ${e.message}`);
+    if (e.code === "E_USAGE")
+      err(`Run "article-kg ${command && Object.hasOwn(COMMANDS, command) ? `${command} ` : ""}--help" for usage.`);
+    return exitCodeOf(e.code);
+  }
+  err(`article-kg: internal error (a bug, please report it):`);
+  err(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  return EXIT_BUG;
+}

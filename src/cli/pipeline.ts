@@ -1,0 +1,53 @@
+/**
+ * The build pipeline as async iterables: paths → files → articles → extractions → mapped
+ * quads. Each stage pulls one item at a time, so nothing holds the whole corpus.
+ */
+import { readdir, stat } from "node:fs/promises";
+import { extname, join } from "node:path";
+import { type ReadOptions, readArticle } from "../article/read.js";
+import { KgError } from "../errors.js";
+import { extract } from "../extract/index.js";
+import type { Iris } from "../rdf/iri.js";
+import { type MappedArticle, mapExtraction } from "../rdf/map.js";
+import type { Article, Extraction } from "../types.js";
+
+/** Every `*.txt` file under the given files or folders (recursively, sorted); a missing path is an error. */
+export async function* articleFiles(paths: readonly string[]): AsyncGenerator<string> {
+  for (const p of paths) {
+    const st = await stat(p).catch(() => undefined);
+    if (!st) throw new KgError("E_INPUT_NOT_FOUND", `${p}: no such file or folder.`, { context: { file: p } });
+    if (st.isDirectory()) yield* walk(p);
+    else yield p;
+  }
+}
+
+async function* walk(dir: string): AsyncGenerator<string> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const e of entries) {
+    if (e.name.startsWith(".")) continue;
+    const full = join(dir, e.name);
+    if (e.isDirectory()) yield* walk(full);
+    else if (e.isFile() && extname(e.name).toLowerCase() === ".txt") yield full;
+  }
+}
+
+/** Reads each file as an article. */
+export async function* readArticles(files: AsyncIterable<string>, options: ReadOptions = {}): AsyncGenerator<Article> {
+  for await (const f of files) yield await readArticle(f, options);
+}
+
+/** Extracts the facts of each article. */
+export async function* extractAll(articles: AsyncIterable<Article>): AsyncGenerator<Extraction> {
+  for await (const a of articles) yield extract(a);
+}
+
+/** One article's quads with the extraction they came from. */
+export interface Built {
+  readonly extraction: Extraction;
+  readonly mapped: MappedArticle;
+}
+
+/** Maps each extraction to its quads. */
+export async function* mapAll(extractions: AsyncIterable<Extraction>, iris: Iris): AsyncGenerator<Built> {
+  for await (const extraction of extractions) yield { extraction, mapped: mapExtraction(extraction, iris) };
+}

@@ -1,0 +1,268 @@
+/**
+ * The graph store: an embedded Oxigraph store (in memory) persisted as one N-Quads file
+ * `<dir>/store.nq`, saved atomically. The only module that imports `oxigraph`; everything it
+ * returns is plain RDF/JS (n3) terms and the typed `QueryResult`.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type * as RDF from "@rdfjs/types";
+import { Writer } from "n3";
+import { type BlankNode, defaultGraph, type NamedNode, namedNode, Store, type Term } from "oxigraph";
+import { KgError } from "../errors.js";
+import { sparqlPrologue } from "../rdf/prefixes.js";
+import { readChunks, writeAtomically } from "./files.js";
+import type { QueryResult, Row } from "./result.js";
+import { type ParsedQuery, parseSparql } from "./sparql.js";
+import { toN3Quad, toN3Term } from "./terms.js";
+
+/** Name of the data file inside a store directory. */
+export const STORE_FILE = "store.nq";
+
+/** Characters of N-Quads text per `load()` call: a few MB (see docs/platform-notes.md). */
+const CHUNK_CHARS = 4 << 20;
+
+const NQUADS = "application/n-quads";
+
+/** Options of `query` and `queryRaw`. */
+export interface QueryOptions {
+  /** Query the union of all graphs as the default graph (default true: no GRAPH clause needed). */
+  readonly defaultGraphAsUnion?: boolean;
+  /** Prefixes declared before the query (errors still report the user's own lines). */
+  readonly prefixes?: Readonly<Record<string, string>>;
+}
+
+/** Result serialisations of `queryRaw` (SPARQL results or RDF for CONSTRUCT/DESCRIBE). */
+export type RawFormat = "json" | "xml" | "csv" | "tsv" | "ttl" | "nt" | "nq" | "trig";
+
+/** Media types accepted by `loadText`. */
+export type RdfMediaType =
+  | "application/n-quads"
+  | "application/n-triples"
+  | "text/turtle"
+  | "application/trig"
+  | "application/rdf+xml";
+
+/** An RDF graph store with atomic persistence. */
+export class KgStore {
+  /** Directory the store is saved to (undefined for a memory-only store). */
+  readonly dir: string | undefined;
+  readonly #store: Store;
+
+  private constructor(store: Store, dir: string | undefined) {
+    this.#store = store;
+    this.dir = dir;
+  }
+
+  /** An empty store that lives in memory only (`save()` is an error). */
+  static memory(): KgStore {
+    return new KgStore(new Store(), undefined);
+  }
+
+  /** Opens a store directory: loads `dir/store.nq` if present, else starts empty. */
+  static async open(dir: string): Promise<KgStore> {
+    const store = new KgStore(new Store(), dir);
+    const file = join(dir, STORE_FILE);
+    if (!existsSync(file)) return store;
+    try {
+      store.#store.load(readChunks(file), { format: NQUADS });
+    } catch (e) {
+      throw new KgError(
+        "E_STORE_CORRUPT",
+        `${file} is corrupt (${messageOf(e)}). It was left untouched: restore it, or move it away to start an empty store.`,
+        { context: { file }, cause: e },
+      );
+    }
+    return store;
+  }
+
+  /** Number of quads in all graphs. */
+  get size(): number {
+    return this.#store.size;
+  }
+
+  /** IRIs of the named graphs (blank-node graph names as `_:id`), sorted. */
+  graphs(): string[] {
+    const rows = this.#store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }") as Map<string, Term>[];
+    return rows
+      .map((r) => r.get("g"))
+      .filter((t): t is NamedNode | BlankNode => t?.termType === "NamedNode" || t?.termType === "BlankNode")
+      .map((t) => (t.termType === "BlankNode" ? `_:${t.value}` : t.value))
+      .sort();
+  }
+
+  /** Loads quads (into `graph` when given, else each into its own graph); returns how many were sent. */
+  loadQuads(quads: Iterable<RDF.Quad>, graph?: string): number {
+    const writer = new Writer({ format: "N-Quads" });
+    const target = graph === undefined ? undefined : namedNode(graph);
+    let parts: string[] = [];
+    let chars = 0;
+    let count = 0;
+    for (const q of quads) {
+      const line = writer.quadToString(q.subject, q.predicate, q.object, target ?? q.graph);
+      parts.push(line);
+      chars += line.length;
+      count++;
+      if (chars >= CHUNK_CHARS) {
+        this.#load(parts.join(""), NQUADS, undefined);
+        parts = [];
+        chars = 0;
+      }
+    }
+    if (parts.length > 0) this.#load(parts.join(""), NQUADS, undefined);
+    return count;
+  }
+
+  /** Loads RDF text of a media type (triples into `graph` when given, else the default graph). */
+  loadText(text: string, mediaType: RdfMediaType, graph?: string): void {
+    this.#load(text, mediaType, graph);
+  }
+
+  /** Replaces a named graph's content (drop, then load), so rebuilding an article is idempotent. */
+  replaceGraph(graphIri: string, quads: Iterable<RDF.Quad>): number {
+    this.dropGraph(graphIri);
+    return this.loadQuads(quads, graphIri);
+  }
+
+  /** Removes a named graph (no error if absent). */
+  dropGraph(graphIri: string): void {
+    this.#store.update(`DROP SILENT GRAPH <${checkIri(graphIri)}>`);
+  }
+
+  /** The quads of one graph (`null`: the default graph), as n3 quads. */
+  quadsOf(graph: string | null): RDF.Quad[] {
+    const g = graph === null ? defaultGraph() : namedNode(graph);
+    return this.#store.match(null, null, null, g).map(toN3Quad);
+  }
+
+  /** Runs a SPARQL query (checked with sparqljs first) and returns one typed result. */
+  query(sparql: string, options: QueryOptions = {}): QueryResult {
+    const { text, parsed, offset } = this.#prepare(sparql, options);
+    const raw = this.#run(text, offset, options, undefined);
+    if (typeof raw === "boolean") return { kind: "boolean", value: raw };
+    if (typeof raw === "string") throw new KgError("E_STORE", "unexpected serialised result");
+    if (parsed.form === "CONSTRUCT" || parsed.form === "DESCRIBE")
+      return { kind: "quads", quads: (raw as RDF.BaseQuad[]).map(toN3Quad) };
+    const solutions = raw as Map<string, Term>[];
+    const variables = [...parsed.variables];
+    const known = new Set(variables);
+    const rows: Row[] = solutions.map((m) => {
+      const row = new Map<string, RDF.Term>();
+      for (const [k, v] of m) {
+        row.set(k, toN3Term(v));
+        if (!known.has(k)) {
+          known.add(k);
+          variables.push(k);
+        }
+      }
+      return row;
+    });
+    return { kind: "bindings", variables, rows };
+  }
+
+  /** Runs a SPARQL query and returns the result serialised by the store (json, csv, ttl, …). */
+  queryRaw(sparql: string, resultsFormat: RawFormat, options: QueryOptions = {}): string {
+    const { text, offset } = this.#prepare(sparql, options);
+    const raw = this.#run(text, offset, options, resultsFormat);
+    if (typeof raw !== "string") throw new KgError("E_STORE", "the store returned no serialised result");
+    return raw;
+  }
+
+  /** Runs a SPARQL UPDATE. */
+  update(sparql: string, options: Pick<QueryOptions, "prefixes"> = {}): void {
+    const { text, parsed, offset } = this.#prepare(sparql, options);
+    if (parsed.form !== "UPDATE") throw new KgError("E_USAGE", "update() expects a SPARQL UPDATE; use query().");
+    try {
+      this.#store.update(text);
+    } catch (e) {
+      throw engineError(e, offset);
+    }
+  }
+
+  /** Saves to `dir/store.nq` atomically (temporary file, fsync, rename); the directory is created if missing. */
+  async save(): Promise<void> {
+    if (this.dir === undefined) throw new KgError("E_STORE", "this store lives in memory only: nothing to save to.");
+    const file = join(this.dir, STORE_FILE);
+    try {
+      await writeAtomically(file, async (sink) => {
+        await sink.write(this.#store.dump({ format: NQUADS, from_graph_name: defaultGraph() }));
+        for (const g of this.graphs()) {
+          const name = g.startsWith("_:") ? g : `<${g}>`;
+          const triples = this.#store.dump({
+            format: "application/n-triples",
+            from_graph_name: g.startsWith("_:") ? blankNodeOf(this.#store, g) : namedNode(g),
+          });
+          // N-Triples escapes line breaks in literals, so " .\n" only ends a statement.
+          await sink.write(triples.replaceAll(" .\n", ` ${name} .\n`));
+        }
+      });
+    } catch (e) {
+      if (e instanceof KgError) throw e;
+      throw new KgError("E_STORE", `cannot save the store to ${file}: ${messageOf(e)}`, {
+        context: { file },
+        cause: e,
+      });
+    }
+  }
+
+  #load(text: string, format: string, graph: string | undefined): void {
+    try {
+      this.#store.load(text, {
+        format,
+        ...(graph === undefined ? {} : { to_graph_name: namedNode(graph) }),
+      });
+    } catch (e) {
+      throw new KgError("E_RDF_SYNTAX", `cannot load ${format} data: ${messageOf(e)}`, { cause: e });
+    }
+  }
+
+  #prepare(
+    sparql: string,
+    options: Pick<QueryOptions, "prefixes">,
+  ): { text: string; parsed: ParsedQuery; offset: number } {
+    const prologue = options.prefixes ? sparqlPrologue(options.prefixes) : "";
+    const offset = prologue ? 1 : 0;
+    const text = prologue ? `${prologue}\n${sparql}` : sparql;
+    return { text, parsed: parseSparql(text, offset), offset };
+  }
+
+  #run(text: string, offset: number, options: QueryOptions, format: RawFormat | undefined) {
+    try {
+      return this.#store.query(text, {
+        use_default_graph_as_union: options.defaultGraphAsUnion ?? true,
+        ...(format === undefined ? {} : { results_format: format }),
+      });
+    } catch (e) {
+      throw engineError(e, offset);
+    }
+  }
+}
+
+function blankNodeOf(store: Store, label: string): BlankNode {
+  const rows = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } FILTER(isBlank(?g)) }") as Map<string, Term>[];
+  const hit = rows.map((r) => r.get("g")).find((t) => t?.termType === "BlankNode" && `_:${t.value}` === label);
+  if (hit?.termType !== "BlankNode") throw new KgError("E_STORE", `graph ${label} vanished while saving`);
+  return hit;
+}
+
+function checkIri(iri: string): string {
+  if (/[\s<>"{}|^`\\]/u.test(iri)) throw new KgError("E_USAGE", `not a valid IRI: ${iri}`);
+  return iri;
+}
+
+function engineError(e: unknown, offset: number): KgError {
+  const message = messageOf(e);
+  const at = /^error at (\d+):(\d+): (.*)$/su.exec(message);
+  if (at) {
+    const line = Number(at[1]) - offset;
+    const column = Number(at[2]);
+    return new KgError("E_SPARQL_SYNTAX", `line ${line}, column ${column}: ${at[3]}`, {
+      context: { line, column },
+      cause: e,
+    });
+  }
+  return new KgError("E_STORE", `query failed: ${message}`, { cause: e });
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
