@@ -41,18 +41,35 @@ function convertChar(ch: string): string {
  * point for code point aligned with the original.
  */
 export function toAlignedSimplified(text: string): string {
-  const original = [...text];
-  const whole = [...converter()(text)];
-  const out: string[] = new Array(original.length);
-  const aligned = whole.length === original.length;
-  for (let i = 0; i < original.length; i++) {
-    const ch = original[i] as string;
-    const v = variants[ch];
-    if (v !== undefined) out[i] = v;
-    else if (aligned) out[i] = whole[i] as string;
-    else out[i] = convertChar(ch);
+  const whole = converter()(text);
+  if (codePoints(whole) === codePoints(text)) return whole.replace(variantRe(), (ch) => variants[ch] ?? ch);
+  // the phrase conversion changed a length somewhere: convert code point by code point
+  let out = "";
+  for (const ch of text) out += convertChar(ch);
+  return out;
+}
+
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++;
   }
-  return out.join("");
+  return n;
+}
+
+const variantCache: { re?: RegExp } = {};
+function variantRe(): RegExp {
+  const re =
+    variantCache.re ??
+    new RegExp(
+      `[${Object.keys(variants)
+        .join("")
+        .replace(/[\]\\^-]/gu, "\\$&")}]`,
+      "gu",
+    );
+  variantCache.re = re;
+  return re;
 }
 
 const TRAD_ONLY =

@@ -5,7 +5,7 @@
  * and kind → merge repeats of the same fact.
  */
 import type { Article, Extraction, Observation, PlaceRef, Span } from "../types.js";
-import { classifyIndicator } from "./indicators.js";
+import { CueIndex, classifyIndicator } from "./indicators.js";
 import { lexicon } from "./lexicon.js";
 import { findPeriods, type PeriodPhrase } from "./periods.js";
 import { type ArticlePlaces, collectivePlace, findPlaces } from "./places.js";
@@ -48,6 +48,7 @@ export function extract(article: Article): Extraction {
   const byKey = new Map<string, { obs: Observation; repeats: Span[] }>();
   let topic: { line: number; place: PlaceRef } | undefined;
   let lastSentence: Sentence | undefined;
+  let cues = new CueIndex(s, { start: 0, end: 0 });
   for (const [qi, q] of quantities.entries()) {
     const sentence = containing(seg.sentences, q.start);
     if (sentence === undefined) continue;
@@ -58,6 +59,7 @@ export function extract(article: Article): Extraction {
       if (t !== undefined) topic = { line: sentence.line, place: t };
       else if (topic !== undefined && topic.line !== sentence.line) topic = undefined;
       lastSentence = sentence;
+      cues = new CueIndex(s, sentence);
     }
     const period =
       periodOf(s, q, sentence, clause, periods, seg.parens) ??
@@ -66,8 +68,8 @@ export function extract(article: Article): Extraction {
         : undefined);
     const place = placeOf(s, q, sentence, clause, places, topic?.place);
     const blocked = quantitySegments.filter((r): r is Range => r !== undefined && r !== quantitySegments[qi]);
-    const indicators = sharedPredicate(s, q, clause, sentence, blocked) ?? [
-      classifyIndicator(s, q.unit, { segment: segm, clause, sentence, at: q.start, blocked }),
+    const indicators = sharedPredicate(s, cues, q, clause, sentence, blocked) ?? [
+      classifyIndicator(cues, q.unit, { segment: segm, clause, sentence, at: q.start, blocked }),
     ];
     const kind = isTarget(s, q, sentence, clause) ? "target" : "result";
     const span = text.span(q.start, q.end);
@@ -180,7 +182,14 @@ function periodOf(
  * "农村电力入户率、卫生室覆盖率均达100%": one value shared by several indicators listed with
  * 、 before 均/都. Returns one indicator per listed item, or undefined when not such a case.
  */
-function sharedPredicate(s: string, q: Quantity, clause: Range, sentence: Sentence, blocked: readonly Range[]) {
+function sharedPredicate(
+  s: string,
+  cues: CueIndex,
+  q: Quantity,
+  clause: Range,
+  sentence: Sentence,
+  blocked: readonly Range[],
+) {
   const head = s.slice(clause.start, q.prefixStart);
   const m = /(?:均|都|全部|皆)(?:已|已经)?(?:达到|达|为|是|超过|高于|低于|在)?$/u.exec(head);
   if (m === null) return undefined;
@@ -190,7 +199,7 @@ function sharedPredicate(s: string, q: Quantity, clause: Range, sentence: Senten
   const out = new Set<string>();
   for (const item of [...items, last]) {
     const at = Math.min(item.end, q.start);
-    out.add(classifyIndicator(s, q.unit, { segment: item, clause: item, sentence: item, at, blocked }));
+    out.add(classifyIndicator(cues, q.unit, { segment: item, clause: item, sentence: item, at, blocked }));
   }
   return out.size > 1 ? [...out] : undefined;
 }

@@ -81,20 +81,42 @@ export interface CueRegions {
 /** Cues in the sentence before the number count only this close to it. */
 const SENTENCE_REACH = 30;
 
-function bestCueScore(s: string, cue: CompiledCue, regions: CueRegions): number {
+/**
+ * Positions of cue words in one sentence, found once and shared by every quantity of the
+ * sentence (the hot path: ~100 indicators × their cues × every number).
+ */
+export class CueIndex {
+  private readonly cache = new Map<string, number[]>();
+  constructor(
+    private readonly s: string,
+    private readonly sentence: Range,
+  ) {}
+  /** Absolute positions of `part` inside the sentence. */
+  positions(part: string): readonly number[] {
+    let list = this.cache.get(part);
+    if (list === undefined) {
+      list = [];
+      const text = this.s.slice(this.sentence.start, this.sentence.end);
+      for (let i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) list.push(this.sentence.start + i);
+      this.cache.set(part, list);
+    }
+    return list;
+  }
+}
+
+function bestCueScore(index: CueIndex, cue: CompiledCue, regions: CueRegions): number {
   const levels: [Range, number][] = [
     [regions.segment, 60],
     [regions.clause, 25],
     [{ start: regions.sentence.start, end: regions.at }, 0],
   ];
   for (const [range, bonus] of levels) {
-    const text = s.slice(range.start, range.end);
     let distance = 0;
     let ok = true;
     for (const part of cue.parts) {
       let pos = -1;
-      for (let i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
-        const at = range.start + i;
+      for (const at of index.positions(part)) {
+        if (at < range.start || at + part.length > range.end) continue;
         if (bonus === 60 || !regions.blocked.some((b) => b.start <= at && at < b.end)) pos = at;
         if (pos >= 0 && pos >= regions.at) break;
       }
@@ -111,7 +133,7 @@ function bestCueScore(s: string, cue: CompiledCue, regions: CueRegions): number 
 }
 
 /** Chooses the indicator of a quantity of `unit` at `regions.at`. */
-export function classifyIndicator(s: string, unit: UnitCode, regions: CueRegions): string {
+export function classifyIndicator(index: CueIndex, unit: UnitCode, regions: CueRegions): string {
   compiled ??= compile();
   // an event (villages exited) beats a stock (poor villages) named in the same clause
   const best = { event: { id: "", score: 0 }, stock: { id: "", score: 0 } };
@@ -119,7 +141,7 @@ export function classifyIndicator(s: string, unit: UnitCode, regions: CueRegions
     if (!fits(compiled, ind.unit, unit)) continue;
     const slot = ind.stock ? best.stock : best.event;
     for (const cue of ind.cues) {
-      const score = bestCueScore(s, cue, regions);
+      const score = bestCueScore(index, cue, regions);
       if (score > slot.score) {
         slot.score = score;
         slot.id = ind.id;

@@ -1,0 +1,71 @@
+/**
+ * `npm run bench`: extraction throughput on one core (MB/s of UTF-8 input, articles/s),
+ * printed beside a baseline measured in the same run (a bare number regex over the same
+ * texts, the floor of any extractor) and the script-alignment step alone. Figures only:
+ * nothing is asserted. Input: the sample articles, the dev corpus when ../shared is present,
+ * and synthetic articles stitched from their sentences (so the size is meaningful).
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { articleFromText } from "../src/article/read.js";
+import { toAlignedSimplified } from "../src/article/script.js";
+import { extract } from "../src/extract/index.js";
+
+function texts(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => readFileSync(join(dir, f), "utf8"));
+}
+
+const sources = [...texts("data/samples"), ...texts("../shared/corpus/dev")];
+const sentences = sources.flatMap((t) => t.split(/(?<=[。\n])/u)).filter((s) => s.trim() !== "");
+// deterministic pseudo-random synthetic articles of ~2,000 characters
+let seed = 42;
+const rand = () => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
+const articles: string[] = [...sources];
+while (articles.length < 400) {
+  let a = "某地脱贫攻坚成果\n2020-06-30\n";
+  while (a.length < 2000) a += sentences[Math.floor(rand() * sentences.length)];
+  articles.push(a);
+}
+const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a, "utf8"), 0);
+
+function measure(label: string, fn: (text: string) => unknown, rounds = 3): number {
+  fn(articles[0] as string); // warm up
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    for (const a of articles) fn(a);
+    times.push(performance.now() - t0);
+  }
+  const ms = times.sort((x, y) => x - y)[Math.floor(times.length / 2)] as number;
+  const mbs = bytes / 1e6 / (ms / 1000);
+  console.log(
+    `${label.padEnd(34)} ${ms.toFixed(0).padStart(7)} ms  ${mbs.toFixed(2).padStart(8)} MB/s  ${((articles.length / ms) * 1000).toFixed(0).padStart(7)} articles/s`,
+  );
+  return ms;
+}
+
+console.log(
+  `extraction benchmark: ${articles.length} articles, ${(bytes / 1e6).toFixed(2)} MB UTF-8 (median of 3 runs, one core)`,
+);
+const NUMBER = /\d+(?:\.\d+)?(?:万|亿)?/gu;
+const base = measure("baseline: bare number regex", (t) => t.match(NUMBER)?.length ?? 0);
+const align = measure("script alignment (opencc-js)", (t) => toAlignedSimplified(t));
+let observations = 0;
+const full = measure("extract (full pipeline)", (t) => {
+  observations += extract(articleFromText(t, "bench.txt", { published: "2020-06-30" })).observations.length;
+});
+console.log(
+  `ratios: extract / baseline = ${(full / base).toFixed(0)}×, alignment share of extract = ${((align / full) * 100).toFixed(0)}%`,
+);
+console.log(`observations per article: ${(observations / articles.length / 4).toFixed(1)}`);
+const heap = process.memoryUsage();
+console.log(
+  `memory: rss ${(heap.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(heap.heapUsed / 2 ** 20).toFixed(0)} MiB`,
+);
