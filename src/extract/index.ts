@@ -67,8 +67,8 @@ export function extract(article: Article): Extraction {
         ? { start: publishedYear, end: publishedYear, phrase: article.published ?? "" }
         : undefined);
     const place = placeOf(s, q, sentence, clause, places, topic?.place);
-    const blocked = quantitySegments.filter((r): r is Range => r !== undefined && r !== quantitySegments[qi]);
-    const indicators = sharedPredicate(s, cues, q, clause, sentence, blocked) ?? [
+    const blocked = blockedSegments(s, quantitySegments, qi, sentence);
+    const indicators = sharedPredicate(s, cues, q, clause, sentence, blocked, seg.parens) ?? [
       classifyIndicator(cues, q.unit, { segment: segm, clause, sentence, at: q.start, blocked }),
     ];
     const kind = isTarget(s, q, sentence, clause) ? "target" : "result";
@@ -189,19 +189,48 @@ function sharedPredicate(
   clause: Range,
   sentence: Sentence,
   blocked: readonly Range[],
+  parens: readonly Range[],
 ) {
   const head = s.slice(clause.start, q.prefixStart);
   const m = /(?:均|都|全部|皆)(?:已|已经)?(?:达到|达|为|是|超过|高于|低于|在)?$/u.exec(head);
   if (m === null) return undefined;
-  const items = sentence.segments.filter((r) => r.start >= clause.start && r.end <= q.prefixStart - m[0].length);
-  const last = sentence.segments.find((r) => r.start >= clause.start && r.start < q.start && r.end >= q.start);
-  if (last === undefined || items.length === 0) return undefined;
-  const out = new Set<string>();
-  for (const item of [...items, last]) {
-    const at = Math.min(item.end, q.start);
-    out.add(classifyIndicator(cues, q.unit, { segment: item, clause: item, sentence: item, at, blocked }));
+  // the listed items: split at 、 and at 和/及/与 between them
+  const items: Range[] = [];
+  let start = clause.start;
+  const end = q.prefixStart - m[0].length;
+  const sep = /、|和|及|与/gu;
+  const text = s.slice(clause.start, end);
+  for (let x = sep.exec(text); x !== null; x = sep.exec(text)) {
+    if (containing(parens, clause.start + x.index) !== undefined) continue;
+    items.push({ start, end: clause.start + x.index });
+    start = clause.start + x.index + x[0].length;
   }
+  items.push({ start, end });
+  if (items.length < 2) return undefined;
+  const out = new Set<string>();
+  for (const item of items) {
+    out.add(classifyIndicator(cues, q.unit, { segment: item, clause: item, sentence: item, at: item.end, blocked }));
+  }
+  void sentence;
   return out.size > 1 ? [...out] : undefined;
+}
+
+/**
+ * Segments whose cues belong to other quantities. A segment that continues the one before it
+ * ("发放小额信贷41.7亿元，惠及贫困户8.6万户") may use that one's cues.
+ */
+function blockedSegments(s: string, segments: readonly (Range | undefined)[], qi: number, sentence: Sentence): Range[] {
+  const own = segments[qi];
+  let previous: Range | undefined;
+  if (own !== undefined) {
+    const lead = s.slice(own.start, own.end).replace(/^(?:共|累计|还|并|同时)/u, "");
+    if (lexicon().raw.continuationVerbs.some((v) => lead.startsWith(v)))
+      previous = [...sentence.segments].reverse().find((r) => r.end <= own.start);
+  }
+  return segments.filter(
+    (r): r is Range =>
+      r !== undefined && r !== own && (previous === undefined || !(r.start <= previous.start && previous.end <= r.end)),
+  );
 }
 
 /** First subject place (or collective phrase) of a sentence. */

@@ -23,6 +23,7 @@ interface RawLexicon {
   orgSuffixes: string[];
   collectivePlaces: Record<string, string[] | string>;
   divisionCountNouns: string[];
+  continuationVerbs: string[];
   boilerplate: { strong: string[]; shortLine: string[]; maxShortLine: number; dateline: string };
   periods: unknown;
 }

@@ -62,6 +62,13 @@ export function findPlaces(
     const role = orgSuffixes.some((suf) => after.includes(suf)) ? "modifier" : "subject";
     hits.push({ start: m.start, end: m.end, place, role });
   }
+  // "甘肃省定西市": a place written right before one of its own divisions only qualifies it
+  for (let i = 0; i + 1 < hits.length; i++) {
+    const a = hits[i] as PlaceHit;
+    const b = hits[i + 1] as PlaceHit;
+    if (b.start === a.end && gaz.ancestors(b.place.code).some((x) => x.code === a.place.code))
+      hits[i] = { ...a, role: "modifier" };
+  }
   // main place: most mentioned (title counts three times), ties to the more specific
   const score = new Map<string, number>();
   for (const h of hits) score.set(h.place.code, (score.get(h.place.code) ?? 0) + (h.start < titleEnd ? 3 : 1));

@@ -65,6 +65,8 @@ export interface IndicatorRecord {
   readonly unit: UnitCode;
   /** Whether the value only grows over time for a place (cumulative totals). */
   readonly cumulative: boolean;
+  /** A stock (how many poor villages there are) rather than an event (how many exited). */
+  readonly stock?: boolean;
   /** The gold category when the indicator IS that kind. */
   readonly category?: GoldCategory;
   /** UN SDG indicator code ("1.2.1") of a close match. */
@@ -199,6 +201,7 @@ export function parseIndicators(
       ...(broader === undefined ? {} : { broader }),
       unit,
       cumulative: o.cumulative,
+      ...(o.stock === true ? { stock: true } : {}),
       ...(category === undefined ? {} : { category: category as GoldCategory }),
       ...(sdg === undefined ? {} : { sdg }),
       cues,
