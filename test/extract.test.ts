@@ -49,6 +49,11 @@ describe("numbers and units", () => {
     ],
     ["为4.7万建档立卡贫困患者提供服务。", [{ exact: "4.7万", value: "47000", unit: "PERSON" }]],
     ["种植花椒2.5万亩。", [{ exact: "2.5万亩", value: "25000", unit: "MU" }]],
+    ["争取资金3千万元。", [{ exact: "3千万元", value: "30000000", unit: "CNY" }]],
+    ["惠及逾3万户。", [{ exact: "3万户", value: "30000", unit: "HOUSEHOLD", approximation: "more-than" }]],
+    ["带动超过1.2万人就业。", [{ exact: "1.2万人", value: "12000", unit: "PERSON", bound: "above" }]],
+    ["收入增长12.5%。", [{ exact: "12.5%", value: "12.5", unit: "PERCENT", direction: "increase" }]],
+    ["培训3万余人次。", [{ exact: "3万余人次", value: "30000", unit: "PERSON_TIME", approximation: "more-than" }]],
   ])("%s", (sentence, expected) => {
     expect(run(sentence).map(brief)).toEqual(expected);
   });
@@ -118,6 +123,14 @@ describe("periods", () => {
     ],
   ])("%s", (body, expected) => {
     expect(period(body)).toEqual(expected);
+  });
+
+  it("carries the period of a section heading to the paragraphs under it", () => {
+    const obs = run("一、2015年以来的减贫成效\n全县累计减贫6.3万人。\n二、产业发展\n建成产业基地45个。");
+    expect(obs.map((o) => [o.span.exact, o.period?.start ?? null, o.period?.end ?? null])).toEqual([
+      ["6.3万人", 2015, null],
+      ["45个", null, null],
+    ]);
   });
 
   it("dates a headline fact with the publication year", () => {

@@ -42,6 +42,7 @@ export function extract(article: Article): Extraction {
     seg.quotes.some((q) => q.start <= a && a < q.end && q.end - q.start <= MAX_NAME_QUOTE) ||
     periods.some((p) => overlaps(p, a, b));
   const quantities = findQuantities(s, skip);
+  const headingPeriods = sectionPeriods(s, seg, periods, firstLine);
   const quantitySegments = compoundSegments(s, quantities, seg.sentences);
 
   const observations: Observation[] = [];
@@ -63,6 +64,7 @@ export function extract(article: Article): Extraction {
     }
     const period =
       periodOf(s, q, sentence, clause, periods, seg.parens) ??
+      headingPeriods.get(sentence.line) ??
       (headline !== undefined && inside(headline, q.start, q.end) && publishedYear !== undefined
         ? { start: publishedYear, end: publishedYear, phrase: article.published ?? "" }
         : undefined);
@@ -231,6 +233,33 @@ function blockedSegments(s: string, segments: readonly (Range | undefined)[], qi
     (r): r is Range =>
       r !== undefined && r !== own && (previous === undefined || !(r.start <= previous.start && previous.end <= r.end)),
   );
+}
+
+/** Longest line that can be a section heading ("一、2015年以来的成效"). */
+const MAX_HEADING = 30;
+
+/**
+ * The period a section heading gives to the lines under it: a short line without a full stop
+ * that holds a period phrase starts a section; another heading ends it.
+ */
+function sectionPeriods(
+  s: string,
+  seg: ReturnType<typeof segment>,
+  periods: readonly PeriodPhrase[],
+  title: Range | undefined,
+): Map<number, PeriodPhrase["period"]> {
+  const out = new Map<number, PeriodPhrase["period"]>();
+  let current: PeriodPhrase["period"] | undefined;
+  seg.lines.forEach((line, i) => {
+    const text = s.slice(line.start, line.end).trim();
+    if (text === "" || line.boilerplate || line === title) return;
+    if ([...text].length <= MAX_HEADING && !/[。！？!?；;]/u.test(text)) {
+      current = periods.find((p) => p.reach === "scope" && inside(line, p.start, p.end))?.period;
+      return;
+    }
+    if (current !== undefined) out.set(i, current);
+  });
+  return out;
 }
 
 /** First subject place (or collective phrase) of a sentence. */

@@ -41,7 +41,7 @@ function compile(): Compiled {
   const r = lx.raw;
   const num = `(?<num>\\d+(?:,\\d{3})*(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]+)`;
   const approx = `(?<approx>${alternation(Object.keys(r.approximation.after))})?`;
-  const scale = `(?<scale>万亿|亿|万)?`;
+  const scale = `(?<scale>万亿|千万|百万|亿|万)?`;
   const approx2 = `(?<approx2>余|多)?`;
   const mw = `(?<mw>${lx.measureWordPattern})?`;
   const post = `(?<post>${alternation([...Object.keys(r.bounds.after), "左右"])})?`;
