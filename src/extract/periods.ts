@@ -6,7 +6,8 @@
  */
 import type { Period } from "../types.js";
 import { alternation, lexicon } from "./lexicon.js";
-import type { Range } from "./segment.js";
+import type { Quantity } from "./quantities.js";
+import { containing, type Range, type Segmentation, type Sentence } from "./segment.js";
 
 /** How far a period phrase reaches. */
 export type Reach = "scope" | "local" | "clause";
@@ -136,5 +137,62 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
     }
     out.push({ start, end, period, reach });
   }
+  return out;
+}
+
+const inside = (r: Range, start: number, end: number) => r.start <= start && end <= r.end;
+
+/** The period of a quantity: a phrase modifying it, else the last phrase in reach before it. */
+export function periodOf(
+  s: string,
+  q: Quantity,
+  sentence: Sentence,
+  clause: Range,
+  periods: readonly PeriodPhrase[],
+  parens: readonly Range[],
+) {
+  const paren = containing(parens, q.start);
+  let found: PeriodPhrase | undefined;
+  for (const p of periods) {
+    if (p.start < sentence.start || p.end > q.prefixStart) continue;
+    const pParen = containing(parens, p.start);
+    if (pParen !== undefined && pParen !== paren) continue; // a phrase inside other parentheses
+    if (p.reach === "local" && !/^\s*的\s*$/u.test(s.slice(p.end, q.prefixStart))) continue;
+    if (p.reach === "clause" && !inside(clause, p.start, p.end)) continue;
+    found = p;
+  }
+  if (found === undefined) {
+    // "18个县在2018年实现脱贫摘帽": a scope phrase later in the same clause
+    found = periods.find(
+      (p) => p.start >= q.end && p.end <= clause.end && p.reach === "scope" && containing(parens, p.start) === paren,
+    );
+  }
+  return found?.period;
+}
+
+/** Longest line that can be a section heading ("一、2015年以来的成效"). */
+export const MAX_HEADING = 30;
+
+/**
+ * The period a section heading gives to the lines under it: a short line without a full stop
+ * that holds a period phrase starts a section; another heading ends it.
+ */
+export function sectionPeriods(
+  s: string,
+  seg: Segmentation,
+  periods: readonly PeriodPhrase[],
+  title: Range | undefined,
+): Map<number, PeriodPhrase["period"]> {
+  const out = new Map<number, PeriodPhrase["period"]>();
+  let current: PeriodPhrase["period"] | undefined;
+  seg.lines.forEach((line, i) => {
+    const text = s.slice(line.start, line.end).trim();
+    if (text === "" || line.boilerplate || line === title) return;
+    if ([...text].length <= MAX_HEADING && !/[。！？!?；;]/u.test(text)) {
+      current = periods.find((p) => p.reach === "scope" && inside(line, p.start, p.end))?.period;
+      return;
+    }
+    if (current !== undefined) out.set(i, current);
+  });
   return out;
 }

@@ -7,7 +7,8 @@
 import type { PlaceLevel, PlaceRef } from "../types.js";
 import { type Gazetteer, loadGazetteer } from "./gazetteer.js";
 import { lexicon } from "./lexicon.js";
-import type { Range } from "./segment.js";
+import type { Quantity } from "./quantities.js";
+import type { Range, Sentence } from "./segment.js";
 import type { Text } from "./text.js";
 
 /** A resolved place mention. */
@@ -90,4 +91,49 @@ export function collectivePlace(places: ArticlePlaces, level: PlaceLevel): Place
   if (main === undefined) return undefined;
   if (LEVEL_RANK[main.level] <= LEVEL_RANK[level]) return main;
   return places.gazetteer.ancestors(main.code).find((a) => a.level === level) ?? main;
+}
+
+const inside = (r: Range, start: number, end: number) => r.start <= start && end <= r.end;
+
+/** First subject place (or collective phrase) of a sentence. */
+export function sentenceTopic(places: ArticlePlaces, sentence: Sentence): PlaceRef | undefined {
+  const hit = places.hits.find((h) => h.role === "subject" && inside(sentence, h.start, h.end));
+  const col = places.collective.find((c) => inside(sentence, c.start, c.end));
+  if (col !== undefined && (hit === undefined || col.start < hit.start)) return collectivePlace(places, col.level);
+  return hit?.place;
+}
+
+/** The place of a quantity: a subject in its clause before it, else the topic, else the article's place. */
+export function placeOf(
+  s: string,
+  q: Quantity,
+  clause: Range,
+  places: ArticlePlaces,
+  topic: PlaceRef | undefined,
+): PlaceRef | undefined {
+  let place: PlaceRef | undefined;
+  let at = -1;
+  for (const h of places.hits)
+    if (h.role === "subject" && inside(clause, h.start, h.end) && h.end <= q.prefixStart && h.start > at) {
+      place = h.place;
+      at = h.start;
+    }
+  for (const c of places.collective)
+    if (inside(clause, c.start, c.end) && c.end <= q.prefixStart && c.start > at) {
+      // "通渭县全县": the collective phrase repeats the place just named
+      if (place === undefined || place.level !== c.level) place = collectivePlace(places, c.level);
+      at = c.start;
+    }
+  place ??= topic ?? places.main;
+  // a count of counties belongs to a prefecture or province, not to a county
+  if (place !== undefined && place.level === "county" && countsDivisions(s, q)) {
+    place = places.gazetteer.ancestors(place.code)[0] ?? place;
+  }
+  return place;
+}
+
+export function countsDivisions(s: string, q: Quantity): boolean {
+  if (q.unit !== "COUNT") return false;
+  const after = s.slice(q.end, q.end + 6).replace(/^(贫困|深度贫困|国家级|省级)/u, "");
+  return lexicon().raw.divisionCountNouns.some((n) => after.startsWith(n.replace(/^贫困/u, "")));
 }

@@ -1,0 +1,97 @@
+/**
+ * The context of each quantity for indicator classification: compounds that share a segment
+ * ("4.26万户13.6万人"), segments whose cues belong to other quantities, and shared predicates
+ * ("农村电力入户率、卫生室覆盖率均达100%": one indicator per listed item).
+ */
+import { type CueIndex, classifyIndicator } from "./indicators.js";
+import { lexicon } from "./lexicon.js";
+import type { Quantity } from "./quantities.js";
+import { containing, type Range, type Sentence } from "./segment.js";
+
+/**
+ * The segment of each quantity, where a compound ("4.26万户13.6万人", "1.73万户、5.63万人")
+ * shares one segment: the union of its members' segments.
+ */
+export function compoundSegments(
+  s: string,
+  quantities: readonly Quantity[],
+  sentences: readonly Sentence[],
+): (Range | undefined)[] {
+  const own = quantities.map((q) => {
+    const sentence = containing(sentences, q.start);
+    return sentence === undefined ? undefined : containing(sentence.segments, q.start);
+  });
+  const out = [...own];
+  let groupStart = 0;
+  for (let i = 1; i <= quantities.length; i++) {
+    const prev = quantities[i - 1] as Quantity;
+    const cur = quantities[i];
+    const joined = cur !== undefined && /^[、和及与]?$/u.test(s.slice(prev.end, cur.prefixStart));
+    if (joined) continue;
+    const members = own.slice(groupStart, i).filter((r): r is Range => r !== undefined);
+    if (members.length > 1) {
+      const union = { start: Math.min(...members.map((r) => r.start)), end: Math.max(...members.map((r) => r.end)) };
+      for (let j = groupStart; j < i; j++) out[j] = union;
+    }
+    groupStart = i;
+  }
+  return out;
+}
+
+/**
+ * "农村电力入户率、卫生室覆盖率均达100%": one value shared by several indicators listed with
+ * 、 before 均/都. Returns one indicator per listed item, or undefined when not such a case.
+ */
+export function sharedPredicate(
+  s: string,
+  cues: CueIndex,
+  q: Quantity,
+  clause: Range,
+  blocked: readonly Range[],
+  parens: readonly Range[],
+) {
+  const head = s.slice(clause.start, q.prefixStart);
+  const m = /(?:均|都|全部|皆)(?:已|已经)?(?:达到|达|为|是|超过|高于|低于|在)?$/u.exec(head);
+  if (m === null) return undefined;
+  // the listed items: split at 、 and at 和/及/与 between them
+  const items: Range[] = [];
+  let start = clause.start;
+  const end = q.prefixStart - m[0].length;
+  const sep = /、|和|及|与/gu;
+  const text = s.slice(clause.start, end);
+  for (let x = sep.exec(text); x !== null; x = sep.exec(text)) {
+    if (containing(parens, clause.start + x.index) !== undefined) continue;
+    items.push({ start, end: clause.start + x.index });
+    start = clause.start + x.index + x[0].length;
+  }
+  items.push({ start, end });
+  if (items.length < 2) return undefined;
+  const out = new Set<string>();
+  for (const item of items) {
+    out.add(classifyIndicator(cues, q.unit, { segment: item, clause: item, sentence: item, at: item.end, blocked }));
+  }
+  return out.size > 1 ? [...out] : undefined;
+}
+
+/**
+ * Segments whose cues belong to other quantities. A segment that continues the one before it
+ * ("发放小额信贷41.7亿元，惠及贫困户8.6万户") may use that one's cues.
+ */
+export function blockedSegments(
+  s: string,
+  segments: readonly (Range | undefined)[],
+  qi: number,
+  sentence: Sentence,
+): Range[] {
+  const own = segments[qi];
+  let previous: Range | undefined;
+  if (own !== undefined) {
+    const lead = s.slice(own.start, own.end).replace(/^(?:共|累计|还|并|同时)/u, "");
+    if (lexicon().raw.continuationVerbs.some((v) => lead.startsWith(v)))
+      previous = [...sentence.segments].reverse().find((r) => r.end <= own.start);
+  }
+  return segments.filter(
+    (r): r is Range =>
+      r !== undefined && r !== own && (previous === undefined || !(r.start <= previous.start && previous.end <= r.end)),
+  );
+}
