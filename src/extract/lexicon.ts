@@ -24,6 +24,9 @@ interface RawLexicon {
   collectivePlaces: Record<string, string[] | string>;
   divisionCountNouns: string[];
   continuationVerbs: string[];
+  targetStandalone: string[];
+  orgOffices: string[];
+  nationalBodies: string[];
   boilerplate: { strong: string[]; shortLine: string[]; maxShortLine: number; dateline: string };
   periods: unknown;
 }

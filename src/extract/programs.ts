@@ -15,23 +15,6 @@ export interface ProgramHit extends Range {
   readonly id: string;
 }
 
-const ORG_OFFICES = [
-  "扶贫开发办公室",
-  "扶贫办",
-  "卫健委",
-  "卫生健康委员会",
-  "领导小组",
-  "新闻办",
-  "宣传部",
-  "人民政府",
-  "政府",
-  "委员会",
-  "农业农村部",
-  "民政部",
-  "教育部",
-  "财政部",
-];
-
 /** Finds programs and organisations; returns the entities and their positioned hits. */
 export function findPrograms(
   text: Text,
@@ -60,7 +43,7 @@ export function findPrograms(
     if (/[。！？!?]/u.test(inner)) continue; // a quoted sentence, not a name
     add(q.start, q.end, "program");
   }
-  const offices = alternation(ORG_OFFICES);
+  const offices = alternation(lexicon().raw.orgOffices);
   const stop = lexicon().raw.orgSuffixes;
   for (const h of places) {
     if (h.role !== "modifier") continue;
@@ -68,7 +51,10 @@ export function findPrograms(
     if (m && stop.length > 0 && !excluded(h.start, h.end + m[0].length))
       add(h.start, h.end + m[0].length, "organisation");
   }
-  const national = new RegExp(`(?:国务院|国家|中央|中共中央)[\\p{Script=Han}]{0,6}?(?:${offices}|办|委)`, "gu");
+  const national = new RegExp(
+    `(?:${alternation(lexicon().raw.nationalBodies)})[\\p{Script=Han}]{0,6}?(?:${offices}|办|委)`,
+    "gu",
+  );
   for (let m = national.exec(s); m !== null; m = national.exec(s)) {
     if (!excluded(m.index, m.index + m[0].length)) add(m.index, m.index + m[0].length, "organisation");
   }

@@ -10,8 +10,7 @@ import type { Range, Sentence } from "./segment.js";
 export function isTarget(s: string, q: Quantity, sentence: Sentence, clause: Range): boolean {
   const r = lexicon().raw;
   const before = s.slice(sentence.start, q.prefixStart);
-  const standalone = ["力争", "预计", "届时", "目标是", "有望"];
-  if (standalone.some((w) => before.includes(w))) return true;
+  if (r.targetStandalone.some((w) => before.includes(w))) return true;
   for (const cue of r.targetCues) {
     for (let i = before.indexOf(cue); i >= 0; i = before.indexOf(cue, i + 1)) {
       const rest = before.slice(i + cue.length).replace(/^(?:全县|全市|全省|全州|再|要|在|于)/u, "");
