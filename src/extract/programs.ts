@@ -15,6 +15,19 @@ export interface ProgramHit extends Range {
   readonly id: string;
 }
 
+const compiled: { office?: RegExp; national?: RegExp } = {};
+/** Office names after a place (汉中市扶贫办) and national bodies (国务院扶贫办), compiled once. */
+function patterns(): { office: RegExp; national: RegExp } {
+  const offices = alternation(lexicon().raw.orgOffices);
+  const office = compiled.office ?? new RegExp(`^[\\p{Script=Han}]{0,8}?(?:${offices})`, "u");
+  const national =
+    compiled.national ??
+    new RegExp(`(?:${alternation(lexicon().raw.nationalBodies)})[\\p{Script=Han}]{0,6}?(?:${offices}|办|委)`, "gu");
+  compiled.office = office;
+  compiled.national = national;
+  return { office, national };
+}
+
 /** Finds programs and organisations; returns the entities and their positioned hits. */
 export function findPrograms(
   text: Text,
@@ -43,18 +56,13 @@ export function findPrograms(
     if (/[。！？!?]/u.test(inner)) continue; // a quoted sentence, not a name
     add(q.start, q.end, "program");
   }
-  const offices = alternation(lexicon().raw.orgOffices);
-  const stop = lexicon().raw.orgSuffixes;
+  const { office, national } = patterns();
   for (const h of places) {
     if (h.role !== "modifier") continue;
-    const m = new RegExp(`^[\\p{Script=Han}]{0,8}?(?:${offices})`, "u").exec(s.slice(h.end, h.end + 16));
-    if (m && stop.length > 0 && !excluded(h.start, h.end + m[0].length))
-      add(h.start, h.end + m[0].length, "organisation");
+    const m = office.exec(s.slice(h.end, h.end + 16));
+    if (m && !excluded(h.start, h.end + m[0].length)) add(h.start, h.end + m[0].length, "organisation");
   }
-  const national = new RegExp(
-    `(?:${alternation(lexicon().raw.nationalBodies)})[\\p{Script=Han}]{0,6}?(?:${offices}|办|委)`,
-    "gu",
-  );
+  national.lastIndex = 0;
   for (let m = national.exec(s); m !== null; m = national.exec(s)) {
     if (!excluded(m.index, m.index + m[0].length)) add(m.index, m.index + m[0].length, "organisation");
   }
