@@ -79,13 +79,14 @@ describe("what is not a fact", () => {
     "制定《十项措施》和“两不愁三保障”标准。",
     "4G信号覆盖全村。",
     "乡村振兴千家万户受益。",
+    "落实五个一批工程,推行三个一模式。",
   ])("%s", (sentence) => {
     expect(run(sentence)).toEqual([]);
   });
 
   it("ignores photo captions, bylines, editor lines and footers", () => {
     const obs = run(
-      "全县累计脱贫2.1万人。\n茶园一景 供图 某县扶贫办\n(记者 王某 通讯员 李某)\n责任编辑:张某\n版权所有 某某日报社 许可证号12345",
+      "全县累计脱贫2.1万人。\n茶园一景 供图 某县扶贫办\n(记者 王某 通讯员 李某)\n图为村民在采摘茶叶,共有30人参加。\n责任编辑:张某\n审核:刘某\n版权所有 某某日报社 许可证号12345\n陕ICP备12345678号-2 主办单位:某某县人民政府 联系电话:0916-1234567",
     );
     expect(obs.map((o) => o.span.exact)).toEqual(["2.1万人"]);
   });

@@ -27,6 +27,7 @@ interface RawLexicon {
   targetStandalone: string[];
   orgOffices: string[];
   nationalBodies: string[];
+  sloganAfterMeasure: string[];
   boilerplate: { strong: string[]; shortLine: string[]; maxShortLine: number; dateline: string };
   periods: unknown;
 }

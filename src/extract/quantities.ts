@@ -97,6 +97,8 @@ export function findQuantities(s: string, skip: (start: number, end: number) => 
       if (measure === undefined) continue;
       if (r.idioms.some((w) => s.startsWith(w, start) || (start > 0 && s.slice(start - 1, start - 1 + w.length) === w)))
         continue;
+      // “五个一批”, 三个一: slogans, not counts
+      if (r.sloganAfterMeasure.some((w) => s.startsWith(w, start + numText.length + (mwText?.length ?? 0)))) continue;
       const n = parseChineseNumeral(numText);
       if (n === undefined || n === 1) continue;
       value = String(n);
