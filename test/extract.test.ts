@@ -157,6 +157,10 @@ describe("places", () => {
   it("gives counts of counties to the prefecture, not to a county", () => {
     expect(placeOf("定西市安定区整体脱贫、6个贫困县区全部摘帽。", "定西市脱贫攻坚")).toEqual([["6个", "621100"]]);
   });
+  it("gives a count after a list of places to the division holding them all", () => {
+    expect(placeOf("甘肃省通渭县、渭源县和漳县3个县全部摘帽。", "甘肃脱贫攻坚")).toEqual([["3个", "621100"]]);
+    expect(placeOf("陕西省宣布,佳县、子洲县等23个贫困县退出。", "陕西省脱贫攻坚")).toEqual([["23个", "610000"]]);
+  });
   it("does not take a place that only names an office", () => {
     expect(placeOf("据甘肃省扶贫办介绍,全市减贫3万人。", "定西市脱贫攻坚")).toEqual([["3万人", "621100"]]);
   });

@@ -113,11 +113,14 @@ export function placeOf(
 ): PlaceRef | undefined {
   let place: PlaceRef | undefined;
   let at = -1;
-  for (const h of places.hits)
-    if (h.role === "subject" && inside(clause, h.start, h.end) && h.end <= q.prefixStart && h.start > at) {
-      place = h.place;
-      at = h.start;
-    }
+  const before = places.hits.filter(
+    (h) => h.role === "subject" && inside(clause, h.start, h.end) && h.end <= q.prefixStart,
+  );
+  const last = before.at(-1);
+  if (last !== undefined) {
+    place = enumerated(s, before, q, places) ?? last.place;
+    at = last.start;
+  }
   for (const c of places.collective)
     if (inside(clause, c.start, c.end) && c.end <= q.prefixStart && c.start > at) {
       // "通渭县全县": the collective phrase repeats the place just named
@@ -136,4 +139,33 @@ export function countsDivisions(s: string, q: Quantity): boolean {
   if (q.unit !== "COUNT") return false;
   const after = s.slice(q.end, q.end + 6).replace(/^(贫困|深度贫困|国家级|省级)/u, "");
   return lexicon().raw.divisionCountNouns.some((n) => after.startsWith(n.replace(/^贫困/u, "")));
+}
+
+/**
+ * "佳县、子洲县等23个贫困县", "道真县、务川县……和安龙县18个县": a count right after a list of
+ * places is a count of the set, so it belongs to their lowest common division; after 等 (the
+ * list is incomplete) to the article's own place when that contains them.
+ */
+function enumerated(s: string, before: readonly PlaceHit[], q: Quantity, places: ArticlePlaces): PlaceRef | undefined {
+  const list: PlaceHit[] = [];
+  for (let i = before.length - 1; i >= 0; i--) {
+    const h = before[i] as PlaceHit;
+    const next = list[0];
+    const gap = s.slice(h.end, next === undefined ? q.prefixStart : next.start);
+    if (next === undefined ? !/^等?(?:最后|剩余|共|全部)?$/u.test(gap) : !/^[、和及与]$/u.test(gap)) break;
+    list.unshift(h);
+  }
+  if (list.length < 2) return undefined;
+  const chains = list.map((h) => [h.place, ...places.gazetteer.ancestors(h.place.code)].map((p) => p.code));
+  const common = (chains[0] ?? []).find((code) => chains.every((c) => c.includes(code)));
+  const lca = common === undefined ? undefined : places.gazetteer.byCode(common);
+  const main = places.main;
+  const etc = s.slice((list.at(-1) as PlaceHit).end, q.prefixStart).startsWith("等");
+  if (
+    etc &&
+    main !== undefined &&
+    (lca === undefined || places.gazetteer.ancestors(lca.code).some((a) => a.code === main.code))
+  )
+    return main;
+  return lca ?? main;
 }
