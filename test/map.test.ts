@@ -39,7 +39,8 @@ GRAPH <https://w3id.org/article-kg/graph/article/qingshan> {
     sdmx-attribute:unitMeasure base:unit/CNY ;
     kg:observationKind kg:Result ;
     kg:programme base:program/%E5%8D%81%E4%B8%89%E4%BA%94 ;
-    prov:wasDerivedFrom base:mention/qingshan/1 .
+    prov:wasDerivedFrom base:mention/qingshan/1 ;
+    kg:sourceMention base:mention/qingshan/1 .
   base:mention/qingshan/1 a kg:Mention ;
     oa:hasSource base:article/qingshan ;
     oa:hasSelector <https://w3id.org/article-kg/mention/qingshan/1#position>, <https://w3id.org/article-kg/mention/qingshan/1#quote> ;
@@ -65,7 +66,8 @@ GRAPH <https://w3id.org/article-kg/graph/article/qingshan> {
     kg:observationKind kg:Result ;
     kg:approximation kg:MoreThan ;
     kg:direction kg:Decrease ;
-    prov:wasDerivedFrom base:mention/qingshan/2 .
+    prov:wasDerivedFrom base:mention/qingshan/2 ;
+    kg:sourceMention base:mention/qingshan/2 .
   base:mention/qingshan/2 a kg:Mention ;
     oa:hasSource base:article/qingshan ;
     oa:hasSelector <https://w3id.org/article-kg/mention/qingshan/2#position>, <https://w3id.org/article-kg/mention/qingshan/2#quote> ;
@@ -89,15 +91,8 @@ GRAPH <https://w3id.org/article-kg/graph/reference> {
   base:place/610799 a kg:Place, schema:AdministrativeArea, skos:Concept ;
     skos:inScheme base:scheme/places ; skos:notation "610799" ;
     skos:prefLabel "青山县"@zh-Hans ; schema:name "青山县"@zh-Hans ;
-    kg:level kg:County ; schema:containedInPlace base:place/610700 .
-  base:indicator/poverty-fund-investment a kg:Indicator, skos:Concept ;
-    skos:inScheme base:scheme/indicators ; skos:notation "poverty-fund-investment" .
-  base:indicator/poor-population a kg:Indicator, skos:Concept ;
-    skos:inScheme base:scheme/indicators ; skos:notation "poor-population" .
-  base:unit/CNY a kg:Unit, skos:Concept ; skos:inScheme base:scheme/units ; skos:notation "CNY" ;
-    skos:prefLabel "元"@zh-Hans, "yuan"@en .
-  base:unit/PERSON a kg:Unit, skos:Concept ; skos:inScheme base:scheme/units ; skos:notation "PERSON" ;
-    skos:prefLabel "人"@zh-Hans, "person"@en .
+    kg:level kg:County ; kg:divisionType kg:CountyDivision ;
+    schema:containedInPlace base:place/610700 ; skos:broader base:place/610700 .
   base:period/2016-2020 a time:Interval, kg:Period ; rdfs:label "2016–2020" ;
     time:hasBeginning <https://w3id.org/article-kg/period/2016-2020#beginning> ;
     time:hasEnd <https://w3id.org/article-kg/period/2016-2020#end> .
@@ -113,10 +108,18 @@ describe("mapExtraction", () => {
     expectIsomorphic(articleQuads(EXTRACTION, IRIS), trig(ARTICLE_GRAPH));
   });
 
-  it("writes places, units, indicators and periods to the reference graph", () => {
+  it("writes data sets, schemes, places and periods to the reference graph", () => {
     const mapped = mapExtraction(EXTRACTION, IRIS);
     expect(mapped.graph).toBe("https://w3id.org/article-kg/graph/article/qingshan");
-    expectIsomorphic([...mapped.reference.values()].flat(), trig(REFERENCE_GRAPH));
+    // The dated data set, the (invented) place and the periods; the schemes and structures are
+    // whole resources of their own (test/validate.test.ts checks them against the Data Cube ICs).
+    const subjects = [IRIS.dataset, IRIS.place("610799"), IRIS.period(2016, 2020), IRIS.period(undefined, 2019)];
+    const own = [...mapped.reference.values()]
+      .flat()
+      .filter((q) => subjects.some((s) => q.subject.value === s || q.subject.value.startsWith(`${s}#`)));
+    expectIsomorphic(own, trig(REFERENCE_GRAPH));
+    for (const key of [IRIS.structure, IRIS.indicatorScheme, IRIS.unitScheme, IRIS.placeScheme])
+      expect(mapped.reference.has(key), key).toBe(true);
   });
 
   it("is deterministic: no blank nodes, same quads on every run", () => {

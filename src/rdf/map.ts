@@ -1,13 +1,14 @@
 /**
  * Extraction → quads (pure). The article's own facts go to its named graph
  * `iris.articleGraph(id)`, in the shape of the graph contract; the resources shared between
- * articles (places, units, indicators, periods) go to the reference graph (`reference.ts`).
+ * articles (data sets, schemes, places, periods) go to the reference graph (`reference.ts`).
+ * Each observation belongs to the data set whose structure has exactly its dimensions.
  */
 import type * as RDF from "@rdfjs/types";
 import { KgError } from "../errors.js";
 import type { Approximation, Article, Bound, Direction, Extraction, Observation, ObservationKind } from "../types.js";
 import type { Iris } from "./iri.js";
-import { hasYears, referenceResources } from "./reference.js";
+import { cubeOf, datasetIri, hasYears, referenceResources, structureTerms } from "./reference.js";
 import { writeAnchor } from "./span.js";
 import { GraphWriter, lang, str, typed } from "./terms.js";
 import {
@@ -106,15 +107,20 @@ function writeObservation(g: GraphWriter, article: Article, o: Observation, iris
   const s = iris.observation(article.id, o.index);
   const m = iris.mention(article.id, o.index);
   const kg = iris.kg;
+  const dated = o.period !== undefined && hasYears(o.period);
+  // The data set whose structure has exactly the dimensions this observation has (IC-11).
   g.add(s, RDFV.type, QB.Observation)
-    .add(s, QB.dataSet, iris.dataset)
+    .add(s, QB.dataSet, datasetIri(iris, cubeOf(o.place !== undefined, dated)))
     .add(s, kg.indicator, iris.indicator(o.indicator))
     .add(s, SDMX_MEASURE.obsValue, typed(o.value, XSD.decimal))
     .add(s, SDMX_ATTRIBUTE.unitMeasure, iris.unit(o.unit))
     .add(s, kg.observationKind, kg[KIND[o.kind]])
-    .add(s, PROV.wasDerivedFrom, m);
+    .add(s, PROV.wasDerivedFrom, m)
+    // The mention is a dimension too: values stated twice (in two articles, or twice in one)
+    // stay two observations side by side, each with its provenance (IC-12).
+    .add(s, structureTerms(iris).sourceMention, m);
   if (o.place) g.add(s, SDMX_DIMENSION.refArea, iris.place(o.place.code));
-  if (o.period && hasYears(o.period)) g.add(s, SDMX_DIMENSION.refPeriod, iris.period(o.period.start, o.period.end));
+  if (o.period && dated) g.add(s, SDMX_DIMENSION.refPeriod, iris.period(o.period.start, o.period.end));
   if (o.approximation) g.add(s, kg.approximation, kg[APPROXIMATION[o.approximation]]);
   if (o.bound) g.add(s, kg.bound, kg[BOUND[o.bound]]);
   if (o.direction) g.add(s, kg.direction, kg[DIRECTION[o.direction]]);

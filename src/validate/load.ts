@@ -1,0 +1,49 @@
+/**
+ * The graph to validate: a store directory or an RDF file, loaded into a fresh in-memory
+ * store. Validation never writes to the user's store.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { extname, join } from "node:path";
+import { KgError } from "../errors.js";
+import { KgStore, type RdfMediaType, STORE_FILE } from "../store/index.js";
+
+const MEDIA_TYPES: Readonly<Record<string, RdfMediaType>> = {
+  ".ttl": "text/turtle",
+  ".nt": "application/n-triples",
+  ".nq": "application/n-quads",
+  ".trig": "application/trig",
+  ".rdf": "application/rdf+xml",
+  ".owl": "application/rdf+xml",
+  ".xml": "application/rdf+xml",
+};
+
+/** The media type of an RDF file from its extension, or a usage error. */
+export function mediaTypeOf(file: string): RdfMediaType {
+  const type = MEDIA_TYPES[extname(file).toLowerCase()];
+  if (type === undefined)
+    throw new KgError(
+      "E_USAGE",
+      `${file}: unknown RDF file extension; use one of ${Object.keys(MEDIA_TYPES).join(", ")}.`,
+      { context: { file } },
+    );
+  return type;
+}
+
+/** Opens what to validate: a store directory (must hold a store file) or an RDF file. */
+export async function openInput(path: string): Promise<KgStore> {
+  if (!existsSync(path)) throw new KgError("E_INPUT_NOT_FOUND", `${path}: no such file or store directory.`);
+  if (statSync(path).isDirectory()) {
+    if (!existsSync(join(path, STORE_FILE)))
+      throw new KgError(
+        "E_INPUT_NOT_FOUND",
+        `${path} is not a store (no ${STORE_FILE}); run "article-kg build" first.`,
+        {
+          context: { file: path },
+        },
+      );
+    return KgStore.open(path);
+  }
+  const store = KgStore.memory();
+  store.loadText(readFileSync(path, "utf8"), mediaTypeOf(path));
+  return store;
+}
