@@ -9,6 +9,7 @@ export const DEFAULT_BASE = "https://w3id.org/article-kg/";
 
 /** Terms of the project ontology (ontology/kg.ttl). */
 export const KG_TERMS = [
+  "alsoStatedIn",
   "Article",
   "Mention",
   "Place",

@@ -132,4 +132,10 @@ function writeObservation(g: GraphWriter, article: Article, o: Observation, iris
   const context = `${m}/context`;
   g.add(m, kg.context, context);
   writeAnchor(g, context, articleIri, o.context);
+  // the same fact stated again (a headline repeated in the body): further sources, one fact
+  (o.repeats ?? []).forEach((span, i) => {
+    const again = `${m}/again/${i + 1}`;
+    g.add(s, kg.alsoStatedIn, again).add(again, RDFV.type, kg.Mention);
+    writeAnchor(g, again, articleIri, span);
+  });
 }
