@@ -7,6 +7,7 @@ import { extname, join } from "node:path";
 import { type ReadOptions, readArticle } from "../article/read.js";
 import { KgError } from "../errors.js";
 import { extract } from "../extract/index.js";
+import { articleTextQuads } from "../rdf/article-text.js";
 import type { Iris } from "../rdf/iri.js";
 import { type MappedArticle, mapExtraction } from "../rdf/map.js";
 import type { Article, Extraction } from "../types.js";
@@ -49,5 +50,12 @@ export interface Built {
 
 /** Maps each extraction to its quads. */
 export async function* mapAll(extractions: AsyncIterable<Extraction>, iris: Iris): AsyncGenerator<Built> {
-  for await (const extraction of extractions) yield { extraction, mapped: mapExtraction(extraction, iris) };
+  for await (const extraction of extractions) {
+    const mapped = mapExtraction(extraction, iris);
+    // The article text rides along (schema:text) so readers can show facts in their sentences.
+    yield {
+      extraction,
+      mapped: { ...mapped, quads: [...mapped.quads, ...articleTextQuads(extraction.article, iris)] },
+    };
+  }
 }

@@ -1,4 +1,8 @@
 /** The store layer: the only importer of `oxigraph`. */
 export { KgStore, type QueryOptions, type RawFormat, type RdfMediaType, STORE_FILE } from "./kg-store.js";
+export { openStore } from "./open.js";
+export { isSystemGraph, RemoteStore } from "./remote.js";
+export { isRemoteStore, parseRemoteStore, type RemoteEndpoint, redact } from "./remote-url.js";
 export type { QueryResult, Row } from "./result.js";
 export { type ParsedQuery, parseSparql } from "./sparql.js";
+export type { Awaitable, Store } from "./store.js";

@@ -13,6 +13,7 @@ import { sparqlPrologue } from "../rdf/prefixes.js";
 import { readChunks, writeAtomically } from "./files.js";
 import type { QueryResult, Row } from "./result.js";
 import { type ParsedQuery, parseSparql } from "./sparql.js";
+import type { Store as GraphStore } from "./store.js";
 import { toN3Quad, toN3Term } from "./terms.js";
 
 /** Name of the data file inside a store directory. */
@@ -29,10 +30,16 @@ export interface QueryOptions {
   readonly defaultGraphAsUnion?: boolean;
   /** Prefixes declared before the query (errors still report the user's own lines). */
   readonly prefixes?: Readonly<Record<string, string>>;
+  /** Default graph of the dataset (SPARQL Protocol `default-graph-uri`; overrides FROM and the union). */
+  readonly defaultGraphs?: readonly string[];
+  /** Named graphs of the dataset (SPARQL Protocol `named-graph-uri`; overrides FROM NAMED). */
+  readonly namedGraphs?: readonly string[];
+  /** Base IRI against which relative IRIs of the query are resolved. */
+  readonly baseIri?: string;
 }
 
 /** Result serialisations of `queryRaw` (SPARQL results or RDF for CONSTRUCT/DESCRIBE). */
-export type RawFormat = "json" | "xml" | "csv" | "tsv" | "ttl" | "nt" | "nq" | "trig";
+export type RawFormat = "json" | "xml" | "csv" | "tsv" | "ttl" | "nt" | "nq" | "trig" | "jsonld" | "rdf";
 
 /** Media types accepted by `loadText`. */
 export type RdfMediaType =
@@ -43,7 +50,7 @@ export type RdfMediaType =
   | "application/rdf+xml";
 
 /** An RDF graph store with atomic persistence. */
-export class KgStore {
+export class KgStore implements GraphStore {
   /** Directory the store is saved to (undefined for a memory-only store). */
   readonly dir: string | undefined;
   readonly #store: Store;
@@ -77,6 +84,11 @@ export class KgStore {
 
   /** Number of quads in all graphs. */
   get size(): number {
+    return this.#store.size;
+  }
+
+  /** Number of quads in all graphs (the `Store` form of `size`). */
+  countQuads(): number {
     return this.#store.size;
   }
 
@@ -168,11 +180,11 @@ export class KgStore {
   }
 
   /** Runs a SPARQL UPDATE. */
-  update(sparql: string, options: Pick<QueryOptions, "prefixes"> = {}): void {
+  update(sparql: string, options: Pick<QueryOptions, "prefixes" | "baseIri"> = {}): void {
     const { text, parsed, offset } = this.#prepare(sparql, options);
     if (parsed.form !== "UPDATE") throw new KgError("E_USAGE", "update() expects a SPARQL UPDATE; use query().");
     try {
-      this.#store.update(text);
+      this.#store.update(text, options.baseIri === undefined ? {} : { base_iri: options.baseIri });
     } catch (e) {
       throw engineError(e, offset);
     }
@@ -230,6 +242,11 @@ export class KgStore {
       return this.#store.query(text, {
         use_default_graph_as_union: options.defaultGraphAsUnion ?? true,
         ...(format === undefined ? {} : { results_format: format }),
+        ...(options.defaultGraphs === undefined
+          ? {}
+          : { default_graph: options.defaultGraphs.map((g) => namedNode(g)) }),
+        ...(options.namedGraphs === undefined ? {} : { named_graphs: options.namedGraphs.map((g) => namedNode(g)) }),
+        ...(options.baseIri === undefined ? {} : { base_iri: options.baseIri }),
       });
     } catch (e) {
       throw engineError(e, offset);

@@ -2,11 +2,13 @@
 import { join } from "node:path";
 import type * as RDF from "@rdfjs/types";
 import { checkDate } from "../../article/read.js";
+import { finishBuild, type GraphRecord } from "../../describe/index.js";
 import { KgError } from "../../errors.js";
 import { toTable } from "../../query/index.js";
 import { prefixesFor } from "../../rdf/prefixes.js";
+import { allPlaceResources } from "../../rdf/reference.js";
 import { QB, RDF as RDFV } from "../../rdf/vocab.js";
-import { KgStore, STORE_FILE } from "../../store/index.js";
+import { isRemoteStore, openStore, parseRemoteStore, redact, STORE_FILE } from "../../store/index.js";
 import { CLIError, DEFAULT_STORE, irisOf, parse } from "../args.js";
 import { err, out } from "../io.js";
 import { articleFiles, extractAll, mapAll, readArticles } from "../pipeline.js";
@@ -22,10 +24,15 @@ then saves the store atomically. A bad input file stops the build and leaves the
 as it was.
 
 Options:
-  --store DIR              store directory (default ${DEFAULT_STORE})
+  --store DIR|URL          store directory (default ${DEFAULT_STORE}), or a SPARQL server:
+                           sparql+http://[user:pass@]host:port/path?gsp=PATH (docs/remote-store.md)
   --base IRI               base of the minted IRIs (default https://w3id.org/article-kg/)
   --published YYYY-MM-DD   publication date for every article (else found in each header)
+  --license IRI            licence of the published dataset in its VoID/DCAT description
+                           (default https://creativecommons.org/licenses/by/4.0/)
   --summary                also print observations per place and indicator
+  --all-places             put the whole place code list (~3,200 GB/T 2260 divisions) in the
+                           reference graph, not only the places used and their ancestors
   -h, --help               show this help
 `;
 
@@ -43,9 +50,12 @@ export async function run(argv: readonly string[]): Promise<number> {
     base: { type: "string" },
     published: { type: "string" },
     summary: { type: "boolean" },
+    license: { type: "string" },
+    "all-places": { type: "boolean" },
   });
   if (positionals.length === 0) throw new CLIError("build expects at least one file or folder of articles.");
   const ir = irisOf(values.base);
+  const license = values.license === undefined ? undefined : absoluteIri("license", values.license);
   const readOptions = values.published === undefined ? {} : { published: checkDate(values.published) };
   const dir = values.store ?? DEFAULT_STORE;
   const started = performance.now();
@@ -55,7 +65,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (files.length === 0)
     throw new KgError("E_INPUT_NOT_FOUND", `no *.txt article files under ${positionals.join(", ")}.`);
 
-  const store = await KgStore.open(dir);
+  const store = await openStore(dir);
+  const startedAt = new Date();
+  const built: GraphRecord[] = [];
   const progress = new Progress(files.length);
   const reference = new Map<string, readonly RDF.Quad[]>();
   let articles = 0;
@@ -63,7 +75,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   let quads = 0;
   try {
     for await (const { extraction, mapped } of mapAll(extractAll(readArticles(iterate(files), readOptions)), ir)) {
-      quads += store.replaceGraph(mapped.graph, mapped.quads);
+      quads += await store.replaceGraph(mapped.graph, mapped.quads);
+      built.push({ graph: mapped.graph, article: ir.article(extraction.article.id), at: new Date() });
       observations += mapped.quads.filter(
         (q) => q.predicate.value === RDFV.type && q.object.value === QB.Observation,
       ).length;
@@ -74,25 +87,39 @@ export async function run(argv: readonly string[]): Promise<number> {
   } finally {
     progress.done();
   }
+  if (values["all-places"]) for (const [k, v] of allPlaceResources(ir)) if (!reference.has(k)) reference.set(k, v);
   // The reference graph is merged: resources of articles built earlier stay, new ones are added once.
-  quads += store.loadQuads(
+  quads += await store.loadQuads(
     (function* () {
       for (const qs of reference.values()) yield* qs;
     })(),
     ir.referenceGraph,
   );
+  // Links, provenance of this build and the VoID/DCAT description (src/describe).
+  quads += await finishBuild(store, ir, {
+    started: startedAt,
+    graphs: built,
+    ...(license === undefined ? {} : { license }),
+    ...(isRemoteStore(dir) ? { sparqlEndpoint: parseRemoteStore(dir).query } : {}),
+  });
   await store.save();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   await out(
     `Built ${articles} article${articles === 1 ? "" : "s"}: ${observations} observations, ${quads} quads written ` +
-      `(store: ${store.size} quads) in ${seconds} s → ${join(dir, STORE_FILE)}\n`,
+      `(store: ${await store.countQuads()} quads) in ${seconds} s → ${isRemoteStore(dir) ? redact(dir) : join(dir, STORE_FILE)}\n`,
   );
   if (values.summary) {
-    const result = store.query(SUMMARY_QUERY, { prefixes: prefixesFor(ir) });
+    const result = await store.query(SUMMARY_QUERY, { prefixes: prefixesFor(ir) });
     if (result.kind === "bindings") await out(toTable(result.variables, result.rows, prefixesFor(ir)));
   }
   if (observations === 0 && articles > 0) err("note: no observations were found (is the extractor still a stub?).");
   return 0;
+}
+
+function absoluteIri(option: string, value: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:[^\s<>"{}|^`\\]+$/iu.test(value))
+    throw new CLIError(`--${option} must be an absolute IRI; got "${value}".`);
+  return value;
 }
 
 async function* iterate(files: readonly string[]): AsyncGenerator<string> {

@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { KgError } from "../../errors.js";
 import { formatResult, RESULT_FORMATS } from "../../query/index.js";
 import { prefixesFor } from "../../rdf/prefixes.js";
+import { isRemoteStore, openStore } from "../../store/index.js";
 import { CLIError, choice, DEFAULT_STORE, irisOf, parse } from "../args.js";
 import { out } from "../io.js";
 import { openExisting } from "./store.js";
@@ -17,7 +18,7 @@ prefixes (qb:, kg:, skos:, sdmx-dimension:, …) are predeclared. CONSTRUCT and 
 print Turtle.
 
 Options:
-  --store DIR       store directory (default ${DEFAULT_STORE})
+  --store DIR|URL   store directory (default ${DEFAULT_STORE}) or sparql+http://… server
   --format FORMAT   table (default), csv, tsv, json
   --base IRI        base of the kg: prefix (default https://w3id.org/article-kg/)
   -h, --help        show this help
@@ -34,8 +35,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (positionals.length !== 1) throw new CLIError("query expects one QUERY text or FILE.rq.");
   const arg = positionals[0] as string;
   const sparql = await queryText(arg);
-  const store = await openExisting(values.store ?? DEFAULT_STORE);
-  const result = store.query(sparql, { prefixes });
+  const spec = values.store ?? DEFAULT_STORE;
+  const store = isRemoteStore(spec) ? await openStore(spec) : await openExisting(spec);
+  const result = await store.query(sparql, { prefixes });
   await out(await formatResult(result, format, prefixes));
   return 0;
 }

@@ -1,0 +1,52 @@
+/**
+ * The end of a build, on any store: the shipped link sets (each graph replaced), the PROV of
+ * the build (records of rebuilt graphs replaced), then the VoID/DCAT description counted from
+ * the store as it now is.
+ */
+
+import { referenceLinks } from "../link/reference-links.js";
+import type { Iris } from "../rdf/iri.js";
+import type { Store } from "../store/index.js";
+import { describeDataset } from "./describe.js";
+import { activityIri, buildProvenance, forgetGraphsUpdate, type GraphRecord } from "./prov.js";
+import { datasetStats, descriptionGraph, provenanceGraph } from "./stats.js";
+
+/** What the build did before its end. */
+export interface BuildRun {
+  readonly started: Date;
+  readonly graphs: readonly GraphRecord[];
+  readonly license?: string;
+  /** Query endpoint of a server store (for void:sparqlEndpoint). */
+  readonly sparqlEndpoint?: string;
+}
+
+/** Writes the link sets, the provenance and the description; returns the quads written. */
+export async function finishBuild(store: Store, iris: Iris, run: BuildRun): Promise<number> {
+  let written = 0;
+  const generated = [iris.referenceGraph, descriptionGraph(iris)];
+  for (const l of referenceLinks(iris)) {
+    written += await store.replaceGraph(l.graph, l.quads);
+    generated.push(l.graph);
+  }
+  const forget = forgetGraphsUpdate(
+    run.graphs.map((g) => g.graph),
+    iris,
+  );
+  if (forget !== undefined) await store.update(forget);
+  const ended = new Date();
+  written += await store.loadQuads(
+    buildProvenance({ started: run.started, ended, graphs: run.graphs, generated }, iris),
+    provenanceGraph(iris),
+  );
+  const stats = await datasetStats(store, iris);
+  written += await store.replaceGraph(
+    descriptionGraph(iris),
+    describeDataset(stats, iris, {
+      activity: activityIri(iris, run.started),
+      modified: ended,
+      ...(run.license === undefined ? {} : { license: run.license }),
+      ...(run.sparqlEndpoint === undefined ? {} : { sparqlEndpoint: run.sparqlEndpoint }),
+    }),
+  );
+  return written;
+}

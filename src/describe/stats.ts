@@ -1,0 +1,82 @@
+/**
+ * Figures of the published dataset, counted by SPARQL on any store: the graphs under
+ * `<base>graph/` (articles, reference, links), not the description graph itself and not
+ * imported graphs (they are other people's data).
+ */
+import type { Iris } from "../rdf/iri.js";
+import type { Store } from "../store/index.js";
+import { LINK_PREDICATES, LINK_TARGETS } from "./targets.js";
+
+/** IRI of the graph holding the VoID/DCAT description of the dataset. */
+export const descriptionGraph = (iris: Iris): string => `${iris.base}graph/description`;
+/** IRI of the graph holding the PROV records of the builds. */
+export const provenanceGraph = (iris: Iris): string => `${iris.base}graph/provenance`;
+
+/** Counts of one link set: predicate and target. */
+export interface LinksetStats {
+  readonly target: string;
+  readonly predicate: string;
+  readonly triples: number;
+}
+
+/** What VoID says about the dataset. */
+export interface DatasetStats {
+  /** Distinct triples over the dataset's graphs. */
+  readonly triples: number;
+  /** Distinct IRI subjects under the base. */
+  readonly entities: number;
+  readonly distinctSubjects: number;
+  readonly properties: number;
+  readonly distinctObjects: number;
+  /** Entities per class, by class IRI. */
+  readonly classes: ReadonlyMap<string, number>;
+  readonly linksets: readonly LinksetStats[];
+  readonly graphs: number;
+}
+
+const num = (v: string | undefined) => Number(v ?? 0);
+
+/** Counts the dataset's figures on a store. */
+export async function datasetStats(store: Store, iris: Iris): Promise<DatasetStats> {
+  const inDataset = `FILTER(STRSTARTS(STR(?g), ${JSON.stringify(`${iris.base}graph/`)}) && ?g != <${descriptionGraph(iris)}>)`;
+  const select = async (q: string) => {
+    const r = await store.query(q, { defaultGraphAsUnion: true });
+    return r.kind === "bindings" ? r.rows : [];
+  };
+  const [totals] = await select(
+    `SELECT (COUNT(*) AS ?triples) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } ${inDataset} } }`,
+  );
+  const [distinct] = await select(
+    `SELECT (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties) (COUNT(DISTINCT ?o) AS ?objects) (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o } ${inDataset} }`,
+  );
+  const [entities] = await select(
+    `SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } ${inDataset} FILTER(isIRI(?s) && STRSTARTS(STR(?s), ${JSON.stringify(iris.base)})) }`,
+  );
+  const classes = new Map<string, number>();
+  for (const row of await select(
+    `SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } ${inDataset} FILTER(isIRI(?c)) } GROUP BY ?c ORDER BY ?c`,
+  )) {
+    const c = row.get("c")?.value;
+    if (c !== undefined) classes.set(c, num(row.get("n")?.value));
+  }
+  const linksets: LinksetStats[] = [];
+  const predicates = LINK_PREDICATES.map((p) => `<${p}>`).join(", ");
+  for (const t of LINK_TARGETS) {
+    for (const row of await select(
+      `SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } ${inDataset} FILTER(?p IN (${predicates}) && isIRI(?o) && STRSTARTS(STR(?o), ${JSON.stringify(t.uriSpace)})) } } GROUP BY ?p ORDER BY ?p`,
+    )) {
+      const p = row.get("p")?.value;
+      if (p !== undefined) linksets.push({ target: t.id, predicate: p, triples: num(row.get("n")?.value) });
+    }
+  }
+  return {
+    triples: num(totals?.get("triples")?.value),
+    entities: num(entities?.get("n")?.value),
+    distinctSubjects: num(distinct?.get("subjects")?.value),
+    properties: num(distinct?.get("properties")?.value),
+    distinctObjects: num(distinct?.get("objects")?.value),
+    graphs: num(distinct?.get("graphs")?.value),
+    classes,
+    linksets,
+  };
+}
