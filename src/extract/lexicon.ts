@@ -7,7 +7,6 @@ import type { Approximation, Bound, UnitCode } from "../types.js";
 
 interface RawLexicon {
   scales: Record<string, string>;
-  measureWords: Record<string, { unit: UnitCode; scale?: string; requiresChineseNumeral?: boolean }>;
   countedNouns: Record<string, string[] | string>;
   approximation: { after: Record<string, Approximation>; before: Record<string, Approximation> };
   bounds: { before: Record<string, Bound>; after: Record<string, Bound> };
@@ -63,9 +62,29 @@ export function alternation(words: Iterable<string>): string {
     .join("|");
 }
 
+interface RawUnits {
+  units: { code: UnitCode; forms?: { form: string; factor: string; chineseNumeralOnly?: boolean }[] }[];
+}
+
+/** Measure words: the written forms of the unit scheme (data/units.json), with their factors. */
+function measureWordsOf(units: RawUnits): Map<string, MeasureWord> {
+  const out = new Map<string, MeasureWord>();
+  for (const u of units.units)
+    for (const f of u.forms ?? []) {
+      if (!/^10*$/u.test(f.factor)) continue; // only powers of ten scale exactly
+      out.set(f.form, {
+        unit: u.code,
+        ...(f.factor !== "1" ? { scale: f.factor } : {}),
+        ...(f.chineseNumeralOnly ? { requiresChineseNumeral: true } : {}),
+      });
+    }
+  return out;
+}
+
 function load(): Lexicon {
   const raw = JSON.parse(readFileSync(new URL("../../data/lexicon.json", import.meta.url), "utf8")) as RawLexicon;
-  const measureWords = new Map(Object.entries(raw.measureWords));
+  const units = JSON.parse(readFileSync(new URL("../../data/units.json", import.meta.url), "utf8")) as RawUnits;
+  const measureWords = measureWordsOf(units);
   const countedNouns: { noun: string; unit: UnitCode }[] = [];
   for (const [unit, nouns] of Object.entries(raw.countedNouns))
     if (Array.isArray(nouns)) for (const noun of nouns) countedNouns.push({ noun, unit });

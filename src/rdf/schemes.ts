@@ -84,6 +84,8 @@ export interface UnitForm {
   readonly form: string;
   /** Exact decimal multiplier to the unit. */
   readonly factor: string;
+  /** Only after a Chinese numeral (七成 = 70 %, but "3成" is not written). */
+  readonly chineseNumeralOnly?: boolean;
 }
 
 /** One concept of the unit scheme (an entry of data/units.json). */
@@ -236,7 +238,11 @@ export function parseUnits(json: unknown, file = "data/units.json"): UnitRecord[
       const fo = obj(f, file, `${w}.forms[${j}]`);
       const factor = text(fo.factor, file, `${w}.forms[${j}].factor`);
       if (!DECIMAL.test(factor)) fail(file, `${w}.forms[${j}]: factor "${factor}" is not a decimal.`);
-      return { form: text(fo.form, file, `${w}.forms[${j}].form`), factor };
+      return {
+        form: text(fo.form, file, `${w}.forms[${j}].form`),
+        factor,
+        ...(fo.chineseNumeralOnly === true ? { chineseNumeralOnly: true } : {}),
+      };
     });
     return {
       code,
