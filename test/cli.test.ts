@@ -56,8 +56,8 @@ describe("article-kg CLI", () => {
     const option = await run("export", "--no-such-option");
     expect(option.code).toBe(2);
     expect(option.stderr).toContain("--no-such-option");
-    const planned = await run("serve");
-    expect(planned.code).toBe(2);
+    const badPort = await run("serve", "--port", "x");
+    expect(badPort.code).toBe(2);
   });
 
   it("extracts one article as self-contained Turtle", async () => {

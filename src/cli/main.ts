@@ -25,10 +25,17 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   build: { summary: "ingest article files or folders into the store", load: () => import("./commands/build.js") },
   query: { summary: "run a SPARQL query against the store", load: () => import("./commands/query.js") },
   export: { summary: "write the whole store as RDF", load: () => import("./commands/export.js") },
-  validate: { summary: "check the store against the graph contract (planned)" },
-  serve: { summary: "SPARQL endpoint over HTTP (planned)" },
-  link: { summary: "link places and indicators to external datasets (planned)" },
-  import: { summary: "import RDF files into the store (planned)" },
+  validate: {
+    summary: "check the graph: SHACL shapes, Data Cube integrity constraints, plausibility",
+    load: () => import("./commands/validate.js"),
+  },
+  serve: { summary: "SPARQL endpoint, linked data and web page over HTTP", load: () => import("./commands/serve.js") },
+  link: { summary: "link places to an external graph by GB/T 2260 code", load: () => import("./commands/link.js") },
+  import: { summary: "import an RDF file into its own named graph", load: () => import("./commands/import.js") },
+  quickstatements: {
+    summary: "export selected observations as QuickStatements for Wikidata",
+    load: () => import("./commands/quickstatements.js"),
+  },
 };
 
 /** Exit code of unexpected errors (bugs): EX_SOFTWARE. */

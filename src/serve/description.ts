@@ -1,0 +1,53 @@
+/** The service description (W3C SPARQL 1.1 Service Description vocabulary) of the endpoint. */
+import { Parser } from "n3";
+import { quadsToString } from "../rdf/serialize.js";
+import { quadsToJsonLd } from "./jsonld.js";
+import type { Serialisation } from "./negotiate.js";
+
+const SD = "http://www.w3.org/ns/sparql-service-description#";
+const FORMATS = "http://www.w3.org/ns/formats/";
+
+/** Service description in Turtle for an endpoint URL. */
+export function describeService(endpoint: string, options: { allowUpdate: boolean; graphStore: string }): string {
+  const languages = [`sd:SPARQL11Query`, ...(options.allowUpdate ? ["sd:SPARQL11Update"] : [])].join(", ");
+  const results = [
+    "SPARQL_Results_JSON",
+    "SPARQL_Results_XML",
+    "SPARQL_Results_CSV",
+    "SPARQL_Results_TSV",
+    "Turtle",
+    "N-Triples",
+    "JSON-LD",
+    "TriG",
+    "N-Quads",
+    "RDF_XML",
+  ]
+    .map((f) => `fmt:${f}`)
+    .join(", ");
+  return `@prefix sd: <${SD}> .
+@prefix fmt: <${FORMATS}> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+
+<${endpoint}> a sd:Service ;
+  dcterms:title "article-kg SPARQL endpoint" ;
+  sd:endpoint <${endpoint}> ;
+  sd:supportedLanguage ${languages} ;
+  sd:resultFormat ${results} ;
+  sd:feature sd:UnionDefaultGraph ;
+  sd:defaultEntailmentRegime <http://www.w3.org/ns/entailment/Simple> ;
+  sd:defaultDataset [
+    a sd:Dataset ;
+    dcterms:description "The default graph is the union of all named graphs (one per article, plus the reference graph)." ;
+    sd:defaultGraph [ a sd:Graph ]
+  ] ;
+  dcterms:relation <${options.graphStore}> .
+`;
+}
+
+/** The description in a negotiated serialisation (Turtle, N-Triples or JSON-LD). */
+export async function serialiseDescription(turtle: string, ser: Serialisation): Promise<string> {
+  if (ser.format === "ttl") return turtle;
+  const quads = new Parser({ format: "text/turtle" }).parse(turtle);
+  if (ser.format === "jsonld") return JSON.stringify(quadsToJsonLd(quads), null, 2);
+  return quadsToString(quads, "ntriples");
+}

@@ -1,0 +1,34 @@
+/** Quads as expanded JSON-LD (for the few documents the server writes without the store). */
+import type * as RDF from "@rdfjs/types";
+
+const XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
+const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+
+const idOf = (t: RDF.Term) => (t.termType === "BlankNode" ? `_:${t.value}` : t.value);
+
+/** Expanded JSON-LD (one node object per subject) of triples in the default graph. */
+export function quadsToJsonLd(quads: Iterable<RDF.Quad>): unknown[] {
+  const nodes = new Map<string, Record<string, unknown[]>>();
+  for (const q of quads) {
+    const id = idOf(q.subject);
+    let node = nodes.get(id);
+    if (node === undefined) {
+      node = {};
+      nodes.set(id, node);
+    }
+    const o = q.object;
+    const value =
+      o.termType === "Literal"
+        ? o.language
+          ? { "@value": o.value, "@language": o.language }
+          : o.datatype.value === XSD_STRING
+            ? { "@value": o.value }
+            : { "@value": o.value, "@type": o.datatype.value }
+        : { "@id": idOf(o) };
+    const key = q.predicate.value === RDF_TYPE && o.termType !== "Literal" ? "@type" : q.predicate.value;
+    const values = node[key] ?? [];
+    values.push(key === "@type" ? idOf(o) : value);
+    node[key] = values;
+  }
+  return [...nodes].map(([id, node]) => ({ "@id": id, ...node }));
+}

@@ -1,0 +1,51 @@
+/**
+ * Linked data: every IRI under the base dereferences on this server by its path
+ * (`<base>place/610700` → `GET /place/610700`). Browsers get a page (the place page for
+ * places, a table of statements otherwise); other clients get Turtle, JSON-LD, N-Triples …
+ * by `Accept`. Fragment IRIs (`…#position`) are described in the document of their base IRI.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ServeContext } from "./context.js";
+import { HttpError } from "./errors.js";
+import { negotiate, prefersHtml, SERIALISATIONS } from "./negotiate.js";
+import { ask, iriRef, literal } from "./select.js";
+import { sendPage } from "./web-routes.js";
+
+/** The entity IRI a request path stands for. */
+export function iriOfPath(base: string, path: string): string {
+  return `${base}${path.replace(/^\//u, "")}`;
+}
+
+/** The description of an entity: its statements and those of its fragment IRIs, both ways one hop. */
+export function describeQuery(iri: string): string {
+  const s = iriRef(iri);
+  return `CONSTRUCT { ${s} ?p ?o . ?x ?q ?y . ?in ?r ${s} } WHERE {
+  { ${s} ?p ?o }
+  UNION { ${s} ?p0 ?x . FILTER (isIRI(?x) && STRSTARTS(STR(?x), ${literal(`${iri}#`)})) ?x ?q ?y }
+  UNION { SELECT ?in ?r WHERE { ?in ?r ${s} } LIMIT 500 }
+}`;
+}
+
+async function handle(ctx: ServeContext, req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const path = req.url.split("?")[0] ?? "/";
+  const iri = iriOfPath(ctx.iris.base, path);
+  reply.header("vary", "Accept");
+  let known: boolean;
+  try {
+    known = await ask(ctx, `ASK { { ${iriRef(iri)} ?p ?o } UNION { ?s ?p ${iriRef(iri)} } }`);
+  } catch {
+    known = false;
+  }
+  if (!known) throw new HttpError(404, "E_NOT_FOUND", `nothing is known about ${iri}`);
+  if (prefersHtml(req.headers.accept))
+    return sendPage(reply, /^\/place\/\d{6}$/u.test(path) ? "place.html" : "resource.html");
+  const format = new URL(req.url, "http://x").searchParams.get("format") ?? undefined;
+  const ser = negotiate(SERIALISATIONS.graph, req.headers.accept, format);
+  const body = await ctx.pool.read({ op: "query", text: describeQuery(iri), format: ser.format, dataset: {} });
+  reply.type(ser.contentType).send(body);
+}
+
+/** Registers the catch-all GET route for entity paths (after every other route). */
+export function linkedDataRoute(app: FastifyInstance, ctx: ServeContext): void {
+  app.get("/*", (req, reply) => handle(ctx, req, reply));
+}

@@ -1,0 +1,156 @@
+/**
+ * SPARQL 1.1 Protocol requests: which operation (query, update or service description) a
+ * request asks for, with its dataset, following the protocol's rules on methods, media types,
+ * parameters and charsets. Violations are 4xx HttpErrors.
+ */
+import sparqljs from "sparqljs";
+import { sparqlPrologue } from "../rdf/prefixes.js";
+import { parseSparql } from "../store/index.js";
+import { HttpError } from "./errors.js";
+import type { Dataset } from "./jobs.js";
+
+/** What a request to the endpoint asks for. */
+export type Operation =
+  | { readonly kind: "query"; readonly text: string; readonly dataset: Dataset; readonly format?: string }
+  | { readonly kind: "update"; readonly text: string; readonly using: Dataset }
+  | { readonly kind: "description"; readonly format?: string };
+
+/** The parts of an HTTP request the protocol looks at. */
+export interface ProtocolRequest {
+  readonly method: string;
+  /** Path and query string. */
+  readonly url: string;
+  readonly contentType: string | undefined;
+  /** Raw body text (undefined for GET). */
+  readonly body: string | undefined;
+}
+
+const FORM = "application/x-www-form-urlencoded";
+const QUERY = "application/sparql-query";
+const UPDATE = "application/sparql-update";
+
+function mediaType(contentType: string | undefined): { type: string; charset: string | undefined } {
+  if (contentType === undefined) return { type: "", charset: undefined };
+  const [type = "", ...params] = contentType.split(";").map((s) => s.trim());
+  const charset = params
+    .map((p) => /^charset\s*=\s*"?([^"]+)"?$/iu.exec(p)?.[1])
+    .find((c): c is string => c !== undefined);
+  return { type: type.toLowerCase(), charset: charset?.toLowerCase() };
+}
+
+function single(params: URLSearchParams, name: string): string | undefined {
+  const all = params.getAll(name);
+  if (all.length > 1) throw new HttpError(400, "E_BAD_REQUEST", `more than one "${name}" parameter`);
+  return all[0];
+}
+
+function datasetOf(...sources: URLSearchParams[]): Dataset {
+  const d = sources.flatMap((p) => p.getAll("default-graph-uri"));
+  const n = sources.flatMap((p) => p.getAll("named-graph-uri"));
+  return { ...(d.length > 0 ? { defaultGraphs: d } : {}), ...(n.length > 0 ? { namedGraphs: n } : {}) };
+}
+
+function usingOf(...sources: URLSearchParams[]): Dataset {
+  const d = sources.flatMap((p) => p.getAll("using-graph-uri"));
+  const n = sources.flatMap((p) => p.getAll("using-named-graph-uri"));
+  return { ...(d.length > 0 ? { defaultGraphs: d } : {}), ...(n.length > 0 ? { namedGraphs: n } : {}) };
+}
+
+function format(...sources: URLSearchParams[]): { format?: string } {
+  for (const p of sources) {
+    const f = p.get("format") ?? p.get("output");
+    if (f !== null) return { format: f };
+  }
+  return {};
+}
+
+/** Decides the operation of a request to the endpoint. */
+export function parseOperation(req: ProtocolRequest): Operation {
+  const url = new URL(req.url, "http://endpoint");
+  const params = url.searchParams;
+  if (req.method === "GET" || req.method === "HEAD") {
+    if (params.has("update"))
+      throw new HttpError(400, "E_BAD_REQUEST", "an update must be sent with POST, not GET", {
+        headers: { allow: "POST" },
+      });
+    const query = single(params, "query");
+    if (query === undefined) return { kind: "description", ...format(params) };
+    return { kind: "query", text: query, dataset: datasetOf(params), ...format(params) };
+  }
+  if (req.method !== "POST")
+    throw new HttpError(405, "E_METHOD", `${req.method} is not a SPARQL Protocol method; use GET or POST`, {
+      headers: { allow: "GET, POST, OPTIONS" },
+    });
+  const { type, charset } = mediaType(req.contentType);
+  if (charset !== undefined && charset !== "utf-8" && charset !== "utf8")
+    throw new HttpError(415, "E_MEDIA_TYPE", `the body must be UTF-8; got charset=${charset}`);
+  const body = req.body ?? "";
+  if (type === FORM) {
+    const form = new URLSearchParams(body);
+    const query = single(form, "query");
+    const update = single(form, "update");
+    if (query !== undefined && update !== undefined)
+      throw new HttpError(400, "E_BAD_REQUEST", 'send either "query" or "update", not both');
+    if (query !== undefined)
+      return { kind: "query", text: query, dataset: datasetOf(form, params), ...format(form, params) };
+    if (update !== undefined) return { kind: "update", text: update, using: usingOf(form, params) };
+    throw new HttpError(400, "E_BAD_REQUEST", 'a form POST needs a "query" or an "update" parameter');
+  }
+  if (type === QUERY) return { kind: "query", text: body, dataset: datasetOf(params), ...format(params) };
+  if (type === UPDATE) return { kind: "update", text: body, using: usingOf(params) };
+  throw new HttpError(
+    415,
+    "E_MEDIA_TYPE",
+    `POST a body of type ${QUERY}, ${UPDATE} or ${FORM}; got ${type === "" ? "no Content-Type" : type}`,
+  );
+}
+
+/** Form of a query, checked for syntax (error with line and column) with the predeclared prefixes. */
+export function queryForm(
+  text: string,
+  prefixes: Readonly<Record<string, string>>,
+  baseIri?: string,
+): "SELECT" | "ASK" | "CONSTRUCT" | "DESCRIBE" | "UPDATE" {
+  const base = baseIri === undefined ? "" : ` BASE <${baseIri}>`;
+  return parseSparql(`${sparqlPrologue(prefixes)}${base}\n${text}`, 1).form;
+}
+
+/**
+ * Applies `using-graph-uri` / `using-named-graph-uri` to an update (as USING / USING NAMED on
+ * each DELETE/INSERT operation). An update that names its own dataset (USING or WITH) as well
+ * is refused, as the protocol requires.
+ */
+export function applyUsing(
+  text: string,
+  using: Dataset,
+  prefixes: Readonly<Record<string, string>>,
+  baseIri?: string,
+): string {
+  if (using.defaultGraphs === undefined && using.namedGraphs === undefined) return text;
+  const parsed = new sparqljs.Parser(baseIri === undefined ? {} : { baseIRI: baseIri }).parse(
+    `${sparqlPrologue(prefixes)}\n${text}`,
+  );
+  if (parsed.type !== "update") throw new HttpError(400, "E_BAD_REQUEST", "using-graph-uri applies to updates only");
+  const { namedNode } = sparqljsFactory;
+  for (const op of parsed.updates) {
+    if (!("updateType" in op) || op.updateType !== "insertdelete") continue;
+    if (
+      (op.using !== undefined && (op.using.default.length > 0 || op.using.named.length > 0)) ||
+      op.graph !== undefined
+    )
+      throw new HttpError(
+        400,
+        "E_BAD_REQUEST",
+        "the update names its dataset (USING or WITH) and the request gives using-graph-uri/using-named-graph-uri: use one",
+      );
+    op.using = {
+      default: (using.defaultGraphs ?? []).map((g) => namedNode(g)),
+      named: (using.namedGraphs ?? []).map((g) => namedNode(g)),
+    };
+  }
+  return new sparqljs.Generator().stringify(parsed);
+}
+
+const sparqljsFactory = {
+  namedNode: (value: string) => ({ termType: "NamedNode" as const, value, equals: () => false }),
+};

@@ -1,0 +1,59 @@
+/**
+ * The web page: static files of `web/` (no build step), chart.js from node_modules (no CDN),
+ * and the JSON API the page uses (named queries, place search, place data).
+ */
+import { readdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, extname, join } from "node:path";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { ServeContext } from "./context.js";
+import { HttpError } from "./errors.js";
+import { readNamedQueries } from "./named-queries.js";
+import { placeData, searchPlaces } from "./place-data.js";
+
+/** Directory of the page's files. */
+export const WEB_DIR = new URL("./web/", import.meta.url).pathname;
+
+const TYPES: Readonly<Record<string, string>> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+};
+
+const CHART_JS = join(dirname(createRequire(import.meta.url).resolve("chart.js")), "chart.umd.js");
+
+/** Files that may be served, by URL path under /assets/. */
+const ASSETS = new Map<string, string>([
+  ...readdirSync(WEB_DIR).map((f) => [f, join(WEB_DIR, f)] as const),
+  ["chart.umd.js", CHART_JS],
+]);
+
+async function sendFile(reply: FastifyReply, file: string): Promise<void> {
+  const body = await readFile(file);
+  reply
+    .type(TYPES[extname(file)] ?? "application/octet-stream")
+    .header("cache-control", "no-cache")
+    .send(body);
+}
+
+/** Sends one of the pages (`index.html`, `place.html`, `resource.html`). */
+export function sendPage(reply: FastifyReply, page: string): Promise<void> {
+  const file = ASSETS.get(page);
+  if (file === undefined) throw new HttpError(404, "E_NOT_FOUND", `no page ${page}`);
+  return sendFile(reply.header("vary", "Accept"), file);
+}
+
+/** Registers the page, its assets and its API. */
+export function webRoutes(app: FastifyInstance, ctx: ServeContext): void {
+  app.get("/", (_req, reply) => sendPage(reply, "index.html"));
+  app.get<{ Params: { name: string } }>("/assets/:name", (req, reply) => {
+    const file = ASSETS.get(req.params.name);
+    if (file === undefined) throw new HttpError(404, "E_NOT_FOUND", `no asset ${req.params.name}`);
+    return sendFile(reply, file);
+  });
+  app.get("/api/queries", async () => readNamedQueries());
+  app.get<{ Querystring: { q?: string } }>("/api/search", async (req) => searchPlaces(ctx, req.query.q ?? ""));
+  app.get<{ Params: { code: string } }>("/api/place/:code", async (req) => placeData(ctx, req.params.code));
+}
