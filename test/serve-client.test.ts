@@ -30,6 +30,9 @@ function python(input: unknown): Promise<Record<string, Record<string, unknown>>
     const p = spawn(PYTHON, [join(import.meta.dirname, "e2e", "sparqlwrapper_client.py")]);
     let out = "";
     let err = "";
+    // a multi-byte character may straddle two chunks: decode the stream, not each chunk
+    p.stdout.setEncoding("utf8");
+    p.stderr.setEncoding("utf8");
     p.stdout.on("data", (c) => {
       out += c;
     });

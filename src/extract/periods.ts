@@ -53,7 +53,7 @@ function compile(): Compiled {
     // 2 since: 自2015年以来, 2016年来
     `(?<since>(?:自|从)?${Y}${suffix}(?:以来|来))`,
     // 3 until: 到2020年底, 截至2019年
-    `(?<until>(?:截至|截止到|截止|到|至)\\s*${Y}${suffix})`,
+    `(?<until>(?:截至|截止到|截止|到了|直到|到|至)\\s*${Y}${suffix})`,
     // 4 comparison: 较2017年, 比2015年
     `(?<cmp>(?:较|比|同比)\\s*${Y}${suffix})`,
     // 5 year: 2019年, 2019年底

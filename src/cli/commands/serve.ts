@@ -63,17 +63,21 @@ export async function run(argv: readonly string[]): Promise<number> {
   const token = values.token ?? process.env.ARTICLE_KG_TOKEN;
   if (allowUpdate && (token === undefined || token === ""))
     throw new CLIError("--allow-update needs --token T (or ARTICLE_KG_TOKEN): writes are never open to anyone.");
+  const base = irisOf(values.base).base;
+  const port = intOption("port", values.port, 7878, 0);
+  const timeoutMs = intOption("timeout", values.timeout, 5000, 1);
+  const workers = intOption("workers", values.workers, defaultWorkers(), 1);
+  const bodyLimit = intOption("max-body", values["max-body"], 1 << 20, 1);
   if (!allowUpdate && !existsSync(join(dir, STORE_FILE)))
     throw new KgError("E_STORE", `no store in ${dir} (run "article-kg build PATH --store ${dir}" first).`);
-  const base = irisOf(values.base).base;
   const server = await startServer({
     storeDir: dir,
-    port: intOption("port", values.port, 7878, 0),
+    port,
     host: values.host ?? "127.0.0.1",
     base,
-    timeoutMs: intOption("timeout", values.timeout, 5000, 1),
-    workers: intOption("workers", values.workers, defaultWorkers(), 1),
-    bodyLimit: intOption("max-body", values["max-body"], 1 << 20, 1),
+    timeoutMs,
+    workers,
+    bodyLimit,
     allowUpdate,
     ...(token === undefined ? {} : { token }),
   });
