@@ -27,6 +27,7 @@ interface RawLexicon {
   orgOffices: string[];
   nationalBodies: string[];
   sloganAfterMeasure: string[];
+  disposalVerbs: string[];
   boilerplate: { strong: string[]; shortLine: string[]; maxShortLine: number; dateline: string };
   periods: unknown;
 }

@@ -18,6 +18,8 @@ export function isTarget(s: string, q: Quantity, sentence: Sentence, clause: Ran
       if (verb === undefined) continue;
       const next = rest.slice(verb.length);
       if (/^(?:户|人口|群众|村)/u.test(next)) continue; // 计划脱贫户: a noun, not a plan
+      // 将脱贫攻坚作为…: 将 marks the object of 作为 here, not the future
+      if (cue === "将" && r.disposalVerbs.some((v) => s.slice(sentence.start, clause.end).includes(v))) continue;
       return true;
     }
   }
