@@ -43,6 +43,8 @@ describe("numbers and units", () => {
     ["惠及近5万人。", [{ exact: "5万人", value: "50000", unit: "PERSON", approximation: "nearly" }]],
     ["漏评率低于2%。", [{ exact: "2%", value: "2", unit: "PERCENT", bound: "below" }]],
     ["满意度高于95%。", [{ exact: "95%", value: "95", unit: "PERCENT", bound: "above" }]],
+    ["贫困发生率降至3%以下。", [{ exact: "3%以下", value: "3", unit: "PERCENT", bound: "below" }]],
+    ["培训1200人左右。", [{ exact: "1200人左右", value: "1200", unit: "PERSON", approximation: "about" }]],
     [
       "人均增收3000元以上。",
       [{ exact: "3000元以上", value: "3000", unit: "CNY", bound: "above", direction: "increase" }],
@@ -105,6 +107,8 @@ describe("periods", () => {
     ["党的十八大以来,全省减贫120万人。", [["120万人", 2012, null]]],
     ["今年,全县计划投入资金2亿元。", [["2亿元", 2020, 2020]]],
     ["去年,全县减贫8000人。", [["8000人", 2019, 2019]]],
+    ["近3年,全县退出贫困村45个。", [["45个", 2017, 2020]]],
+    ["2020年1-10月,全县新增就业岗位1200个。", [["1200个", 2020, 2020]]],
     ["目前,全县仍有贫困人口3000人。", [["3000人", 2020, 2020]]],
     ["到2020年底,全州累计减贫50万人。", [["50万人", null, 2020]]],
     ["因病致贫户占比较2017年下降3.2个百分点。", [["3.2个百分点", 2017, null]]],
@@ -153,6 +157,16 @@ describe("places", () => {
   });
   it("reads Traditional script and variant characters", () => {
     expect(placeOf("陝西省漢中市略陽縣累計脫貧1.2萬人。")).toEqual([["1.2萬人", "610727"]]);
+  });
+  it("carries the subject of a sentence to its later clauses", () => {
+    expect(placeOf("渭源县累计脱贫2.3万人,年均减少4600人,贫困发生率降至0.6%。", "甘肃定西脱贫攻坚")).toEqual([
+      ["2.3万人", "621123"],
+      ["4600人", "621123"],
+      ["0.6%", "621123"],
+    ]);
+  });
+  it("reads 臺/台 and 陝/陜 variants", () => {
+    expect(placeOf("陝西省漢臺區減貧1.1萬人。")).toEqual([["1.1萬人", "610702"]]);
   });
   it("gives counts of counties to the prefecture, not to a county", () => {
     expect(placeOf("定西市安定区整体脱贫、6个贫困县区全部摘帽。", "定西市脱贫攻坚")).toEqual([["6个", "621100"]]);
