@@ -9,7 +9,6 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type * as RDF from "@rdfjs/types";
-import { Writer } from "n3";
 import { iris as makeIris } from "../src/rdf/iri.js";
 import {
   indicatorSchemeQuads,
@@ -20,6 +19,7 @@ import {
   WIKIDATA_ENTITY,
 } from "../src/rdf/schemes.js";
 import { PREFIXES } from "../src/rdf/vocab.js";
+import { generatedTurtle } from "./generated-turtle.js";
 
 /** The generated files, relative to the repository root, with their source. */
 export const GENERATED = {
@@ -37,44 +37,26 @@ export function schemeQuads(name: SchemeName): RDF.Quad[] {
 export function schemeTurtle(name: SchemeName): Promise<string> {
   const ir = makeIris();
   const { rdf, rdfs, owl, xsd, skos, dcterms } = PREFIXES;
-  const writer = new Writer({
-    prefixes: {
-      rdf,
-      rdfs,
-      owl,
-      xsd,
-      skos,
-      dcterms,
-      kg: ir.kg.$,
-      scheme: `${ir.base}scheme/`,
-      indicator: `${ir.base}indicator/`,
-      unit: `${ir.base}unit/`,
-      qudt: "http://qudt.org/vocab/unit/",
-      wd: WIKIDATA_ENTITY,
-      sdg: UN_SDG,
-    },
-  });
-  writer.addQuads(groupBySubject(schemeQuads(name)));
+  const prefixes = {
+    rdf,
+    rdfs,
+    owl,
+    xsd,
+    skos,
+    dcterms,
+    kg: ir.kg.$,
+    scheme: `${ir.base}scheme/`,
+    indicator: `${ir.base}indicator/`,
+    unit: `${ir.base}unit/`,
+    qudt: "http://qudt.org/vocab/unit/",
+    wd: WIKIDATA_ENTITY,
+    sdg: UN_SDG,
+  };
   const { source, file } = GENERATED[name];
-  const header = [
-    `# ${file}: GENERATED from ${source} by scripts/gen-ontology.ts. Do not edit by hand;`,
-    `# edit ${source} and run: node --import tsx scripts/gen-ontology.ts`,
-    "",
-  ].join("\n");
-  return new Promise((resolve, reject) =>
-    writer.end((error, result: string) => (error ? reject(error) : resolve(header + result))),
-  );
-}
-
-/** The quads with each subject's quads together (in order of first appearance), for readable Turtle. */
-function groupBySubject(quads: readonly RDF.Quad[]): RDF.Quad[] {
-  const groups = new Map<string, RDF.Quad[]>();
-  for (const q of quads) {
-    const group = groups.get(q.subject.value);
-    if (group) group.push(q);
-    else groups.set(q.subject.value, [q]);
-  }
-  return [...groups.values()].flat();
+  return generatedTurtle(schemeQuads(name), prefixes, [
+    `${file}: GENERATED from ${source} by scripts/gen-ontology.ts. Do not edit by hand;`,
+    `edit ${source} and run: node --import tsx scripts/gen-ontology.ts`,
+  ]);
 }
 
 async function main(): Promise<void> {

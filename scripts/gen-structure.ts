@@ -10,11 +10,12 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type * as RDF from "@rdfjs/types";
-import { DataFactory, Writer } from "n3";
+import { DataFactory } from "n3";
 import { placeCodeList } from "../src/extract/gazetteer.js";
 import { iris as makeIris } from "../src/rdf/iri.js";
 import { cubeQuads, placeQuads, placeSchemeQuads } from "../src/rdf/reference.js";
 import { PREFIXES } from "../src/rdf/vocab.js";
+import { generatedTurtle } from "./generated-turtle.js";
 
 /** The generated files, relative to the repository root, with what they are made from. */
 export const GENERATED_STRUCTURE = {
@@ -39,37 +40,19 @@ export function structureFileQuads(name: StructureName): RDF.Quad[] {
 /** The Turtle text of one generated file, header comment included. */
 export function structureTurtle(name: StructureName): Promise<string> {
   const ir = makeIris();
-  const writer = new Writer({
-    prefixes: {
-      ...PREFIXES,
-      kg: ir.kg.$,
-      scheme: `${ir.base}scheme/`,
-      place: `${ir.base}place/`,
-      structure: `${ir.base}structure/`,
-      dataset: `${ir.base}dataset/`,
-    },
-  });
-  writer.addQuads(bySubject(structureFileQuads(name)));
+  const prefixes = {
+    ...PREFIXES,
+    kg: ir.kg.$,
+    scheme: `${ir.base}scheme/`,
+    place: `${ir.base}place/`,
+    structure: `${ir.base}structure/`,
+    dataset: `${ir.base}dataset/`,
+  };
   const { source, file } = GENERATED_STRUCTURE[name];
-  const header = [
-    `# ${file}: GENERATED from ${source} by scripts/gen-structure.ts.`,
-    "# Do not edit by hand; run: node --import tsx scripts/gen-structure.ts",
-    "",
-  ].join("\n");
-  return new Promise((resolve, reject) =>
-    writer.end((error, result: string) => (error ? reject(error) : resolve(header + result))),
-  );
-}
-
-/** Quads with each subject's quads together, in order of first appearance (readable Turtle). */
-function bySubject(quads: readonly RDF.Quad[]): RDF.Quad[] {
-  const groups = new Map<string, RDF.Quad[]>();
-  for (const q of quads) {
-    const group = groups.get(q.subject.value);
-    if (group) group.push(q);
-    else groups.set(q.subject.value, [q]);
-  }
-  return [...groups.values()].flat();
+  return generatedTurtle(structureFileQuads(name), prefixes, [
+    `${file}: GENERATED from ${source} by scripts/gen-structure.ts.`,
+    "Do not edit by hand; run: node --import tsx scripts/gen-structure.ts",
+  ]);
 }
 
 async function main(): Promise<void> {

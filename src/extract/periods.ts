@@ -6,6 +6,7 @@
  */
 import type { Period } from "../types.js";
 import { alternation, lexicon } from "./lexicon.js";
+import { parseChineseNumeral } from "./numbers.js";
 import type { Quantity } from "./quantities.js";
 import { containing, type Range, type Segmentation, type Sentence } from "./segment.js";
 
@@ -19,19 +20,6 @@ export interface PeriodPhrase extends Range {
 }
 
 const Y = "((?:19|20)\\d\\d)\\s*年";
-const CN_DIGITS: Record<string, number> = {
-  一: 1,
-  两: 2,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
 
 interface Compiled {
   readonly re: RegExp;
@@ -116,7 +104,9 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
       if (name !== undefined) period = { start: p.congresses[name] as number, phrase };
     } else if (g.recent !== undefined) {
       if (publishedYear !== undefined) {
-        const n = /\d+/u.test(phrase) ? Number(/\d+/u.exec(phrase)?.[0]) : (CN_DIGITS[phrase[1] as string] ?? 0);
+        const n = /\d+/u.test(phrase)
+          ? Number(/\d+/u.exec(phrase)?.[0])
+          : (parseChineseNumeral(/近([^年]+)年/u.exec(phrase)?.[1] ?? "") ?? 0);
         period = { start: publishedYear - n, end: publishedYear, phrase };
       }
     } else if (g.rel !== undefined) {
