@@ -53,7 +53,7 @@ function compile(): Compiled {
     // 8 recent years: 近3年, 近三年来
     `(?<recent>近(\\d{1,2}|[两二三四五六七八九十])年(?:来|以来)?)`,
     // 9 relative years and now
-    `(?<rel>(${alternation(Object.keys(p.relativeYears))})(以来)?)`,
+    `(?<rel>(?<relcmp>较|比|同)?(${alternation(Object.keys(p.relativeYears))})(以来|同期)?)`,
     `(?<now>${alternation(p.now)})`,
     // 10 dates without a year: 4月26日, 11月底
     `(?<date>(?<![\\d年])(\\d{1,2})月(?:\\d{1,2}日|份|初|底|中旬|上旬|下旬)?)`,
@@ -110,10 +110,14 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
         period = { start: publishedYear - n, end: publishedYear, phrase };
       }
     } else if (g.rel !== undefined) {
-      const word = Object.keys(p.relativeYears).find((k) => phrase.startsWith(k));
+      const word = Object.keys(p.relativeYears).find((k) => phrase.replace(/^[较比同]/u, "").startsWith(k));
       if (publishedYear !== undefined && word !== undefined) {
         const y = publishedYear + (p.relativeYears[word] as number);
-        period = { start: y, end: y, phrase };
+        // "较上年增长8%": the base year of a comparison, like "较2017年"
+        if (g.relcmp !== undefined) {
+          period = { start: y, phrase };
+          reach = "clause";
+        } else period = { start: y, end: y, phrase };
       }
     } else if (g.now !== undefined || g.date !== undefined) {
       if (publishedYear !== undefined) period = { start: publishedYear, end: publishedYear, phrase };
