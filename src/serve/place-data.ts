@@ -27,7 +27,7 @@ function allPlaces(ctx: ServeContext): Promise<PlaceHit[]> {
       ctx,
       `SELECT ?code (SAMPLE(STR(?label)) AS ?name) (COUNT(DISTINCT ?obs) AS ?facts) WHERE {
         ?place a kg:Place ; skos:notation ?code .
-        OPTIONAL { ?place skos:prefLabel ?label }
+        OPTIONAL { ?place skos:prefLabel ?label FILTER (langMatches(LANG(?label), "zh-Hans")) }
         OPTIONAL { ?obs sdmx-dimension:refArea ?place }
       } GROUP BY ?code`,
     ).then((rs) => rs.map((r) => ({ code: r.code ?? "", name: r.name ?? "", facts: Number(r.facts ?? 0) })));
@@ -103,9 +103,9 @@ export async function placeData(ctx: ServeContext, code: string): Promise<PlaceD
     ctx,
     `SELECT ?name ?level ?parentCode ?parentName WHERE {
       ${place} skos:notation ?code .
-      OPTIONAL { ${place} skos:prefLabel ?name }
+      OPTIONAL { ${place} skos:prefLabel ?name FILTER (langMatches(LANG(?name), "zh-Hans")) }
       OPTIONAL { ${place} kg:level ?levelTerm BIND (STRAFTER(STR(?levelTerm), "#") AS ?level) }
-      OPTIONAL { ${place} schema:containedInPlace ?parent . ?parent skos:notation ?parentCode . OPTIONAL { ?parent skos:prefLabel ?parentName } }
+      OPTIONAL { ${place} schema:containedInPlace ?parent . ?parent skos:notation ?parentCode . OPTIONAL { ?parent skos:prefLabel ?parentName FILTER (langMatches(LANG(?parentName), "zh-Hans")) } }
     } LIMIT 1`,
   );
   if (info === undefined) throw new HttpError(404, "E_NOT_FOUND", `no place ${code} in the graph`);
