@@ -82,6 +82,7 @@ describe("what is not a fact", () => {
     "4G信号覆盖全村。",
     "乡村振兴千家万户受益。",
     "落实五个一批工程,推行三个一模式。",
+    "实现30户以上村民组通硬化路。",
   ])("%s", (sentence) => {
     expect(run(sentence)).toEqual([]);
   });

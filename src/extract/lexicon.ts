@@ -28,6 +28,7 @@ interface RawLexicon {
   nationalBodies: string[];
   sloganAfterMeasure: string[];
   disposalVerbs: string[];
+  thresholdNouns: { nouns: string[] };
   boilerplate: { strong: string[]; shortLine: string[]; maxShortLine: number; dateline: string };
   periods: unknown;
 }

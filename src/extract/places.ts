@@ -5,7 +5,7 @@
  * main place. Positions are UTF-16 indices into the Simplified copy.
  */
 import type { PlaceLevel, PlaceRef } from "../types.js";
-import { type Gazetteer, loadGazetteer } from "./gazetteer.js";
+import { type Gazetteer, loadGazetteer, type PlaceMatch } from "./gazetteer.js";
 import { lexicon } from "./lexicon.js";
 import type { Quantity } from "./quantities.js";
 import type { Range, Sentence } from "./segment.js";
@@ -33,6 +33,26 @@ export interface ArticlePlaces {
 
 const LEVEL_RANK: Record<PlaceLevel, number> = { province: 0, prefecture: 1, county: 2 };
 
+/** Words that make the place after them a comparison base (比全省, 较全国). */
+const COMPARISON_BEFORE = /(?:比|较|与|同|于)$/u;
+
+/**
+ * Drops short names of prefectures and counties (成安 for 成安县) that lie in none of the
+ * provinces the article names in full or as provinces: "建成安置点" is not about Hebei. The
+ * provinces come from full names, aliases and province names; without any, all are kept.
+ */
+function anchored(found: readonly PlaceMatch[]): PlaceMatch[] {
+  const provinceOf = (p: PlaceRef) => p.code.slice(0, 2);
+  const anchors = new Set<string>();
+  for (const m of found)
+    if (m.kind !== "short" || m.candidates.every((c) => c.level === "province"))
+      for (const c of m.candidates) anchors.add(provinceOf(c));
+  if (anchors.size === 0) return [...found];
+  return found.filter(
+    (m) => m.kind !== "short" || m.candidates.some((c) => c.level === "province" || anchors.has(provinceOf(c))),
+  );
+}
+
 /** Finds and resolves the places of a text. `excluded(i)` marks boilerplate positions; `titleEnd` ends the title. */
 export function findPlaces(
   text: Text,
@@ -45,13 +65,17 @@ export function findPlaces(
   const collective: CollectiveHit[] = [];
   for (const { phrase, level } of lx.collective) {
     for (let i = s.indexOf(phrase); i >= 0; i = s.indexOf(phrase, i + 1)) {
+      // "比全省平均水平高": a comparison base, not the subject
+      if (COMPARISON_BEFORE.test(s.slice(Math.max(0, i - 2), i))) continue;
       if (!excluded(i, i + phrase.length)) collective.push({ start: i, end: i + phrase.length, level });
     }
   }
-  const raw = gaz
+  collective.sort((a, b) => a.start - b.start);
+  const found = gaz
     .find(s)
     .map((m) => ({ ...m, start: text.u16(m.start), end: text.u16(m.end) }))
     .filter((m) => !excluded(m.start, m.end) && !collective.some((c) => c.start < m.end && m.start < c.end));
+  const raw = anchored(found);
   // context for ambiguous names: the unambiguous places of the article
   const context = raw.filter((m) => m.candidates.length === 1).map((m) => (m.candidates[0] as PlaceRef).code);
   const orgSuffixes = lx.raw.orgSuffixes;

@@ -123,6 +123,8 @@ export function findQuantities(s: string, skip: (start: number, end: number) => 
       measureText = noun.noun;
       // the span covers the number and scale as written ("13.1万")
     }
+    // "30户以上村民组": a size class of the noun after it, not a fact
+    if (g.post !== undefined && r.thresholdNouns.nouns.some((n) => s.startsWith(n, start + m[0].length))) continue;
     // trailing spaces are not part of the span
     while (end > start && /\s/u.test(s[end - 1] as string)) end--;
     let approximation: Approximation | undefined;
