@@ -1,5 +1,5 @@
 /**
- * Golden articles written for these tests (test/fixtures/articles/NAME.txt, not from the
+ * Golden articles written for these tests (test/fixtures/golden/NAME.txt, not from the
  * corpus): every observation the extractor gives, with its value, unit, place, period,
  * indicator and kind, must equal NAME.expected.json. An article without its expected file fails.
  * After a deliberate change, review the difference and rewrite the file with
@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { readArticle } from "../src/article/read.js";
 import { extract } from "../src/extract/index.js";
 
-const DIR = join(import.meta.dirname, "fixtures", "articles");
+const DIR = join(import.meta.dirname, "fixtures", "golden");
 const names = readdirSync(DIR)
   .filter((f) => f.startsWith("golden-") && f.endsWith(".txt"))
   .map((f) => f.replace(/\.txt$/u, ""));

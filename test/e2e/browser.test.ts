@@ -68,8 +68,9 @@ describe.skipIf(!present)("web page in headless Chromium", () => {
     // Search in Traditional script, then open the place.
     await page.fill("#search", "定西");
     await page.click("#search-form button");
-    await page.click("#search-results a[href='/place/621100']");
-    await page.waitForFunction(() => document.body.dataset.ready === "true");
+    // wait for the navigation itself: polling during it can find no document body yet
+    await Promise.all([page.waitForURL("**/place/621100"), page.click("#search-results a[href='/place/621100']")]);
+    await page.waitForFunction(() => document.body?.dataset.ready === "true");
     expect(await page.textContent("#place-name")).toContain("定西市");
     const charts = await page.$$eval("#charts canvas", (cs) =>
       cs.map((c) => ({ w: (c as HTMLCanvasElement).width, h: (c as HTMLCanvasElement).height })),
