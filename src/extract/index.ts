@@ -6,7 +6,7 @@
  */
 import type { Article, Extraction, Observation, PlaceRef, Span } from "../types.js";
 import { blockedSegments, compoundSegments, sharedPredicate } from "./context.js";
-import { CueIndex, classifyIndicator } from "./indicators.js";
+import { ArticleCues, CueIndex, classifyIndicator } from "./indicators.js";
 import { findPeriods, periodOf, sectionPeriods } from "./periods.js";
 import { findPlaces, placeOf, sentenceTopic } from "./places.js";
 import { findPrograms } from "./programs.js";
@@ -50,7 +50,8 @@ export function extract(article: Article): Extraction {
   const byKey = new Map<string, { obs: Observation; repeats: Span[] }>();
   let topic: { line: number; place: PlaceRef } | undefined;
   let lastSentence: Sentence | undefined;
-  let cues = new CueIndex(s, { start: 0, end: 0 });
+  const articleCues = new ArticleCues(s);
+  let cues = new CueIndex(articleCues, { start: 0, end: 0 });
   for (const [qi, q] of quantities.entries()) {
     const sentence = containing(seg.sentences, q.start);
     if (sentence === undefined) continue;
@@ -61,7 +62,7 @@ export function extract(article: Article): Extraction {
       if (t !== undefined) topic = { line: sentence.line, place: t };
       else if (topic !== undefined && topic.line !== sentence.line) topic = undefined;
       lastSentence = sentence;
-      cues = new CueIndex(s, sentence);
+      cues = new CueIndex(articleCues, sentence);
     }
     const period =
       periodOf(s, q, sentence, clause, periods, seg.parens) ??

@@ -28,8 +28,17 @@ interface CompiledCue {
   readonly weight: number;
 }
 
+interface CompiledIndicator {
+  readonly id: string;
+  readonly unit: UnitCode;
+  readonly stock: boolean;
+  readonly cues: readonly CompiledCue[];
+}
+
 interface Compiled {
-  readonly indicators: readonly { id: string; unit: UnitCode; stock: boolean; cues: readonly CompiledCue[] }[];
+  readonly indicators: readonly CompiledIndicator[];
+  /** Every cue part, for the one-pass search of an article. */
+  readonly trie: TrieNode;
   readonly fallback: ReadonlyMap<string, string>;
   readonly countLike: ReadonlySet<string>;
 }
@@ -58,7 +67,8 @@ function compile(): Compiled {
       }),
     };
   });
-  return { indicators, fallback, countLike };
+  const trie = buildTrie(indicators.flatMap((i) => i.cues.flatMap((c) => c.parts)));
+  return { indicators, fallback, countLike, trie };
 }
 
 /** Does an indicator's unit fit a quantity's unit? Counted things fit any count unit. */
@@ -81,28 +91,110 @@ export interface CueRegions {
 /** Cues in the sentence before the number count only this close to it. */
 const SENTENCE_REACH = 30;
 
+/** A character trie of every cue word, for one pass over an article. */
+interface TrieNode {
+  readonly next: Map<string, TrieNode>;
+  word?: string;
+}
+
+function buildTrie(words: Iterable<string>): TrieNode {
+  const root: TrieNode = { next: new Map() };
+  for (const w of words) {
+    let node = root;
+    for (const ch of w) {
+      let n = node.next.get(ch);
+      if (n === undefined) {
+        n = { next: new Map() };
+        node.next.set(ch, n);
+      }
+      node = n;
+    }
+    node.word = w;
+  }
+  return root;
+}
+
+/** Positions of every cue word in a whole article, found in one pass over the text. */
+export class ArticleCues {
+  private readonly found = new Map<string, number[]>();
+  constructor(s: string) {
+    compiled ??= compile();
+    const root = compiled.trie;
+    for (let i = 0; i < s.length; i++) {
+      let node = root.next.get(s[i] as string);
+      for (let j = i + 1; node !== undefined; j++) {
+        if (node.word !== undefined) {
+          const list = this.found.get(node.word);
+          if (list === undefined) this.found.set(node.word, [i]);
+          else list.push(i);
+        }
+        node = j < s.length ? node.next.get(s[j] as string) : undefined;
+      }
+    }
+  }
+  /** Every position of `part` in the text, ascending. */
+  all(part: string): readonly number[] {
+    return this.found.get(part) ?? NONE;
+  }
+  private inArticle: readonly { ind: CompiledIndicator; cue: CompiledCue }[] | undefined;
+  /** The cues all of whose parts occur somewhere in the article, in scheme order. */
+  cuesInArticle(): readonly { ind: CompiledIndicator; cue: CompiledCue }[] {
+    if (this.inArticle === undefined) {
+      const out: { ind: CompiledIndicator; cue: CompiledCue }[] = [];
+      for (const ind of (compiled ??= compile()).indicators)
+        for (const cue of ind.cues) if (cue.parts.every((p) => this.found.has(p))) out.push({ ind, cue });
+      this.inArticle = out;
+    }
+    return this.inArticle;
+  }
+}
+
+/** First index in ascending `list` with a value ≥ `x`. */
+function lowerBound(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
- * Positions of cue words in one sentence, found once and shared by every quantity of the
- * sentence (the hot path: ~100 indicators × their cues × every number).
+ * Cue words of one sentence, shared by every quantity of the sentence (the hot path: ~100
+ * indicators × their cues × every number).
  */
 export class CueIndex {
-  private readonly cache = new Map<string, number[]>();
+  private readonly cache = new Map<string, readonly number[]>();
+  private presentCues: readonly { ind: CompiledIndicator; cue: CompiledCue }[] | undefined;
   constructor(
-    private readonly s: string,
+    private readonly article: ArticleCues,
     private readonly sentence: Range,
   ) {}
   /** Absolute positions of `part` inside the sentence. */
   positions(part: string): readonly number[] {
     let list = this.cache.get(part);
     if (list === undefined) {
-      list = [];
-      const text = this.s.slice(this.sentence.start, this.sentence.end);
-      for (let i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) list.push(this.sentence.start + i);
+      const all = this.article.all(part);
+      const from = lowerBound(all, this.sentence.start);
+      const to = lowerBound(all, this.sentence.end);
+      list = from === to ? NONE : all.slice(from, to);
       this.cache.set(part, list);
     }
     return list;
   }
+  /** The cues all of whose parts occur in the sentence, in scheme order (found once per sentence). */
+  present(): readonly { ind: CompiledIndicator; cue: CompiledCue }[] {
+    if (this.presentCues === undefined)
+      this.presentCues = this.article
+        .cuesInArticle()
+        .filter(({ cue }) => cue.parts.every((p) => this.positions(p).length > 0));
+    return this.presentCues;
+  }
 }
+
+const NONE: readonly number[] = [];
 
 function bestCueScore(index: CueIndex, cue: CompiledCue, regions: CueRegions): number {
   const levels: [Range, number][] = [
@@ -137,15 +229,13 @@ export function classifyIndicator(index: CueIndex, unit: UnitCode, regions: CueR
   compiled ??= compile();
   // an event (villages exited) beats a stock (poor villages) named in the same clause
   const best = { event: { id: "", score: 0 }, stock: { id: "", score: 0 } };
-  for (const ind of compiled.indicators) {
+  for (const { ind, cue } of index.present()) {
     if (!fits(compiled, ind.unit, unit)) continue;
     const slot = ind.stock ? best.stock : best.event;
-    for (const cue of ind.cues) {
-      const score = bestCueScore(index, cue, regions);
-      if (score > slot.score) {
-        slot.score = score;
-        slot.id = ind.id;
-      }
+    const score = bestCueScore(index, cue, regions);
+    if (score > slot.score) {
+      slot.score = score;
+      slot.id = ind.id;
     }
   }
   const localEvent = best.event.score >= 25 + 10;
