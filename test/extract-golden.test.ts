@@ -8,13 +8,27 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readArticle } from "../src/article/read.js";
+import { articleFromText, readArticle } from "../src/article/read.js";
 import { extract } from "../src/extract/index.js";
 
 const DIR = join(import.meta.dirname, "fixtures", "golden");
 const names = readdirSync(DIR)
   .filter((f) => f.startsWith("golden-") && f.endsWith(".txt"))
   .map((f) => f.replace(/\.txt$/u, ""));
+
+describe("line endings", () => {
+  for (const name of names) {
+    it(`${name}: the same facts with CRLF line breaks, spans still exact`, async () => {
+      const lf = extract(await readArticle(join(DIR, `${name}.txt`)));
+      const text = lf.article.text.replace(/\n/gu, "\r\n");
+      const crlf = extract(articleFromText(text, `${name}.txt`));
+      const cps = [...text];
+      for (const o of crlf.observations) expect(cps.slice(o.span.start, o.span.end).join("")).toBe(o.span.exact);
+      const brief = (x: typeof lf) => x.observations.map((o) => [o.span.exact, o.value, o.place?.code, o.indicator]);
+      expect(brief(crlf)).toEqual(brief(lf));
+    });
+  }
+});
 
 describe("golden articles", () => {
   it("has golden articles", () => expect(names.length).toBeGreaterThan(0));
