@@ -117,7 +117,14 @@ describe("periods", () => {
       "今年,农民人均收入8600元,较上年增长9.1%。",
       [
         ["8600元", 2020, 2020],
-        ["9.1%", 2019, null],
+        ["9.1%", 2020, 2020],
+      ],
+    ],
+    [
+      "2019年,人均收入11421元,比上年增长10.2%。",
+      [
+        ["11421元", 2019, 2019],
+        ["10.2%", 2019, 2019],
       ],
     ],
     [
@@ -182,6 +189,12 @@ describe("places", () => {
   it("gives a count after a list of places to the division holding them all", () => {
     expect(placeOf("甘肃省通渭县、渭源县和漳县3个县全部摘帽。", "甘肃脱贫攻坚")).toEqual([["3个", "621100"]]);
     expect(placeOf("陕西省宣布,佳县、子洲县等23个贫困县退出。", "陕西省脱贫攻坚")).toEqual([["23个", "610000"]]);
+  });
+  it("gives listed values to listed places with 分别 (respectively)", () => {
+    expect(placeOf("定西市、天水市分别投入资金36.2亿元、41.5亿元。", "甘肃脱贫攻坚")).toEqual([
+      ["36.2亿元", "621100"],
+      ["41.5亿元", "620500"],
+    ]);
   });
   it("does not take a place that only names an office", () => {
     expect(placeOf("据甘肃省扶贫办介绍,全市减贫3万人。", "定西市脱贫攻坚")).toEqual([["3万人", "621100"]]);

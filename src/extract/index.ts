@@ -8,7 +8,7 @@ import type { Article, Extraction, Observation, PlaceRef, Span } from "../types.
 import { blockedSegments, compoundSegments, sharedPredicate } from "./context.js";
 import { ArticleCues, CueIndex, classifyIndicator } from "./indicators.js";
 import { findPeriods, periodOf, sectionPeriods } from "./periods.js";
-import { findPlaces, placeOf, sentenceTopic } from "./places.js";
+import { findPlaces, placeOf, respectively, sentenceTopic } from "./places.js";
 import { findPrograms } from "./programs.js";
 import { findQuantities } from "./quantities.js";
 import { containing, type Range, type Sentence, segment } from "./segment.js";
@@ -70,7 +70,7 @@ export function extract(article: Article): Extraction {
       (headline !== undefined && inside(headline, q.start, q.end) && publishedYear !== undefined
         ? { start: publishedYear, end: publishedYear, phrase: article.published ?? "" }
         : undefined);
-    const place = placeOf(s, q, clause, places, topic?.place);
+    const place = respectively(s, q, clause, places, quantities) ?? placeOf(s, q, clause, places, topic?.place);
     const blocked = blockedSegments(s, quantitySegments, qi, sentence);
     const indicators = sharedPredicate(s, cues, q, clause, blocked, seg.parens) ?? [
       classifyIndicator(cues, q.unit, { segment: segm, clause, sentence, at: q.start, blocked }),

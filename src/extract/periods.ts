@@ -113,11 +113,10 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
       const word = Object.keys(p.relativeYears).find((k) => phrase.replace(/^[较比同]/u, "").startsWith(k));
       if (publishedYear !== undefined && word !== undefined) {
         const y = publishedYear + (p.relativeYears[word] as number);
-        // "较上年增长8%": the base year of a comparison, like "较2017年"
-        if (g.relcmp !== undefined) {
-          period = { start: y, phrase };
-          reach = "clause";
-        } else period = { start: y, end: y, phrase };
+        // "比上年增长10.2%": year on year, relative to the year the sentence is about, not a
+        // period of its own; the figure keeps the sentence's period
+        if (g.relcmp !== undefined) continue;
+        period = { start: y, end: y, phrase };
       }
     } else if (g.now !== undefined || g.date !== undefined) {
       if (publishedYear !== undefined) period = { start: publishedYear, end: publishedYear, phrase };

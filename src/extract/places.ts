@@ -193,3 +193,32 @@ function enumerated(s: string, before: readonly PlaceHit[], q: Quantity, places:
     return main;
   return lca ?? main;
 }
+
+/**
+ * "商洛市、安康市分别投入资金36.2亿元、41.5亿元": with 分别 (respectively), the listed places
+ * take the listed values in order. Returns the place of `q`, or undefined when the clause is
+ * not of that form or the counts differ.
+ */
+export function respectively(
+  s: string,
+  q: Quantity,
+  clause: Range,
+  places: ArticlePlaces,
+  quantities: readonly Quantity[],
+): PlaceRef | undefined {
+  const at = s.lastIndexOf("分别", q.prefixStart);
+  if (at < clause.start) return undefined;
+  const before = places.hits.filter((h) => h.role === "subject" && inside(clause, h.start, h.end) && h.end <= at);
+  const list: PlaceHit[] = [];
+  for (let i = before.length - 1; i >= 0; i--) {
+    const h = before[i] as PlaceHit;
+    const next = list[0];
+    const gap = s.slice(h.end, next === undefined ? at : next.start);
+    if (next === undefined ? gap.length > 2 : !/^[、和及与]$/u.test(gap)) break;
+    list.unshift(h);
+  }
+  if (list.length < 2) return undefined;
+  const values = quantities.filter((x) => x.start > at && x.end <= clause.end && x.unit === q.unit);
+  const i = values.indexOf(q);
+  return values.length === list.length && i >= 0 ? list[i]?.place : undefined;
+}
