@@ -45,6 +45,13 @@ interface Compiled {
 
 let compiled: Compiled | undefined;
 
+/** The compiled indicator tables, built on first use. */
+function tables(): Compiled {
+  const c = compiled ?? compile();
+  compiled = c;
+  return c;
+}
+
 function compile(): Compiled {
   const ind = JSON.parse(readFileSync(new URL("../../data/indicators.json", import.meta.url), "utf8")) as {
     indicators: IndicatorEntry[];
@@ -118,8 +125,7 @@ function buildTrie(words: Iterable<string>): TrieNode {
 export class ArticleCues {
   private readonly found = new Map<string, number[]>();
   constructor(s: string) {
-    compiled ??= compile();
-    const root = compiled.trie;
+    const root = tables().trie;
     for (let i = 0; i < s.length; i++) {
       let node = root.next.get(s[i] as string);
       for (let j = i + 1; node !== undefined; j++) {
@@ -141,7 +147,7 @@ export class ArticleCues {
   cuesInArticle(): readonly { ind: CompiledIndicator; cue: CompiledCue }[] {
     if (this.inArticle === undefined) {
       const out: { ind: CompiledIndicator; cue: CompiledCue }[] = [];
-      for (const ind of (compiled ??= compile()).indicators)
+      for (const ind of tables().indicators)
         for (const cue of ind.cues) if (cue.parts.every((p) => this.found.has(p))) out.push({ ind, cue });
       this.inArticle = out;
     }
@@ -226,11 +232,11 @@ function bestCueScore(index: CueIndex, cue: CompiledCue, regions: CueRegions): n
 
 /** Chooses the indicator of a quantity of `unit` at `regions.at`. */
 export function classifyIndicator(index: CueIndex, unit: UnitCode, regions: CueRegions): string {
-  compiled ??= compile();
+  const c = tables();
   // an event (villages exited) beats a stock (poor villages) named in the same clause
   const best = { event: { id: "", score: 0 }, stock: { id: "", score: 0 } };
   for (const { ind, cue } of index.present()) {
-    if (!fits(compiled, ind.unit, unit)) continue;
+    if (!fits(c, ind.unit, unit)) continue;
     const slot = ind.stock ? best.stock : best.event;
     const score = bestCueScore(index, cue, regions);
     if (score > slot.score) {
@@ -242,9 +248,9 @@ export function classifyIndicator(index: CueIndex, unit: UnitCode, regions: CueR
   if (best.event.id !== "" && (localEvent || best.event.score >= best.stock.score)) return best.event.id;
   if (best.stock.id !== "") return best.stock.id;
   return (
-    compiled.fallback.get(unit) ??
-    (compiled.countLike.has(unit) ? compiled.fallback.get("COUNT") : undefined) ??
-    compiled.fallback.get("COUNT") ??
+    c.fallback.get(unit) ??
+    (c.countLike.has(unit) ? c.fallback.get("COUNT") : undefined) ??
+    c.fallback.get("COUNT") ??
     "other-count"
   );
 }
