@@ -30,19 +30,26 @@ Options:
   --published YYYY-MM-DD   publication date for every article (else found in each header)
   --license IRI            licence of the published dataset in its VoID/DCAT description
                            (default https://creativecommons.org/licenses/by/4.0/)
-  --summary                also print observations per place and indicator
+  --summary                also print a table of results (place, indicator, period, value, unit)
   --all-places             put the whole place code list (~3,200 GB/T 2260 divisions) in the
                            reference graph, not only the places used and their ancestors
   -h, --help               show this help
 `;
 
-const SUMMARY_QUERY = `SELECT ?place ?indicator (COUNT(?obs) AS ?observations) WHERE {
-  ?obs a qb:Observation ; kg:indicator ?i .
-  OPTIONAL { ?obs sdmx-dimension:refArea ?p . OPTIONAL { ?p skos:prefLabel ?pl } }
-  OPTIONAL { ?i skos:prefLabel ?il FILTER(lang(?il) = "zh-Hans") }
+/** The summary: results per place and indicator, with period, value and unit (first 40 rows). */
+const SUMMARY_QUERY = `SELECT ?place ?indicator ?period ?value ?unit WHERE {
+  ?obs a qb:Observation ; kg:indicator ?i ; sdmx-measure:obsValue ?value ; sdmx-attribute:unitMeasure ?u ;
+       kg:observationKind kg:Result .
+  OPTIONAL { ?obs sdmx-dimension:refArea ?p .
+             OPTIONAL { ?p skos:prefLabel ?pl FILTER(langMatches(lang(?pl), "zh-Hans")) } }
+  OPTIONAL { ?i skos:prefLabel ?il FILTER(langMatches(lang(?il), "zh-Hans")) }
+  OPTIONAL { ?obs sdmx-dimension:refPeriod ?rp . OPTIONAL { ?rp rdfs:label ?pe } }
+  ?u skos:notation ?unit .
+  FILTER NOT EXISTS { ?i skos:notation ?n FILTER(STRSTARTS(?n, "other-")) }
   BIND(COALESCE(STR(?pl), "—") AS ?place)
   BIND(COALESCE(STR(?il), STRAFTER(STR(?i), "/indicator/")) AS ?indicator)
-} GROUP BY ?place ?indicator ORDER BY DESC(?observations) ?place ?indicator LIMIT 40`;
+  BIND(COALESCE(STR(?pe), "") AS ?period)
+} ORDER BY ?place ?indicator ?period ?value LIMIT 40`;
 
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
