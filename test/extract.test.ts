@@ -153,6 +153,15 @@ describe("periods", () => {
     ]);
   });
 
+  it("carries a sentence's period to the next sentences of its paragraph, not a bare date", () => {
+    const obs = run("2016年以来,全县投入资金12亿元。建成产业基地45个。\n6月30日,全县召开大会。会上表彰先进个人32名。");
+    expect(obs.map((o) => [o.span.exact, o.period?.start ?? null, o.period?.end ?? null])).toEqual([
+      ["12亿元", 2016, null],
+      ["45个", 2016, null],
+      ["32名", null, null],
+    ]);
+  });
+
   it("dates a headline fact with the publication year", () => {
     const obs = extract(
       articleFromText("某市剩余120个贫困村全部退出\n正文。", "t.txt", { published: "2019-12-02" }),

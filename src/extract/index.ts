@@ -7,7 +7,7 @@
 import type { Article, Extraction, Observation, PlaceRef, Span } from "../types.js";
 import { blockedSegments, compoundSegments, sharedPredicate } from "./context.js";
 import { ArticleCues, CueIndex, classifyIndicator } from "./indicators.js";
-import { findPeriods, periodOf, sectionPeriods } from "./periods.js";
+import { carriedPeriod, findPeriods, periodOf, sectionPeriods } from "./periods.js";
 import { findPlaces, placeOf, respectively, sentenceTopic } from "./places.js";
 import { findPrograms } from "./programs.js";
 import { findQuantities } from "./quantities.js";
@@ -66,6 +66,7 @@ export function extract(article: Article): Extraction {
     }
     const period =
       periodOf(s, q, sentence, clause, periods, seg.parens) ??
+      carriedPeriod(sentence, seg.sentences, periods, seg.parens) ??
       headingPeriods.get(sentence.line) ??
       (headline !== undefined && inside(headline, q.start, q.end) && publishedYear !== undefined
         ? { start: publishedYear, end: publishedYear, phrase: article.published ?? "" }

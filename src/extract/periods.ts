@@ -17,6 +17,8 @@ export type Reach = "scope" | "local" | "clause";
 export interface PeriodPhrase extends Range {
   readonly period: Period;
   readonly reach: Reach;
+  /** A bare date (4月26日) dates its own sentence only; other phrases carry to the next ones. */
+  readonly carries: boolean;
 }
 
 const Y = "((?:19|20)\\d\\d)\\s*年";
@@ -128,7 +130,7 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
       reach = "local";
       if (y !== undefined && g.until !== undefined) period = { start: y, end: y, phrase };
     }
-    out.push({ start, end, period, reach });
+    out.push({ start, end, period, reach, carries: g.date === undefined });
   }
   return out;
 }
@@ -188,4 +190,26 @@ export function sectionPeriods(
     if (current !== undefined) out.set(i, current);
   });
   return out;
+}
+
+/**
+ * The period a sentence without a phrase of its own takes from the sentences before it in the
+ * same paragraph: "2016年以来，全市投入资金12亿元。建成基地45个。" dates both.
+ */
+export function carriedPeriod(
+  sentence: Sentence,
+  sentences: readonly Sentence[],
+  periods: readonly PeriodPhrase[],
+  parens: readonly Range[],
+): Period | undefined {
+  for (let i = sentences.indexOf(sentence) - 1; i >= 0; i--) {
+    const prev = sentences[i] as Sentence;
+    if (prev.line !== sentence.line) return undefined;
+    const own = periods.filter(
+      (p) => p.reach === "scope" && inside(prev, p.start, p.end) && containing(parens, p.start) === undefined,
+    );
+    const last = own.at(-1);
+    if (last !== undefined) return last.carries ? last.period : undefined;
+  }
+  return undefined;
 }
