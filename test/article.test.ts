@@ -41,8 +41,8 @@ describe("articleFromText", () => {
     expect(() => articleFromText(" \n\n", "empty.txt")).toThrow(/empty/u);
   });
   it.each([
-    ["2019-04-26 07:32 來源: 新華社", "2019-04-26"],
-    ["发布时间:2018-11-29 13:27:29", "2018-11-29"],
+    ["2017-08-03 10:15 來源: 某某社", "2017-08-03"],
+    ["发布时间:2016-02-17 09:05:41", "2016-02-17"],
     ["2021年3月5日 来源：某报", "2021-03-05"],
     ["无日期", undefined],
   ])("header date in %s", (line, date) => expect(findHeaderDate(`标题\n${line}\n正文`)).toBe(date));

@@ -9,7 +9,7 @@ import type { Quantity } from "./quantities.js";
 import { containing, type Range, type Sentence } from "./segment.js";
 
 /**
- * The segment of each quantity, where a compound ("4.26万户13.6万人", "1.73万户、5.63万人")
+ * The segment of each quantity, where a compound ("4.26万户13.6万人", "2.04万户、6.81万人")
  * shares one segment: the union of its members' segments.
  */
 export function compoundSegments(

@@ -2,7 +2,7 @@
  * Period phrases: 2019年, 2019年底, 2016年以来, 2017年至2019年, 到2020年底, 较2017年,
  * “十三五”期间, 十八大以来, 今年/去年/近3年/目前 (with the publication year), 4月26日.
  * Each phrase says how far it reaches: the rest of its sentence (scope), only the number it
- * modifies ("2015年底的2996.35元": local), or only its clause (comparison base "较2017年").
+ * modifies ("2014年底的3120元": local), or only its clause (comparison base "较2017年").
  */
 import type { Period } from "../types.js";
 import { alternation, lexicon } from "./lexicon.js";
@@ -124,7 +124,7 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
       if (publishedYear !== undefined) period = { start: publishedYear, end: publishedYear, phrase };
     }
     if (period === undefined) continue;
-    // "2015年底的2996.35元": the phrase modifies only the number after it
+    // "2014年底的3120元": the phrase modifies only the number after it
     if (/^\s*的\s*[\d一二两三四五六七八九十]/u.test(s.slice(end, end + 4))) {
       const y = period.end ?? period.start;
       reach = "local";
