@@ -217,6 +217,8 @@ describe("indicators", () => {
     ["全县80个贫困村全部退出。", [["80个", "villages-exited"]]],
     ["全县有贫困村80个。", [["80个", "poor-villages"]]],
     ["5个贫困县全部摘帽。", [["5个", "counties-delisted"]]],
+    ["全市12个贫困县全部脱贫。", [["12个", "counties-delisted"]]],
+    ["全省仍有8个贫困县待脱贫。", [["8个", "poor-counties"]]],
     ["贫困发生率降至0.5%。", [["0.5%", "poverty-incidence"]]],
     [
       "易地扶贫搬迁1.2万户4.1万人。",

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { UnitCode } from "../types.js";
+import { lexicon } from "./lexicon.js";
 import type { Range } from "./segment.js";
 
 interface IndicatorEntry {
@@ -126,7 +127,9 @@ export class ArticleCues {
   private readonly found = new Map<string, number[]>();
   constructor(s: string) {
     const root = tables().trie;
+    const negations = lexicon().raw.negations.words;
     for (let i = 0; i < s.length; i++) {
+      if (negations.some((w) => s.endsWith(w, i))) continue; // 待脱贫: not an exit
       let node = root.next.get(s[i] as string);
       for (let j = i + 1; node !== undefined; j++) {
         if (node.word !== undefined) {

@@ -29,6 +29,7 @@ interface RawLexicon {
   sloganAfterMeasure: string[];
   disposalVerbs: string[];
   thresholdNouns: { nouns: string[] };
+  negations: { words: string[] };
   boilerplate: { strong: string[]; shortLine: string[]; maxShortLine: number; dateline: string };
   periods: unknown;
 }
