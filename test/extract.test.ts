@@ -244,6 +244,28 @@ describe("indicators", () => {
       expect(new Set(got.map((g) => g[1])).size).toBe(2);
     } else expect(ind(body)).toEqual(expected);
   });
+  it.each([
+    ["全县共有3.2万名贫困群众实现稳定脱贫。", "poverty-exit-persons"],
+    ["五年来累计带动4.6万贫困人口脱贫。", "poverty-exit-persons"],
+    ["全市贫困人口减少了12.3万人。", "poverty-exit-persons"],
+    ["累计脱贫退出1.2万户。", "poverty-exit-households"],
+    ["全县现有建档立卡贫困户5600户。", "poor-households"],
+    ["剩余贫困人口1.1万人。", "poor-population"],
+    ["贫困发生率下降到1.2%。", "poverty-incidence"],
+    ["贫困村出列42个。", "villages-exited"],
+    ["全县42个贫困村脱贫退出。", "villages-exited"],
+    ["全县有建档立卡贫困村120个。", "poor-villages"],
+    ["全省20个国家级贫困县全部退出。", "counties-delisted"],
+    ["贫困户人均纯收入突破8000元。", "income-per-capita"],
+    ["农民收入年均增长11.2%。", "income-growth"],
+    ["易地扶贫搬迁安置贫困群众2.3万人。", "relocated-persons"],
+    ["完成易地搬迁6800户。", "relocated-households"],
+    ["改造农村危房1.1万户。", "housing-renovated"],
+    ["硬化村组道路1800公里。", "road-km"],
+    ["整合涉农资金8.2亿元。", "funds-invested"],
+  ])("one kind, one indicator, however it is phrased: %s", (body, indicator) => {
+    expect(ind(body)).toEqual([[expect.any(String), indicator]]);
+  });
   it("never drops a fact: an unknown kind gets the generic indicator of its unit", () => {
     expect(ind("共有87台。")).toEqual([["87台", "other-count"]]);
   });
