@@ -21,6 +21,10 @@ describe("decode", () => {
     const gbk = new Uint8Array([0xc2, 0xd4, 0xd1, 0xf4, 0xcf, 0xd8]);
     expect(decode(gbk)).toBe("略阳县");
   });
+  it("refuses a binary file", () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0xc2, 0xd4]);
+    expect(() => decode(png, "photo.png")).toThrow(/not a text file/u);
+  });
   it("refuses bytes that are neither, with E_INPUT_ENCODING", () => {
     expect(() => decode(new Uint8Array([0xff, 0x00, 0xfe, 0x41, 0x80]), "x.txt")).toThrow(KgError);
   });

@@ -17,8 +17,21 @@ export interface ReadOptions {
   readonly id?: string;
 }
 
-/** Decodes bytes: BOM-marked UTF-8/UTF-16, else strict UTF-8, else GB18030. */
+/** Decodes bytes: BOM-marked UTF-8/UTF-16, else strict UTF-8, else GB18030. Refuses binary files. */
 export function decode(bytes: Uint8Array, file = "<input>"): string {
+  const text = decodeText(bytes, file);
+  if (text.includes("\u0000"))
+    throw new KgError(
+      "E_INPUT_ENCODING",
+      `${file}: this is not a text file (it holds NUL bytes). Give an article as UTF-8 text.`,
+      {
+        context: { file },
+      },
+    );
+  return text;
+}
+
+function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return new TextDecoder("utf-8").decode(bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
