@@ -148,4 +148,10 @@ describe.skipIf(SPEC === undefined && !IN_CI)("round trip through Virtuoso", () 
     for (const g of local.graphs()) expect(graphs.has(g), g).toBe(true);
     expect([...graphs].some((g) => g.includes("openlinksw"))).toBe(false);
   }, 300_000);
+
+  it("validates the graph on the server: every shape and integrity constraint holds", async () => {
+    const v = await kg("validate", "--store", SPEC as string, "--format", "json");
+    expect(v.code, v.stdout.slice(0, 2000)).toBe(0);
+    expect(JSON.parse(v.stdout).violations).toEqual([]);
+  }, 300_000);
 });

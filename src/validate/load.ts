@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { KgError } from "../errors.js";
-import { KgStore, type RdfMediaType, STORE_FILE } from "../store/index.js";
+import { isRemoteStore, KgStore, openStore, type RdfMediaType, STORE_FILE } from "../store/index.js";
 
 const MEDIA_TYPES: Readonly<Record<string, RdfMediaType>> = {
   ".ttl": "text/turtle",
@@ -29,8 +29,17 @@ export function mediaTypeOf(file: string): RdfMediaType {
   return type;
 }
 
-/** Opens what to validate: a store directory (must hold a store file) or an RDF file. */
+/**
+ * Opens what to validate: a store directory (must hold a store file), a SPARQL server
+ * (`sparql+http://…`: its named graphs are copied, graph by graph, into memory) or an RDF file.
+ */
 export async function openInput(path: string): Promise<KgStore> {
+  if (isRemoteStore(path)) {
+    const remote = await openStore(path);
+    const copy = KgStore.memory();
+    for (const graph of await remote.graphs()) copy.loadQuads(await remote.quadsOf(graph), graph);
+    return copy;
+  }
   if (!existsSync(path)) throw new KgError("E_INPUT_NOT_FOUND", `${path}: no such file or store directory.`);
   if (statSync(path).isDirectory()) {
     if (!existsSync(join(path, STORE_FILE)))

@@ -23,7 +23,7 @@ Each finding names the constraint, the offending node and, for observations, the
 Exit status: 1 when anything is violated, 0 otherwise (warnings never change it).
 
 Options:
-  --store DIR        store directory to validate (default ${DEFAULT_STORE})
+  --store DIR|URL    store directory (default ${DEFAULT_STORE}) or sparql+http://… server to validate
   --format FORMAT    text (default) or json
   --base IRI         base of the minted IRIs (default https://w3id.org/article-kg/)
   -h, --help         show this help
