@@ -99,6 +99,20 @@ describe("article-kg CLI", () => {
     expect(await readFile(join(store, "store.nq"), "utf8")).toBe(before);
   });
 
+  it("rebuilds the reference graph: places an article no longer names are gone", async () => {
+    const own = join(dir, "rebuild");
+    const { mkdir } = await import("node:fs/promises");
+    await mkdir(own, { recursive: true });
+    const file = join(own, "report.txt");
+    const placeQuery = 'ASK { GRAPH <https://w3id.org/article-kg/graph/reference> { ?p skos:notation "610727" } }';
+    await writeFile(file, "略阳县脱贫成效\n略阳县累计脱贫1.2万人。");
+    expect((await run("build", own, "--store", join(own, "store"))).code).toBe(0);
+    expect((await run("query", placeQuery, "--store", join(own, "store"))).stdout).toContain("true");
+    await writeFile(file, "定西市脱贫成效\n定西市累计脱贫3.4万人。");
+    expect((await run("build", own, "--store", join(own, "store"))).code).toBe(0);
+    expect((await run("query", placeQuery, "--store", join(own, "store"))).stdout).toContain("false");
+  });
+
   it("answers queries in every format", async () => {
     const q = "SELECT ?id WHERE { ?a a kg:Article ; dcterms:identifier ?id } ORDER BY ?id";
     const table = await run("query", q, "--store", store);

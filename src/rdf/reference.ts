@@ -379,16 +379,53 @@ export function periodQuads(p: Period, iris: Iris): RDF.Quad[] {
  * places used and their ancestors, and the periods. A caller merges them over many articles
  * and writes each once.
  */
+/** The resources every reference graph holds: the data structures and the three schemes. */
+export function schemeResources(iris: Iris): Map<string, RDF.Quad[]> {
+  const graph = iris.referenceGraph;
+  return new Map([
+    [iris.structure, cubeQuads(iris)],
+    [iris.indicatorScheme, indicatorSchemeQuads(loadIndicators(), { iris, graph })],
+    [iris.unitScheme, unitSchemeQuads(loadUnits(), { iris, graph })],
+    [iris.placeScheme, placeSchemeQuads(iris)],
+  ]);
+}
+
+/**
+ * The reference resources for the place and period IRIs that article graphs use (as found in
+ * a store): places with their ancestors from the gazetteer, periods from their IRIs
+ * (`period/2016-2020`). Unknown places and malformed periods are left out.
+ */
+export function referenceFor(used: Iterable<string>, iris: Iris): Map<string, RDF.Quad[]> {
+  const out = schemeResources(iris);
+  const placePrefix = `${iris.base}place/`;
+  const periodPrefix = `${iris.base}period/`;
+  const gazetteer = loadGazetteer();
+  for (const iri of used) {
+    if (iri.startsWith(placePrefix)) {
+      const known = gazetteer.byCode(decodeURIComponent(iri.slice(placePrefix.length)));
+      if (known === undefined || out.has(iri)) continue;
+      for (const entry of placeWithAncestors(known))
+        if (!out.has(iris.place(entry.place.code))) out.set(iris.place(entry.place.code), placeQuads(entry, iris));
+    } else if (iri.startsWith(periodPrefix)) {
+      const m = /^(\d{4})?-(\d{4})?$/u.exec(iri.slice(periodPrefix.length));
+      if (m === null || (m[1] === undefined && m[2] === undefined)) continue;
+      const period = {
+        ...(m[1] !== undefined ? { start: Number(m[1]) } : {}),
+        ...(m[2] !== undefined ? { end: Number(m[2]) } : {}),
+        phrase: "",
+      };
+      out.set(iri, periodQuads(period, iris));
+    }
+  }
+  return out;
+}
+
 export function referenceResources(x: Extraction, iris: Iris): Map<string, RDF.Quad[]> {
   const out = new Map<string, RDF.Quad[]>();
   const put = (key: string, make: () => RDF.Quad[]) => {
     if (!out.has(key)) out.set(key, make());
   };
-  const graph = iris.referenceGraph;
-  put(iris.structure, () => cubeQuads(iris));
-  put(iris.indicatorScheme, () => indicatorSchemeQuads(loadIndicators(), { iris, graph }));
-  put(iris.unitScheme, () => unitSchemeQuads(loadUnits(), { iris, graph }));
-  put(iris.placeScheme, () => placeSchemeQuads(iris));
+  for (const [k, v] of schemeResources(iris)) put(k, () => v);
   const place = (p: PlaceRef) => {
     if (out.has(iris.place(p.code))) return;
     for (const entry of placeWithAncestors(p)) put(iris.place(entry.place.code), () => placeQuads(entry, iris));

@@ -1,14 +1,14 @@
 /** `article-kg build PATH...`: ingests articles into the store, each article's graph replaced, saved atomically. */
 import { join } from "node:path";
-import type * as RDF from "@rdfjs/types";
 import { checkDate } from "../../article/read.js";
 import { finishBuild, type GraphRecord } from "../../describe/index.js";
 import { KgError } from "../../errors.js";
 import { toTable } from "../../query/index.js";
+import type { Iris } from "../../rdf/iri.js";
 import { prefixesFor } from "../../rdf/prefixes.js";
-import { allPlaceResources } from "../../rdf/reference.js";
+import { allPlaceResources, referenceFor } from "../../rdf/reference.js";
 import { QB, RDF as RDFV } from "../../rdf/vocab.js";
-import { isRemoteStore, openStore, parseRemoteStore, redact, STORE_FILE } from "../../store/index.js";
+import { isRemoteStore, openStore, parseRemoteStore, redact, STORE_FILE, type Store } from "../../store/index.js";
 import { CLIError, DEFAULT_STORE, irisOf, parse } from "../args.js";
 import { err, out } from "../io.js";
 import { articleFiles, extractAll, mapAll, readArticles } from "../pipeline.js";
@@ -76,7 +76,6 @@ export async function run(argv: readonly string[]): Promise<number> {
   const startedAt = new Date();
   const built: GraphRecord[] = [];
   const progress = new Progress(files.length);
-  const reference = new Map<string, readonly RDF.Quad[]>();
   let articles = 0;
   let observations = 0;
   let quads = 0;
@@ -87,20 +86,21 @@ export async function run(argv: readonly string[]): Promise<number> {
       observations += mapped.quads.filter(
         (q) => q.predicate.value === RDFV.type && q.object.value === QB.Observation,
       ).length;
-      for (const [k, v] of mapped.reference) if (!reference.has(k)) reference.set(k, v);
       articles++;
       progress.tick(extraction.article.source);
     }
   } finally {
     progress.done();
   }
+  // The reference graph is rebuilt from what every article graph in the store uses, so places
+  // and periods of removed or re-extracted articles do not linger (and a rebuild is idempotent).
+  const reference = referenceFor(await usedReferenceIris(store, ir), ir);
   if (values["all-places"]) for (const [k, v] of allPlaceResources(ir)) if (!reference.has(k)) reference.set(k, v);
-  // The reference graph is merged: resources of articles built earlier stay, new ones are added once.
-  quads += await store.loadQuads(
+  quads += await store.replaceGraph(
+    ir.referenceGraph,
     (function* () {
       for (const qs of reference.values()) yield* qs;
     })(),
-    ir.referenceGraph,
   );
   // Links, provenance of this build and the VoID/DCAT description (src/describe).
   quads += await finishBuild(store, ir, {
@@ -131,4 +131,14 @@ function absoluteIri(option: string, value: string): string {
 
 async function* iterate(files: readonly string[]): AsyncGenerator<string> {
   yield* files;
+}
+
+/** The place and period IRIs the article graphs of a store use. */
+async function usedReferenceIris(store: Store, ir: Iris): Promise<string[]> {
+  const result = await store.query(`SELECT DISTINCT ?x WHERE {
+    GRAPH ?g { ?s ?p ?x }
+    FILTER(isIRI(?x) && STRSTARTS(STR(?g), "${ir.base}graph/article/")
+           && (STRSTARTS(STR(?x), "${ir.base}place/") || STRSTARTS(STR(?x), "${ir.base}period/")))
+  }`);
+  return result.kind === "bindings" ? result.rows.flatMap((r) => r.get("x")?.value ?? []) : [];
 }
