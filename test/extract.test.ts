@@ -162,6 +162,21 @@ describe("periods", () => {
     ]);
   });
 
+  it("carries nothing into a sentence whose own time cannot be resolved (近3年 without a date)", () => {
+    const obs = extract(
+      articleFromText(
+        "标题\n2017年,全县有贫困人口5.5万人。近3年,全县脱贫4.8万人。目前,贫困发生率为1.2%。全县还有贫困村3个。",
+        "t.txt",
+      ),
+    ).observations;
+    expect(obs.map((o) => [o.span.exact, o.period?.start ?? null, o.period?.end ?? null])).toEqual([
+      ["5.5万人", 2017, 2017],
+      ["4.8万人", null, null],
+      ["1.2%", null, null],
+      ["3个", null, null],
+    ]);
+  });
+
   it("dates a headline fact with the publication year", () => {
     const obs = extract(
       articleFromText("某市剩余120个贫困村全部退出\n正文。", "t.txt", { published: "2019-12-02" }),

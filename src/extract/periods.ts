@@ -17,7 +17,7 @@ export type Reach = "scope" | "local" | "clause";
 export interface PeriodPhrase extends Range {
   readonly period: Period;
   readonly reach: Reach;
-  /** A bare date (4月26日) dates its own sentence only; other phrases carry to the next ones. */
+  /** Bare dates (4月26日) and "now" (目前) date their own sentence only; other phrases carry on. */
   readonly carries: boolean;
 }
 
@@ -123,14 +123,21 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
     } else if (g.now !== undefined || g.date !== undefined) {
       if (publishedYear !== undefined) period = { start: publishedYear, end: publishedYear, phrase };
     }
-    if (period === undefined) continue;
+    // a relative phrase without a publication date still says "this sentence has its own time":
+    // it gets a period without years (undated), and nothing is carried into it
+    if (period === undefined) {
+      if (g.recent === undefined && g.rel === undefined && g.now === undefined && g.date === undefined) continue;
+      if (g.relcmp !== undefined) continue;
+      period = { phrase };
+    }
     // "2014年底的3120元": the phrase modifies only the number after it
     if (/^\s*的\s*[\d一二两三四五六七八九十]/u.test(s.slice(end, end + 4))) {
       const y = period.end ?? period.start;
       reach = "local";
       if (y !== undefined && g.until !== undefined) period = { start: y, end: y, phrase };
     }
-    out.push({ start, end, period, reach, carries: g.date === undefined });
+    // bare dates and "now" (目前, 至此) describe the moment of writing: they do not carry
+    out.push({ start, end, period, reach, carries: g.date === undefined && g.now === undefined });
   }
   return out;
 }
