@@ -129,10 +129,12 @@ export class ArticleCues {
     const root = tables().trie;
     const negations = lexicon().raw.negations.words;
     for (let i = 0; i < s.length; i++) {
-      if (negations.some((w) => s.endsWith(w, i))) continue; // 待脱贫: not an exit
       let node = root.next.get(s[i] as string);
+      let negated: boolean | undefined;
       for (let j = i + 1; node !== undefined; j++) {
         if (node.word !== undefined) {
+          negated ??= negations.some((w) => s.endsWith(w, i));
+          if (negated) break; // 待脱贫: not an exit
           const list = this.found.get(node.word);
           if (list === undefined) this.found.set(node.word, [i]);
           else list.push(i);
