@@ -124,7 +124,16 @@ function findParens(s: string): Range[] {
   return out;
 }
 
-/** The range in `list` that contains position `i`, if any. */
+/** The range in `list` (sorted by start, not overlapping) that contains position `i`, if any. */
 export function containing<T extends Range>(list: readonly T[], i: number): T | undefined {
-  return list.find((r) => r.start <= i && i < r.end);
+  // the lists are sorted by start and do not overlap: binary search for the last start ≤ i
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as T).start <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  const r = list[lo - 1];
+  return r !== undefined && i < r.end ? r : undefined;
 }
