@@ -220,6 +220,14 @@ describe("places", () => {
       ["41.5亿元", "620500"],
     ]);
   });
+  it("reads a one-character province abbreviation only where it cannot be part of a name", () => {
+    expect(placeOf("黔:18个贫困县全部脱贫摘帽。")).toEqual([["18个", "520000"]]);
+    expect(placeOf("陕:全省56个贫困县全部摘帽。")).toEqual([["56个", "610000"]]);
+    expect(placeOf("李黔渝介绍说,去年定西市全市减贫3万人,贫困发生率降至1.5%。")).toEqual([
+      ["3万人", "621100"],
+      ["1.5%", "621100"],
+    ]);
+  });
   it("does not take a place that only names an office", () => {
     expect(placeOf("据甘肃省扶贫办介绍,全市减贫3万人。", "定西市脱贫攻坚")).toEqual([["3万人", "621100"]]);
   });

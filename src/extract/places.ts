@@ -5,7 +5,7 @@
  * main place. Positions are UTF-16 indices into the Simplified copy.
  */
 import type { PlaceLevel, PlaceRef } from "../types.js";
-import { type Gazetteer, loadGazetteer, type PlaceMatch } from "./gazetteer.js";
+import { abbreviation, type Gazetteer, loadGazetteer, type PlaceMatch } from "./gazetteer.js";
 import { lexicon } from "./lexicon.js";
 import type { Quantity } from "./quantities.js";
 import type { Range, Sentence } from "./segment.js";
@@ -32,6 +32,22 @@ export interface ArticlePlaces {
 }
 
 const LEVEL_RANK: Record<PlaceLevel, number> = { province: 0, prefecture: 1, county: 2 };
+
+/**
+ * One-character province abbreviations (黔, 陕, 川) where they cannot be part of a name: alone
+ * between punctuation ("黔：18个贫困县脱贫摘帽", "川、陕、甘"). Elsewhere they are left alone:
+ * 黔 also occurs in personal names (李黔渝), 新 and 青 in common words (全新, 青年).
+ */
+function abbreviations(s: string, excluded: (start: number, end: number) => boolean): PlaceMatch[] {
+  const out: PlaceMatch[] = [];
+  const re = /(?<=^|[\s,，。;；:：、“”"(（)）])([\p{Script=Han}])(?=$|[\s,，。;；:：、“”"(（)）])/gmu;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    const place = abbreviation(m[1] as string);
+    if (place === undefined || excluded(m.index, m.index + 1)) continue;
+    out.push({ start: m.index, end: m.index + 1, surface: m[1] as string, candidates: [place], kind: "alias" });
+  }
+  return out;
+}
 
 /** Words that make the place after them a comparison base (比全省, 较全国). */
 const COMPARISON_BEFORE = /(?:比|较|与|同|于)$/u;
@@ -75,7 +91,7 @@ export function findPlaces(
     .find(s)
     .map((m) => ({ ...m, start: text.u16(m.start), end: text.u16(m.end) }))
     .filter((m) => !excluded(m.start, m.end) && !collective.some((c) => c.start < m.end && m.start < c.end));
-  const raw = anchored(found);
+  const raw = [...anchored(found), ...abbreviations(s, excluded)].sort((a, b) => a.start - b.start);
   // context for ambiguous names: the unambiguous places of the article
   const context = raw.filter((m) => m.candidates.length === 1).map((m) => (m.candidates[0] as PlaceRef).code);
   const orgSuffixes = lx.raw.orgSuffixes;
