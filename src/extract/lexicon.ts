@@ -11,14 +11,12 @@ interface RawLexicon {
   approximation: { after: Record<string, Approximation>; before: Record<string, Approximation> };
   bounds: { before: Record<string, Bound>; after: Record<string, Bound> };
   directions: { increase: string[]; decrease: string[] };
-  changeFrom: string[];
   changeTo: string[];
   notAfterNumber: string[];
   notBeforeNumber: string[];
   idioms: string[];
   targetCues: string[];
   targetVerbsAfterCue: string[];
-  resultMarkers: string[];
   orgSuffixes: string[];
   collectivePlaces: Record<string, string[] | string>;
   divisionCountNouns: string[];
@@ -31,7 +29,12 @@ interface RawLexicon {
   thresholdNouns: { nouns: string[] };
   negations: { words: string[] };
   boilerplate: { strong: string[]; shortLine: string[]; maxShortLine: number; dateline: string };
-  periods: unknown;
+  periods: {
+    fiveYearPlans: Record<string, [number, number]>;
+    congresses: Record<string, number>;
+    relativeYears: Record<string, number>;
+    now: string[];
+  };
 }
 
 /** A measure word entry. */

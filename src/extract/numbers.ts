@@ -71,8 +71,3 @@ export function scaleDecimal(value: string, scale: string): string {
   const padded = frac.padEnd(shift, "0");
   return trimDecimal(`${int}${padded.slice(0, shift)}.${padded.slice(shift)}`);
 }
-
-/** Multiplies two powers of ten ("10000" × "10" → "100000"). */
-export function multiplyScales(a: string, b: string): string {
-  return `1${"0".repeat(a.length - 1 + b.length - 1)}`;
-}

@@ -29,12 +29,7 @@ interface Compiled {
 let compiled: Compiled | undefined;
 
 function compile(): Compiled {
-  const p = lexicon().raw.periods as {
-    fiveYearPlans: Record<string, [number, number]>;
-    congresses: Record<string, number>;
-    relativeYears: Record<string, number>;
-    now: string[];
-  };
+  const p = lexicon().raw.periods;
   const suffix = "(?:底|末|初|度|中)?";
   const parts = [
     // 1 range: 2017年至2019年, 2016-2020年
@@ -66,11 +61,7 @@ function compile(): Compiled {
 /** Finds every period phrase in `s`; relative phrases resolve only when `publishedYear` is known. */
 export function findPeriods(s: string, publishedYear: number | undefined): PeriodPhrase[] {
   compiled ??= compile();
-  const p = lexicon().raw.periods as {
-    fiveYearPlans: Record<string, [number, number]>;
-    congresses: Record<string, number>;
-    relativeYears: Record<string, number>;
-  };
+  const p = lexicon().raw.periods;
   const out: PeriodPhrase[] = [];
   const re = compiled.re;
   re.lastIndex = 0;

@@ -187,14 +187,7 @@ export function countsDivisions(s: string, q: Quantity): boolean {
  * list is incomplete) to the article's own place when that contains them.
  */
 function enumerated(s: string, before: readonly PlaceHit[], q: Quantity, places: ArticlePlaces): PlaceRef | undefined {
-  const list: PlaceHit[] = [];
-  for (let i = before.length - 1; i >= 0; i--) {
-    const h = before[i] as PlaceHit;
-    const next = list[0];
-    const gap = s.slice(h.end, next === undefined ? q.prefixStart : next.start);
-    if (next === undefined ? !/^等?(?:最后|剩余|共|全部)?$/u.test(gap) : !/^[、和及与]$/u.test(gap)) break;
-    list.unshift(h);
-  }
+  const list = listBefore(s, before, q.prefixStart, (gap) => /^等?(?:最后|剩余|共|全部)?$/u.test(gap));
   if (list.length < 2) return undefined;
   const chains = list.map((h) => [h.place, ...places.gazetteer.ancestors(h.place.code)].map((p) => p.code));
   const common = (chains[0] ?? []).find((code) => chains.every((c) => c.includes(code)));
@@ -225,16 +218,25 @@ export function respectively(
   const at = s.lastIndexOf("分别", q.prefixStart);
   if (at < clause.start) return undefined;
   const before = places.hits.filter((h) => h.role === "subject" && inside(clause, h.start, h.end) && h.end <= at);
-  const list: PlaceHit[] = [];
-  for (let i = before.length - 1; i >= 0; i--) {
-    const h = before[i] as PlaceHit;
-    const next = list[0];
-    const gap = s.slice(h.end, next === undefined ? at : next.start);
-    if (next === undefined ? gap.length > 2 : !/^[、和及与]$/u.test(gap)) break;
-    list.unshift(h);
-  }
+  const list = listBefore(s, before, at, (gap) => gap.length <= 2);
   if (list.length < 2) return undefined;
   const values = quantities.filter((x) => x.start > at && x.end <= clause.end && x.unit === q.unit);
   const i = values.indexOf(q);
   return values.length === list.length && i >= 0 ? list[i]?.place : undefined;
+}
+
+/**
+ * The places listed (joined by 、/和/及/与) that end right before `end`, the last of `hits`
+ * first checked with `lastGap` on the text between it and `end`.
+ */
+function listBefore(s: string, hits: readonly PlaceHit[], end: number, lastGap: (gap: string) => boolean): PlaceHit[] {
+  const list: PlaceHit[] = [];
+  for (let i = hits.length - 1; i >= 0; i--) {
+    const h = hits[i] as PlaceHit;
+    const next = list[0];
+    const gap = s.slice(h.end, next === undefined ? end : next.start);
+    if (next === undefined ? !lastGap(gap) : !/^[、和及与]$/u.test(gap)) break;
+    list.unshift(h);
+  }
+  return list;
 }
