@@ -45,15 +45,21 @@ describe.skipIf(!present)("extraction on ../shared/corpus/dev", () => {
     expect(f.recall).toBeGreaterThanOrEqual(0.8);
     expect(f.precision).toBeGreaterThanOrEqual(0.9);
   });
-  it("overall figures stay at the acceptance floors of issue 3", () => {
-    const f = figures(scores);
-    expect(f.precision).toBeGreaterThanOrEqual(0.97);
-    expect(f.recall).toBeGreaterThanOrEqual(0.95);
-    expect(f.unit).toBeGreaterThanOrEqual(0.97);
-    expect(f.place).toBeGreaterThanOrEqual(0.95);
-    expect(f.period).toBeGreaterThanOrEqual(0.9);
+  it("overall figures do not fall below the ratchet (test/fixtures/corpus-floors.json)", () => {
+    const floors = JSON.parse(readFileSync(resolve("test/fixtures/corpus-floors.json"), "utf8")) as Record<
+      string,
+      number
+    >;
     const ic = indicatorConsistency(scores);
-    expect(ic.precision).toBeGreaterThanOrEqual(0.9);
-    expect(ic.recall).toBeGreaterThanOrEqual(0.9);
+    const measured: Record<string, number> = {
+      ...figures(scores),
+      indicatorPrecision: ic.precision,
+      indicatorRecall: ic.recall,
+    };
+    for (const [name, floor] of Object.entries(floors)) {
+      if (typeof floor !== "number") continue;
+      // floors are written to three decimals: allow the rounding, nothing more
+      expect(measured[name], name).toBeGreaterThanOrEqual(floor - 0.0005);
+    }
   });
 });
