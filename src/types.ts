@@ -98,6 +98,8 @@ export interface Observation {
   readonly kind: ObservationKind;
   /** Ids of the programs/organisations (ProgramMention.id) the fact is about. */
   readonly programs: readonly string[];
+  /** Why the fact got its period and place: the scope level, the rule and the cue. */
+  readonly why?: { readonly period?: string; readonly place?: string };
 }
 
 /** A named initiative, model, policy or organisation, with every place it is mentioned. */

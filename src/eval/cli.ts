@@ -16,7 +16,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1).padStart(5)}%`;
 
 function describe(o: Observation): string {
   const period = o.period ? `${o.period.start ?? ""}–${o.period.end ?? ""}` : "-";
-  return `"${o.span.exact}"@${o.span.start} ${o.value} ${o.unit} place=${o.place?.code ?? "-"} period=${period} ${o.indicator}${o.kind === "target" ? " TARGET" : ""}`;
+  return `"${o.span.exact}"@${o.span.start} ${o.value} ${o.unit} place=${o.place?.code ?? "-"} period=${period} ${o.indicator}${o.kind === "target" ? " TARGET" : ""}${o.why?.period ? ` [period ${o.why.period}]` : ""}${o.why?.place ? ` [place ${o.why.place}]` : ""}`;
 }
 
 const FLOORS = resolve(import.meta.dirname, "../../test/fixtures/corpus-floors.json");

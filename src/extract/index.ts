@@ -4,13 +4,21 @@
  * quantities, periods, places, programs → assign each quantity its period, place, indicator
  * and kind → merge repeats of the same fact.
  */
-import type { Article, Extraction, Observation, PlaceRef, Span } from "../types.js";
+import type { Article, Extraction, Observation, Period, PlaceRef, Span } from "../types.js";
 import { blockedSegments, compoundSegments, sharedPredicate } from "./context.js";
-import { ArticleCues, CueIndex, classifyIndicator } from "./indicators.js";
-import { carriedPeriod, findPeriods, periodOf, sectionPeriods } from "./periods.js";
+import { ArticleCues, CueIndex, classifyIndicator, isCumulative } from "./indicators.js";
+import { findPeriods } from "./periods.js";
 import { findPlaces, placeOf, respectively, sentenceTopic } from "./places.js";
 import { findPrograms } from "./programs.js";
 import { findQuantities } from "./quantities.js";
+import {
+  type Binding,
+  FROM_VALUE,
+  type PeriodContext,
+  quantityGroups,
+  resolvePeriod,
+  sectionPeriods,
+} from "./scope.js";
 import { containing, type Range, type Sentence, segment } from "./segment.js";
 import { isTarget } from "./targets.js";
 import { Text } from "./text.js";
@@ -43,11 +51,18 @@ export function extract(article: Article): Extraction {
     seg.quotes.some((q) => q.start <= a && a < q.end && q.end - q.start <= MAX_NAME_QUOTE) ||
     periods.some((p) => overlaps(p, a, b));
   const quantities = findQuantities(s, skip);
-  const headingPeriods = sectionPeriods(s, seg, periods, firstLine);
   const quantitySegments = compoundSegments(s, quantities, seg.sentences);
+  const periodContext: PeriodContext = {
+    s,
+    seg,
+    periods,
+    quantities,
+    groupOf: quantityGroups(s, quantities),
+    sections: sectionPeriods(s, seg, periods, firstLine),
+  };
 
-  const observations: Observation[] = [];
-  const byKey = new Map<string, { obs: Observation; repeats: Span[] }>();
+  const candidates: Observation[] = [];
+  const headlineFacts = new Set<Observation>();
   let topic: { line: number; place: PlaceRef } | undefined;
   let lastSentence: Sentence | undefined;
   const articleCues = new ArticleCues(s);
@@ -64,12 +79,15 @@ export function extract(article: Article): Extraction {
       lastSentence = sentence;
       cues = new CueIndex(articleCues, sentence);
     }
-    const period =
-      periodOf(s, q, sentence, clause, periods, seg.parens) ??
-      carriedPeriod(sentence, seg.sentences, periods, seg.parens) ??
-      headingPeriods.get(sentence.line) ??
-      (headline !== undefined && inside(headline, q.start, q.end) && publishedYear !== undefined
-        ? { start: publishedYear, end: publishedYear, phrase: article.published ?? "" }
+    const inHeadline = headline !== undefined && inside(headline, q.start, q.end);
+    const periodBinding: Binding<Period> | undefined =
+      resolvePeriod(periodContext, qi, sentence, clause) ??
+      (inHeadline && publishedYear !== undefined
+        ? {
+            value: { start: publishedYear, end: publishedYear, phrase: article.published ?? "" },
+            level: "document",
+            rule: "headline dated by publication",
+          }
         : undefined);
     const place = respectively(s, q, clause, places, quantities) ?? placeOf(s, q, clause, places, topic?.place);
     const blocked = blockedSegments(s, quantitySegments, qi, sentence);
@@ -79,6 +97,7 @@ export function extract(article: Article): Extraction {
     const kind = isTarget(s, q, sentence, clause) ? "target" : "result";
     const span = text.span(q.start, q.end);
     for (const indicator of indicators) {
+      const period = pointInTime(periodBinding, indicator);
       const obs: Observation = {
         index: 0,
         indicator,
@@ -89,33 +108,17 @@ export function extract(article: Article): Extraction {
         kind,
         programs: [...new Set(programHits.filter((h) => inside(clause, h.start, h.end)).map((h) => h.id))],
         ...(place !== undefined ? { place } : {}),
-        ...(period !== undefined ? { period } : {}),
+        ...(period !== undefined ? { period: period.value } : {}),
+        why: { ...(period !== undefined ? { period: explain(period) } : {}) },
         ...(q.approximation !== undefined ? { approximation: q.approximation } : {}),
         ...(q.bound !== undefined ? { bound: q.bound } : {}),
         ...(q.direction !== undefined ? { direction: q.direction } : {}),
       };
-      const key = [
-        indicator,
-        place?.code,
-        period?.start,
-        period?.end,
-        q.value,
-        q.unit,
-        kind,
-        q.bound,
-        q.direction,
-      ].join("|");
-      const seen = byKey.get(key);
-      if (seen !== undefined) {
-        seen.repeats.push(span);
-        continue;
-      }
-      const entry = { obs, repeats: [] as Span[] };
-      byKey.set(key, entry);
+      candidates.push(obs);
+      if (inHeadline) headlineFacts.add(obs);
     }
   }
-  for (const { obs, repeats } of byKey.values())
-    observations.push({ ...obs, index: observations.length + 1, ...(repeats.length > 0 ? { repeats } : {}) });
+  const observations = merge(datedByBody(candidates, headlineFacts));
   return {
     article,
     places: places.hits.map((h) => ({ place: h.place, span: text.span(h.start, h.end) })),
@@ -123,4 +126,57 @@ export function extract(article: Article): Extraction {
     observations,
     ...(places.main !== undefined ? { mainPlace: places.main } : {}),
   };
+}
+
+/**
+ * "截至2018年底，全省还有贫困人口…": a stock at a point in time is dated that year; only a
+ * cumulative flow ("截至2018年底累计减贫…") keeps the open start of 截至.
+ */
+function pointInTime(b: Binding<Period> | undefined, indicator: string): Binding<Period> | undefined {
+  const end = b?.value.end;
+  if (b === undefined || end === undefined || b.value.start !== undefined || b.rule === FROM_VALUE) return b;
+  if (isCumulative(indicator)) return b;
+  return { ...b, value: { ...b.value, start: end }, rule: `${b.rule}; a stock at its date` };
+}
+
+function explain(b: Binding<unknown>): string {
+  return `${b.level}: ${b.rule}${b.cue !== undefined ? ` (${b.cue})` : ""}`;
+}
+
+/** A headline states a fact the body gives again: it takes the body's period for it. */
+function datedByBody(candidates: readonly Observation[], headline: ReadonlySet<Observation>): Observation[] {
+  if (headline.size === 0) return [...candidates];
+  return candidates.map((o) => {
+    if (!headline.has(o) || o.why?.period?.startsWith("document") === false) return o;
+    const body = candidates.find(
+      (b) => !headline.has(b) && b.value === o.value && b.unit === o.unit && b.indicator === o.indicator && b.period,
+    );
+    if (body?.period === undefined) return o;
+    return { ...o, period: body.period, why: { ...o.why, period: `document: the body's period for the same fact` } };
+  });
+}
+
+/** Merges repeats of the same fact (same indicator, place, period, value …): one observation. */
+function merge(candidates: readonly Observation[]): Observation[] {
+  const byKey = new Map<string, { obs: Observation; repeats: Span[] }>();
+  for (const obs of candidates) {
+    const key = [
+      obs.indicator,
+      obs.place?.code,
+      obs.period?.start,
+      obs.period?.end,
+      obs.value,
+      obs.unit,
+      obs.kind,
+      obs.bound,
+      obs.direction,
+    ].join("|");
+    const seen = byKey.get(key);
+    if (seen !== undefined) seen.repeats.push(obs.span);
+    else byKey.set(key, { obs, repeats: [] });
+  }
+  const out: Observation[] = [];
+  for (const { obs, repeats } of byKey.values())
+    out.push({ ...obs, index: out.length + 1, ...(repeats.length > 0 ? { repeats } : {}) });
+  return out;
 }

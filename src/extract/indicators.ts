@@ -16,6 +16,8 @@ interface IndicatorEntry {
   readonly cues: readonly string[];
   /** A stock (how many poor villages there are) rather than an event (how many exited). */
   readonly stock?: boolean;
+  /** A flow that only adds up over time (people lifted out, funds invested). */
+  readonly cumulative?: boolean;
 }
 
 interface UnitEntry {
@@ -33,6 +35,7 @@ interface CompiledIndicator {
   readonly id: string;
   readonly unit: UnitCode;
   readonly stock: boolean;
+  readonly cumulative: boolean;
   readonly cues: readonly CompiledCue[];
 }
 
@@ -69,6 +72,7 @@ function compile(): Compiled {
       id: i.id,
       unit: i.unit,
       stock: i.stock === true,
+      cumulative: i.cumulative === true,
       cues: i.cues.map((c) => {
         const parts = c.split("+").filter((p) => p !== "");
         return { parts, weight: parts.reduce((a, p) => a + [...p].length, 0) };
@@ -233,6 +237,11 @@ function bestCueScore(index: CueIndex, cue: CompiledCue, regions: CueRegions): n
     if (ok && (bonus > 0 || distance <= SENTENCE_REACH)) return cue.weight * 10 + bonus - Math.min(distance, 30) / 3;
   }
   return -1;
+}
+
+/** Is the indicator a cumulative flow (data/indicators.json `cumulative`)? */
+export function isCumulative(id: string): boolean {
+  return tables().indicators.find((i) => i.id === id)?.cumulative === true;
 }
 
 /** Chooses the indicator of a quantity of `unit` at `regions.at`. */

@@ -7,16 +7,31 @@
 import type { Period } from "../types.js";
 import { alternation, lexicon } from "./lexicon.js";
 import { parseChineseNumeral } from "./numbers.js";
-import type { Quantity } from "./quantities.js";
-import { containing, type Range, type Segmentation, type Sentence } from "./segment.js";
+import type { Range } from "./segment.js";
 
 /** How far a period phrase reaches. */
 export type Reach = "scope" | "local" | "clause";
+
+/** What kind of phrase gave a period: it decides how the phrase combines with others. */
+export type PhraseKind =
+  | "range"
+  | "list"
+  | "since"
+  | "until"
+  | "comparison"
+  | "year"
+  | "plan"
+  | "congress"
+  | "recent"
+  | "relative"
+  | "now"
+  | "date";
 
 /** A period phrase found in the text (UTF-16 indices of the Simplified copy). */
 export interface PeriodPhrase extends Range {
   readonly period: Period;
   readonly reach: Reach;
+  readonly kind: PhraseKind;
   /** Bare dates (4月26日) and "now" (目前) date their own sentence only; other phrases carry on. */
   readonly carries: boolean;
 }
@@ -30,8 +45,11 @@ let compiled: Compiled | undefined;
 
 function compile(): Compiled {
   const p = lexicon().raw.periods;
-  const suffix = "(?:底|末|初|度|中)?";
+  // 2019年底, 2019年年底, 2019年度
+  const suffix = "(?:年?[底末初中]|度)?";
   const parts = [
+    // 0 several years: 2014、2015年, 2016年、2017年, 2014年和2015年
+    `(?<list>((?:19|20)\\d\\d)\\s*年?${suffix}(?:\\s*[、和及与]\\s*(?:19|20)\\d\\d\\s*年?${suffix})*\\s*[、和及与]\\s*((?:19|20)\\d\\d)\\s*年${suffix})`,
     // 1 range: 2017年至2019年, 2016-2020年
     `(?<range>(?:从|自)?${Y}${suffix}\\s*(?:至|到|—|-|~|～)\\s*((?:19|20)\\d\\d)\\s*年${suffix})`,
     `(?<range2>((?:19|20)\\d\\d)\\s*(?:—|-|~|～)\\s*((?:19|20)\\d\\d)\\s*年)`,
@@ -74,28 +92,40 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
     if (start > 0 && /\d/u.test(s[start - 1] as string) && /^\d/u.test(phrase)) continue;
     let period: Period | undefined;
     let reach: Reach = "scope";
+    let kind: PhraseKind;
     const nums = m.slice(1).filter((x): x is string => x !== undefined && /^\d+$/u.test(x));
-    if (g.range !== undefined || g.range2 !== undefined) {
+    if (g.list !== undefined) {
+      kind = "list";
+      period = { start: Number(nums[0]), end: Number(nums.at(-1)), phrase };
+    } else if (g.range !== undefined || g.range2 !== undefined) {
+      kind = "range";
       period = { start: Number(nums[0]), end: Number(nums[1]), phrase };
     } else if (g.since !== undefined) {
+      kind = "since";
       period = { start: Number(nums[0]), phrase };
     } else if (g.until !== undefined) {
+      kind = "until";
       period = { end: Number(nums[0]), phrase };
     } else if (g.cmp !== undefined) {
+      kind = "comparison";
       period = { start: Number(nums[0]), phrase };
       reach = "clause";
     } else if (g.year !== undefined) {
+      kind = "year";
       const y = Number(nums[0]);
       period = { start: y, end: y, phrase };
     } else if (g.plan !== undefined) {
+      kind = "plan";
       const name = /十[一二三四五]五/u.exec(phrase)?.[0] ?? "";
       const years = p.fiveYearPlans[name];
       if (years)
         period = phrase.endsWith("以来") ? { start: years[0], phrase } : { start: years[0], end: years[1], phrase };
     } else if (g.congress !== undefined) {
+      kind = "congress";
       const name = Object.keys(p.congresses).find((k) => phrase.includes(k));
       if (name !== undefined) period = { start: p.congresses[name] as number, phrase };
     } else if (g.recent !== undefined) {
+      kind = "recent";
       if (publishedYear !== undefined) {
         const n = /\d+/u.test(phrase)
           ? Number(/\d+/u.exec(phrase)?.[0])
@@ -103,6 +133,7 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
         period = { start: publishedYear - n, end: publishedYear, phrase };
       }
     } else if (g.rel !== undefined) {
+      kind = "relative";
       const word = Object.keys(p.relativeYears).find((k) => phrase.replace(/^[较比同]/u, "").startsWith(k));
       if (publishedYear !== undefined && word !== undefined) {
         const y = publishedYear + (p.relativeYears[word] as number);
@@ -111,7 +142,8 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
         if (g.relcmp !== undefined) continue;
         period = { start: y, end: y, phrase };
       }
-    } else if (g.now !== undefined || g.date !== undefined) {
+    } else {
+      kind = g.now !== undefined ? "now" : "date";
       if (publishedYear !== undefined) period = { start: publishedYear, end: publishedYear, phrase };
     }
     // a relative phrase without a publication date still says "this sentence has its own time":
@@ -128,86 +160,7 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
       if (y !== undefined && g.until !== undefined) period = { start: y, end: y, phrase };
     }
     // bare dates and "now" (目前, 至此) describe the moment of writing: they do not carry
-    out.push({ start, end, period, reach, carries: g.date === undefined && g.now === undefined });
+    out.push({ start, end, period, reach, kind, carries: g.date === undefined && g.now === undefined });
   }
   return out;
-}
-
-const inside = (r: Range, start: number, end: number) => r.start <= start && end <= r.end;
-
-/** The period of a quantity: a phrase modifying it, else the last phrase in reach before it. */
-export function periodOf(
-  s: string,
-  q: Quantity,
-  sentence: Sentence,
-  clause: Range,
-  periods: readonly PeriodPhrase[],
-  parens: readonly Range[],
-) {
-  const paren = containing(parens, q.start);
-  let found: PeriodPhrase | undefined;
-  for (const p of periods) {
-    if (p.start < sentence.start || p.end > q.prefixStart) continue;
-    const pParen = containing(parens, p.start);
-    if (pParen !== undefined && pParen !== paren) continue; // a phrase inside other parentheses
-    if (p.reach === "local" && !/^\s*的\s*$/u.test(s.slice(p.end, q.prefixStart))) continue;
-    if (p.reach === "clause" && !inside(clause, p.start, p.end)) continue;
-    found = p;
-  }
-  if (found === undefined) {
-    // "18个县在2018年实现脱贫摘帽": a scope phrase later in the same clause
-    found = periods.find(
-      (p) => p.start >= q.end && p.end <= clause.end && p.reach === "scope" && containing(parens, p.start) === paren,
-    );
-  }
-  return found?.period;
-}
-
-/** Longest line that can be a section heading ("一、2015年以来的成效"). */
-export const MAX_HEADING = 30;
-
-/**
- * The period a section heading gives to the lines under it: a short line without a full stop
- * that holds a period phrase starts a section; another heading ends it.
- */
-export function sectionPeriods(
-  s: string,
-  seg: Segmentation,
-  periods: readonly PeriodPhrase[],
-  title: Range | undefined,
-): Map<number, PeriodPhrase["period"]> {
-  const out = new Map<number, PeriodPhrase["period"]>();
-  let current: PeriodPhrase["period"] | undefined;
-  seg.lines.forEach((line, i) => {
-    const text = s.slice(line.start, line.end).trim();
-    if (text === "" || line.boilerplate || line === title) return;
-    if ([...text].length <= MAX_HEADING && !/[。！？!?；;]/u.test(text)) {
-      current = periods.find((p) => p.reach === "scope" && inside(line, p.start, p.end))?.period;
-      return;
-    }
-    if (current !== undefined) out.set(i, current);
-  });
-  return out;
-}
-
-/**
- * The period a sentence without a phrase of its own takes from the sentences before it in the
- * same paragraph: "2016年以来，全市投入资金12亿元。建成基地45个。" dates both.
- */
-export function carriedPeriod(
-  sentence: Sentence,
-  sentences: readonly Sentence[],
-  periods: readonly PeriodPhrase[],
-  parens: readonly Range[],
-): Period | undefined {
-  for (let i = sentences.indexOf(sentence) - 1; i >= 0; i--) {
-    const prev = sentences[i] as Sentence;
-    if (prev.line !== sentence.line) return undefined;
-    const own = periods.filter(
-      (p) => p.reach === "scope" && inside(prev, p.start, p.end) && containing(parens, p.start) === undefined,
-    );
-    const last = own.at(-1);
-    if (last !== undefined) return last.carries ? last.period : undefined;
-  }
-  return undefined;
 }

@@ -1,0 +1,228 @@
+/**
+ * The scope resolver for time: which period governs a number. Bindings come from nested
+ * levels — the number's own group ("2014年初的4万户13万人"), its clause, its sentence, the
+ * paragraph, the section (a heading), the document (headline, publication date) — and a number
+ * takes the innermost one. Every binding says why: the level, the rule and the cue phrase, so a
+ * wrong row can be explained (`npm run eval -- --verbose --why`).
+ */
+import type { Period } from "../types.js";
+import type { PeriodPhrase } from "./periods.js";
+import type { Quantity } from "./quantities.js";
+import { containing, type Range, type Segmentation, type Sentence } from "./segment.js";
+
+/** The level of the text a binding comes from, innermost first. */
+export type ScopeLevel = "group" | "clause" | "sentence" | "paragraph" | "section" | "document";
+
+/** A value bound to a number by a scope, with the reason. */
+export interface Binding<T> {
+  readonly value: T;
+  readonly level: ScopeLevel;
+  /** The rule that bound it (short, stable words: "local phrase", "from-to end"). */
+  readonly rule: string;
+  /** The cue phrase as written in the (Simplified) text, when there is one. */
+  readonly cue?: string;
+}
+
+const inside = (r: Range, start: number, end: number) => r.start <= start && end <= r.end;
+
+/** What the period resolver needs to know of an article. */
+export interface PeriodContext {
+  readonly s: string;
+  readonly seg: Segmentation;
+  readonly periods: readonly PeriodPhrase[];
+  readonly quantities: readonly Quantity[];
+  /** For each quantity, the index of the first quantity of its group ("4万户13万人"). */
+  readonly groupOf: readonly number[];
+  /** Periods set by section headings, by line. */
+  readonly sections: ReadonlyMap<number, PeriodPhrase>;
+}
+
+/** The words that open the first value of a change "从X下降到Y", "由X增加至Y". */
+const FROM = /[从由](?:[^，,。；;]{0,12}的)?$/u;
+
+/**
+ * Groups of quantities written together ("4万户13万人", "2.04万户、6.81万人"): the index of
+ * the first member for each quantity.
+ */
+export function quantityGroups(s: string, quantities: readonly Quantity[]): number[] {
+  const out: number[] = [];
+  quantities.forEach((q, i) => {
+    const prev = quantities[i - 1];
+    const joined = prev !== undefined && /^[、和及与]?$/u.test(s.slice(prev.end, q.prefixStart));
+    out.push(joined ? (out[i - 1] as number) : i);
+  });
+  return out;
+}
+
+/** Is `q` the first value of a change ("从X下降到Y"), and where does the change word end? */
+function fromValue(ctx: PeriodContext, qi: number, clause: Range): boolean {
+  const q = ctx.quantities[qi] as Quantity;
+  if (!FROM.test(ctx.s.slice(clause.start, q.prefixStart))) return false;
+  const next = ctx.quantities[qi + 1];
+  return next !== undefined && next.changeTo && next.end <= clause.end;
+}
+
+/** The phrases in reach of `q` in its sentence, last first. */
+function phrasesBefore(ctx: PeriodContext, q: Quantity, sentence: Sentence, clause: Range): PeriodPhrase[] {
+  const paren = containing(ctx.seg.parens, q.start);
+  const out: PeriodPhrase[] = [];
+  for (const p of ctx.periods) {
+    if (p.start < sentence.start || p.end > q.prefixStart) continue;
+    const pParen = containing(ctx.seg.parens, p.start);
+    if (pParen !== undefined && pParen !== paren) continue; // a phrase inside other parentheses
+    if (p.reach === "clause" && !inside(clause, p.start, p.end)) continue;
+    out.unshift(p);
+  }
+  return out;
+}
+
+/** A local phrase ("2014年底的") that governs `q`'s group. */
+function localPhrase(ctx: PeriodContext, qi: number, before: readonly PeriodPhrase[]): PeriodPhrase | undefined {
+  const first = ctx.quantities[ctx.groupOf[qi] as number] as Quantity;
+  return before.find((p) => p.reach === "local" && /^\s*的\s*$/u.test(ctx.s.slice(p.end, first.prefixStart)));
+}
+
+/** The period of a quantity at index `qi`, with the reason, or undefined. */
+export function resolvePeriod(ctx: PeriodContext, qi: number, sentence: Sentence, clause: Range) {
+  const q = ctx.quantities[qi] as Quantity;
+  const before = phrasesBefore(ctx, q, sentence, clause);
+  const local = localPhrase(ctx, qi, before);
+  if (local !== undefined) return bind(local, "group", "local phrase");
+  const scoped = before.find((p) => p.reach !== "local");
+  // "从2015年底的59万人下降到2017年底的33万人，两年减少26万人": the change between two dated
+  // values spans both dates
+  const dated = before.filter((p) => p.reach === "local" && (scoped === undefined || p.start > scoped.start));
+  const [to, from] = dated; // last first
+  if (from !== undefined && to !== undefined && FROM.test(ctx.s.slice(sentence.start, from.start))) {
+    const start = from.period.start ?? from.period.end;
+    const end = to.period.end ?? to.period.start;
+    if (start !== undefined && end !== undefined && start < end)
+      return {
+        value: { start, end, phrase: `${from.period.phrase}…${to.period.phrase}` },
+        level: "sentence",
+        rule: "change between dated values",
+        cue: `${from.period.phrase}…${to.period.phrase}`,
+      } satisfies Binding<Period>;
+  }
+  // "由2014年的115万人减少到17万人，贫困发生率由18.4%下降到2.6%": a first value without a date
+  // of its own takes the date of the parallel first value
+  if (fromValue(ctx, qi, clause)) {
+    const parallel = before.find((p) => p.reach === "local" && FROM.test(ctx.s.slice(sentence.start, p.start)));
+    const y = parallel?.period.start ?? parallel?.period.end;
+    if (parallel !== undefined && y !== undefined)
+      return {
+        value: { start: y, end: y, phrase: parallel.period.phrase },
+        level: "sentence",
+        rule: "from value like the parallel one",
+        cue: parallel.period.phrase,
+      } satisfies Binding<Period>;
+  }
+  if (scoped !== undefined) return refine(ctx, qi, clause, scoped, before, "sentence");
+  // "18个县在2018年实现脱贫摘帽": a scope phrase later in the same clause
+  const paren = containing(ctx.seg.parens, q.start);
+  const later = ctx.periods.find(
+    (p) =>
+      p.start >= q.end && p.end <= clause.end && p.reach === "scope" && containing(ctx.seg.parens, p.start) === paren,
+  );
+  if (later !== undefined) return bind(later, "clause", "phrase later in the clause");
+  const carried = carriedPhrase(ctx, sentence);
+  if (carried !== undefined) return refine(ctx, qi, clause, carried, [], "paragraph");
+  const section = ctx.sections.get(sentence.line);
+  if (section !== undefined) return refine(ctx, qi, clause, section, [], "section");
+  return undefined;
+}
+
+function bind(p: PeriodPhrase, level: ScopeLevel, rule: string): Binding<Period> {
+  return { value: p.period, level, rule, cue: p.period.phrase };
+}
+
+/**
+ * A phrase in scope, refined by the number's role: a comparison base ("较2015年增加2965元")
+ * runs to the period of the sentence; the two values of a change ("从36.6%下降到13.2%") under
+ * a span ("2011年至2015年") are its two ends.
+ */
+function refine(
+  ctx: PeriodContext,
+  qi: number,
+  clause: Range,
+  p: PeriodPhrase,
+  before: readonly PeriodPhrase[],
+  level: ScopeLevel,
+): Binding<Period> {
+  const q = ctx.quantities[qi] as Quantity;
+  const { start, end } = p.period;
+  if (p.kind === "comparison") {
+    const outer = before.find((x) => x !== p && x.reach === "scope" && x.kind !== "comparison");
+    const outerEnd = outer?.period.end ?? outer?.period.start;
+    if (start !== undefined && outerEnd !== undefined && outerEnd > start)
+      return {
+        value: { start, end: outerEnd, phrase: `${outer?.period.phrase}…${p.period.phrase}` },
+        level,
+        rule: "comparison base to the sentence's time",
+        cue: p.period.phrase,
+      };
+    return bind(p, level, "comparison base");
+  }
+  if (start !== undefined && end !== undefined && start < end) {
+    if (q.changeTo && ctx.quantities[qi - 1] !== undefined && fromValue(ctx, qi - 1, clause))
+      return { value: { start: end, end, phrase: p.period.phrase }, level, rule: "from-to end", cue: p.period.phrase };
+    if (fromValue(ctx, qi, clause))
+      return {
+        value: { start, end: start, phrase: p.period.phrase },
+        level,
+        rule: "from-to start",
+        cue: p.period.phrase,
+      };
+  }
+  // the first value of a change under 截至 is not at that date: no stock rule for it
+  if (fromValue(ctx, qi, clause)) return bind(p, level, FROM_VALUE);
+  return bind(p, level, level === "sentence" ? "phrase in the sentence" : `phrase of the ${level}`);
+}
+
+/** The rule of a change's first value whose date is unknown (the stock rule leaves it alone). */
+export const FROM_VALUE = "first value of a change";
+
+/** Longest line that can be a section heading ("一、2015年以来的成效"). */
+export const MAX_HEADING = 30;
+
+/**
+ * The period a section heading gives to the lines under it: a short line without a full stop
+ * that holds a period phrase starts a section; another heading ends it.
+ */
+export function sectionPeriods(
+  s: string,
+  seg: Segmentation,
+  periods: readonly PeriodPhrase[],
+  title: Range | undefined,
+): Map<number, PeriodPhrase> {
+  const out = new Map<number, PeriodPhrase>();
+  let current: PeriodPhrase | undefined;
+  seg.lines.forEach((line, i) => {
+    const text = s.slice(line.start, line.end).trim();
+    if (text === "" || line.boilerplate || line === title) return;
+    if ([...text].length <= MAX_HEADING && !/[。！？!?；;]/u.test(text)) {
+      current = periods.find((p) => p.reach === "scope" && inside(line, p.start, p.end));
+      return;
+    }
+    if (current !== undefined) out.set(i, current);
+  });
+  return out;
+}
+
+/**
+ * The phrase a sentence without one of its own takes from the sentences before it in the
+ * same paragraph: "2016年以来，全市投入资金12亿元。建成基地45个。" dates both.
+ */
+function carriedPhrase(ctx: PeriodContext, sentence: Sentence): PeriodPhrase | undefined {
+  const sentences = ctx.seg.sentences;
+  for (let i = sentences.indexOf(sentence) - 1; i >= 0; i--) {
+    const prev = sentences[i] as Sentence;
+    if (prev.line !== sentence.line) return undefined;
+    const own = ctx.periods.filter(
+      (p) => p.reach === "scope" && inside(prev, p.start, p.end) && containing(ctx.seg.parens, p.start) === undefined,
+    );
+    const last = own.at(-1);
+    if (last !== undefined) return last.carries ? last : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,115 @@
+/**
+ * The period resolver (src/extract/scope.ts) as a table: sentence → the period each number
+ * takes, and the scope level that bound it. Sentences written for these tests, each in
+ * Simplified and Traditional script.
+ */
+import * as OpenCC from "opencc-js";
+import { describe, expect, it } from "vitest";
+import { articleFromText } from "../src/article/read.js";
+import { extract } from "../src/extract/index.js";
+
+const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+
+type Row = [exact: string, start: number | null, end: number | null, level?: string];
+
+function periods(body: string, published = "2020-06-30", title = "某地脱贫攻坚成果发布"): Row[] {
+  const r = extract(articleFromText(`${title}\n${body}`, "t.txt", { published }));
+  return r.observations.map((o) => [
+    o.span.exact,
+    o.period?.start ?? null,
+    o.period?.end ?? null,
+    o.why?.period?.split(":")[0] ?? "none",
+  ]);
+}
+
+const cases: [name: string, body: string, expected: Row[]][] = [
+  [
+    "a stock at a date is that year; a cumulative flow keeps the open start",
+    "截至2018年底，全市还有贫困村36个，贫困发生率降至1.2%，累计减贫6.5万人。",
+    [
+      ["36个", 2018, 2018, "sentence"],
+      ["1.2%", 2018, 2018, "sentence"],
+      ["6.5万人", null, 2018, "sentence"],
+    ],
+  ],
+  [
+    "a date phrase with 的 governs every number of its group",
+    "全县贫困人口由2013年底的2.1万户7.9万人减少到2019年底的310户905人。",
+    [
+      ["2.1万户", 2013, 2013, "group"],
+      ["7.9万人", 2013, 2013, "group"],
+      ["310户", 2019, 2019, "group"],
+      ["905人", 2019, 2019, "group"],
+    ],
+  ],
+  [
+    "several years named: first to last",
+    "2016、2017年共退出贫困村42个。2018年和2019年累计减贫1.1万人。",
+    [
+      ["42个", 2016, 2017, "sentence"],
+      ["1.1万人", 2018, 2019, "sentence"],
+    ],
+  ],
+  [
+    "the change between two dated values spans both dates",
+    "全州贫困人口从2014年底的40万人下降到2018年底的12万人，四年减少贫困人口28万人。",
+    [
+      ["40万人", 2014, 2014, "group"],
+      ["12万人", 2018, 2018, "group"],
+      ["28万人", 2014, 2018, "sentence"],
+    ],
+  ],
+  [
+    "a comparison base runs to the sentence's time",
+    "2019年全县农民人均可支配收入达9120元，较2015年增加3310元。",
+    [
+      ["9120元", 2019, 2019, "sentence"],
+      ["3310元", 2015, 2019, "sentence"],
+    ],
+  ],
+  [
+    "the two values of a change under a span are its two ends",
+    "2014年至2019年，全县贫困发生率从28.4%下降到0.6%。",
+    [
+      ["28.4%", 2014, 2014, "sentence"],
+      ["0.6%", 2019, 2019, "sentence"],
+    ],
+  ],
+  [
+    "a 年年底 phrase is one date",
+    "贫困户由2015年年底的3100户下降至2019年年底的120户。",
+    [
+      ["3100户", 2015, 2015, "group"],
+      ["120户", 2019, 2019, "group"],
+    ],
+  ],
+  [
+    "a time carries to the sentences of its paragraph",
+    "2017年以来，全县投入扶贫资金8.2亿元。建成产业基地37个。",
+    [
+      ["8.2亿元", 2017, null, "sentence"],
+      ["37个", 2017, null, "paragraph"],
+    ],
+  ],
+];
+
+describe("period scope", () => {
+  for (const [name, body, expected] of cases) {
+    it(`${name} (Simplified)`, () => expect(periods(body)).toEqual(expected));
+    it(`${name} (Traditional)`, () => {
+      const trad = toTraditional(body);
+      expect(trad).not.toBe(body);
+      expect(periods(trad).map(([, ...rest]) => rest)).toEqual(expected.map(([, ...rest]) => rest));
+    });
+  }
+
+  it("a headline takes the period the body gives for the same fact", () => {
+    const r = periods("2018年，全区贫困发生率下降到3%，减贫8.4万人。", "2019-01-20", "全区贫困发生率降到3%");
+    expect(r[0]).toEqual(["3%", 2018, 2018, "document"]);
+  });
+
+  it("a relative year in a headline resolves against the publication date", () => {
+    const r = periods("全区脱贫攻坚取得决定性进展。", "2019-01-20", "全区今年减贫8.4万人");
+    expect(r).toEqual([["8.4万人", 2019, 2019, "sentence"]]);
+  });
+});
