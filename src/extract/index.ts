@@ -8,7 +8,8 @@ import type { Article, Extraction, Observation, Period, PlaceRef, Span } from ".
 import { blockedSegments, compoundSegments, sharedPredicate } from "./context.js";
 import { ArticleCues, CueIndex, classifyIndicator, isCumulative } from "./indicators.js";
 import { findPeriods } from "./periods.js";
-import { findPlaces, placeOf, respectively, sentenceTopic } from "./places.js";
+import { placeOf, respectively, sentenceTopic } from "./place-scope.js";
+import { findPlaces } from "./places.js";
 import { findPrograms } from "./programs.js";
 import { findQuantities } from "./quantities.js";
 import {
@@ -63,7 +64,7 @@ export function extract(article: Article): Extraction {
 
   const candidates: Observation[] = [];
   const headlineFacts = new Set<Observation>();
-  let topic: { line: number; place: PlaceRef } | undefined;
+  let topic: { line: number; place: Binding<PlaceRef> } | undefined;
   let lastSentence: Sentence | undefined;
   const articleCues = new ArticleCues(s);
   let cues = new CueIndex(articleCues, { start: 0, end: 0 });
@@ -73,9 +74,10 @@ export function extract(article: Article): Extraction {
     const clause = containing(sentence.clauses, q.start) ?? sentence;
     const segm = quantitySegments[qi] ?? clause;
     if (sentence !== lastSentence) {
-      const t = sentenceTopic(places, sentence);
+      const t = sentenceTopic(s, places, sentence);
       if (t !== undefined) topic = { line: sentence.line, place: t };
       else if (topic !== undefined && topic.line !== sentence.line) topic = undefined;
+      else if (topic !== undefined) topic = { ...topic, place: { ...topic.place, level: "paragraph" } };
       lastSentence = sentence;
       cues = new CueIndex(articleCues, sentence);
     }
@@ -89,7 +91,8 @@ export function extract(article: Article): Extraction {
             rule: "headline dated by publication",
           }
         : undefined);
-    const place = respectively(s, q, clause, places, quantities) ?? placeOf(s, q, clause, places, topic?.place);
+    const placeBinding = respectively(s, q, clause, places, quantities) ?? placeOf(s, q, clause, places, topic?.place);
+    const place = placeBinding?.value;
     const blocked = blockedSegments(s, quantitySegments, qi, sentence);
     const indicators = sharedPredicate(s, cues, q, clause, blocked, seg.parens) ?? [
       classifyIndicator(cues, q.unit, { segment: segm, clause, sentence, at: q.start, blocked }),
@@ -109,7 +112,10 @@ export function extract(article: Article): Extraction {
         programs: [...new Set(programHits.filter((h) => inside(clause, h.start, h.end)).map((h) => h.id))],
         ...(place !== undefined ? { place } : {}),
         ...(period !== undefined ? { period: period.value } : {}),
-        why: { ...(period !== undefined ? { period: explain(period) } : {}) },
+        why: {
+          ...(period !== undefined ? { period: explain(period) } : {}),
+          ...(placeBinding !== undefined ? { place: explain(placeBinding) } : {}),
+        },
         ...(q.approximation !== undefined ? { approximation: q.approximation } : {}),
         ...(q.bound !== undefined ? { bound: q.bound } : {}),
         ...(q.direction !== undefined ? { direction: q.direction } : {}),

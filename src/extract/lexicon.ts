@@ -27,6 +27,10 @@ interface RawLexicon {
   sloganAfterMeasure: string[];
   disposalVerbs: string[];
   thresholdNouns: { nouns: string[] };
+  divisionCountModifiers: { words: string[] };
+  reportingFrame: { words: string[] };
+  exemplarCues: { words: string[] };
+  setReferences: { before: string[]; nouns: string[] };
   negations: { words: string[] };
   boilerplate: { strong: string[]; shortLine: string[]; maxShortLine: number; dateline: string };
   periods: {

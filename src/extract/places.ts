@@ -7,8 +7,7 @@
 import type { PlaceLevel, PlaceRef } from "../types.js";
 import { abbreviation, type Gazetteer, loadGazetteer, type PlaceMatch } from "./gazetteer.js";
 import { lexicon } from "./lexicon.js";
-import type { Quantity } from "./quantities.js";
-import type { Range, Sentence } from "./segment.js";
+import type { Range } from "./segment.js";
 import type { Text } from "./text.js";
 
 /** A resolved place mention. */
@@ -31,7 +30,7 @@ export interface ArticlePlaces {
   readonly gazetteer: Gazetteer;
 }
 
-const LEVEL_RANK: Record<PlaceLevel, number> = { province: 0, prefecture: 1, county: 2 };
+export const LEVEL_RANK: Record<PlaceLevel, number> = { province: 0, prefecture: 1, county: 2 };
 
 /**
  * One-character province abbreviations (黔, 陕, 川) where they cannot be part of a name: alone
@@ -110,19 +109,56 @@ export function findPlaces(
     if (b.start === a.end && gaz.ancestors(b.place.code).some((x) => x.code === a.place.code))
       hits[i] = { ...a, role: "modifier" };
   }
-  // main place: most mentioned (title counts three times), ties to the more specific
-  const score = new Map<string, number>();
-  for (const h of hits) score.set(h.place.code, (score.get(h.place.code) ?? 0) + (h.start < titleEnd ? 3 : 1));
-  let main: PlaceRef | undefined;
-  let best = 0;
-  for (const h of hits) {
-    const sc = score.get(h.place.code) ?? 0;
-    if (sc > best || (sc === best && main !== undefined && LEVEL_RANK[h.place.level] > LEVEL_RANK[main.level])) {
-      best = sc;
-      main = h.place;
-    }
-  }
+  const main = mainPlace(hits, collective, titleEnd, gaz);
   return { hits, collective, gazetteer: gaz, ...(main !== undefined ? { main } : {}) };
+}
+
+/** Share of the article's place mentions that its main place must contain. */
+const MAIN_COVER = 0.55;
+
+/**
+ * The article's own place: the most specific division that contains most (more than half) of the
+ * place mentions (the title counts three times). A province report that names many of its
+ * counties is about the province; a county profile that names its city once is about the
+ * county. A collective phrase in the title (我省, 全市) sets the level.
+ */
+function mainPlace(
+  hits: readonly PlaceHit[],
+  collective: readonly CollectiveHit[],
+  titleEnd: number,
+  gaz: Gazetteer,
+): PlaceRef | undefined {
+  const cover = new Map<string, { place: PlaceRef; weight: number }>();
+  let total = 0;
+  hits.forEach((h, i) => {
+    const next = hits[i + 1];
+    // "甘肃省定西市": the qualifier of the next division is not a mention of its own
+    if (
+      next !== undefined &&
+      next.start === h.end &&
+      gaz.ancestors(next.place.code).some((a) => a.code === h.place.code)
+    )
+      return;
+    const w = h.start < titleEnd ? 3 : 1;
+    total += w;
+    for (const p of [h.place, ...gaz.ancestors(h.place.code)]) {
+      const c = cover.get(p.code) ?? { place: p, weight: 0 };
+      c.weight += w;
+      cover.set(p.code, c);
+    }
+  });
+  let main: { place: PlaceRef; weight: number } | undefined;
+  for (const c of cover.values()) {
+    if (c.weight < MAIN_COVER * total) continue;
+    const deeper = main === undefined || LEVEL_RANK[c.place.level] > LEVEL_RANK[main.place.level];
+    const same = main !== undefined && LEVEL_RANK[c.place.level] === LEVEL_RANK[main.place.level];
+    if (deeper || (same && main !== undefined && c.weight > main.weight)) main = c;
+  }
+  let place = main?.place;
+  const titleLevel = collective.find((c) => c.start < titleEnd)?.level;
+  if (place !== undefined && titleLevel !== undefined && LEVEL_RANK[place.level] > LEVEL_RANK[titleLevel])
+    place = gaz.ancestors(place.code).find((a) => a.level === titleLevel) ?? place;
+  return place;
 }
 
 /** The division standing for a collective phrase: the main place or its ancestor at that level. */
@@ -131,112 +167,4 @@ export function collectivePlace(places: ArticlePlaces, level: PlaceLevel): Place
   if (main === undefined) return undefined;
   if (LEVEL_RANK[main.level] <= LEVEL_RANK[level]) return main;
   return places.gazetteer.ancestors(main.code).find((a) => a.level === level) ?? main;
-}
-
-const inside = (r: Range, start: number, end: number) => r.start <= start && end <= r.end;
-
-/** First subject place (or collective phrase) of a sentence. */
-export function sentenceTopic(places: ArticlePlaces, sentence: Sentence): PlaceRef | undefined {
-  const hit = places.hits.find((h) => h.role === "subject" && inside(sentence, h.start, h.end));
-  const col = places.collective.find((c) => inside(sentence, c.start, c.end));
-  if (col !== undefined && (hit === undefined || col.start < hit.start)) return collectivePlace(places, col.level);
-  return hit?.place;
-}
-
-/** The place of a quantity: a subject in its clause before it, else the topic, else the article's place. */
-export function placeOf(
-  s: string,
-  q: Quantity,
-  clause: Range,
-  places: ArticlePlaces,
-  topic: PlaceRef | undefined,
-): PlaceRef | undefined {
-  let place: PlaceRef | undefined;
-  let at = -1;
-  const before = places.hits.filter(
-    (h) => h.role === "subject" && inside(clause, h.start, h.end) && h.end <= q.prefixStart,
-  );
-  const last = before.at(-1);
-  if (last !== undefined) {
-    place = enumerated(s, before, q, places) ?? last.place;
-    at = last.start;
-  }
-  for (const c of places.collective)
-    if (inside(clause, c.start, c.end) && c.end <= q.prefixStart && c.start > at) {
-      // "通渭县全县": the collective phrase repeats the place just named
-      if (place === undefined || place.level !== c.level) place = collectivePlace(places, c.level);
-      at = c.start;
-    }
-  place ??= topic ?? places.main;
-  // a count of counties belongs to a prefecture or province, not to a county
-  if (place !== undefined && place.level === "county" && countsDivisions(s, q)) {
-    place = places.gazetteer.ancestors(place.code)[0] ?? place;
-  }
-  return place;
-}
-
-export function countsDivisions(s: string, q: Quantity): boolean {
-  if (q.unit !== "COUNT") return false;
-  const after = s.slice(q.end, q.end + 6).replace(/^(贫困|深度贫困|国家级|省级)/u, "");
-  return lexicon().raw.divisionCountNouns.some((n) => after.startsWith(n.replace(/^贫困/u, "")));
-}
-
-/**
- * "佳县、子洲县等23个贫困县", "道真县、务川县……和安龙县18个县": a count right after a list of
- * places is a count of the set, so it belongs to their lowest common division; after 等 (the
- * list is incomplete) to the article's own place when that contains them.
- */
-function enumerated(s: string, before: readonly PlaceHit[], q: Quantity, places: ArticlePlaces): PlaceRef | undefined {
-  const list = listBefore(s, before, q.prefixStart, (gap) => /^等?(?:最后|剩余|共|全部)?$/u.test(gap));
-  if (list.length < 2) return undefined;
-  const chains = list.map((h) => [h.place, ...places.gazetteer.ancestors(h.place.code)].map((p) => p.code));
-  const common = (chains[0] ?? []).find((code) => chains.every((c) => c.includes(code)));
-  const lca = common === undefined ? undefined : places.gazetteer.byCode(common);
-  const main = places.main;
-  const etc = s.slice((list.at(-1) as PlaceHit).end, q.prefixStart).startsWith("等");
-  if (
-    etc &&
-    main !== undefined &&
-    (lca === undefined || places.gazetteer.ancestors(lca.code).some((a) => a.code === main.code))
-  )
-    return main;
-  return lca ?? main;
-}
-
-/**
- * "商洛市、安康市分别投入资金36.2亿元、41.5亿元": with 分别 (respectively), the listed places
- * take the listed values in order. Returns the place of `q`, or undefined when the clause is
- * not of that form or the counts differ.
- */
-export function respectively(
-  s: string,
-  q: Quantity,
-  clause: Range,
-  places: ArticlePlaces,
-  quantities: readonly Quantity[],
-): PlaceRef | undefined {
-  const at = s.lastIndexOf("分别", q.prefixStart);
-  if (at < clause.start) return undefined;
-  const before = places.hits.filter((h) => h.role === "subject" && inside(clause, h.start, h.end) && h.end <= at);
-  const list = listBefore(s, before, at, (gap) => gap.length <= 2);
-  if (list.length < 2) return undefined;
-  const values = quantities.filter((x) => x.start > at && x.end <= clause.end && x.unit === q.unit);
-  const i = values.indexOf(q);
-  return values.length === list.length && i >= 0 ? list[i]?.place : undefined;
-}
-
-/**
- * The places listed (joined by 、/和/及/与) that end right before `end`, the last of `hits`
- * first checked with `lastGap` on the text between it and `end`.
- */
-function listBefore(s: string, hits: readonly PlaceHit[], end: number, lastGap: (gap: string) => boolean): PlaceHit[] {
-  const list: PlaceHit[] = [];
-  for (let i = hits.length - 1; i >= 0; i--) {
-    const h = hits[i] as PlaceHit;
-    const next = list[0];
-    const gap = s.slice(h.end, next === undefined ? end : next.start);
-    if (next === undefined ? !lastGap(gap) : !/^[、和及与]$/u.test(gap)) break;
-    list.unshift(h);
-  }
-  return list;
 }

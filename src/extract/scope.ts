@@ -37,6 +37,9 @@ export interface PeriodContext {
   readonly sections: ReadonlyMap<number, PeriodPhrase>;
 }
 
+/** A duration before a change: "两年减少", "6年时间减贫". */
+const DURATION = /(?:\d+|[两二三四五六七八九十]+)年(?:时间|间|来)?/u;
+
 /** The words that open the first value of a change "从X下降到Y", "由X增加至Y". */
 const FROM = /[从由](?:[^，,。；;]{0,12}的)?$/u;
 
@@ -89,11 +92,31 @@ export function resolvePeriod(ctx: PeriodContext, qi: number, sentence: Sentence
   const local = localPhrase(ctx, qi, before);
   if (local !== undefined) return bind(local, "group", "local phrase");
   const scoped = before.find((p) => p.reach !== "local");
-  // "从2015年底的59万人下降到2017年底的33万人，两年减少26万人": the change between two dated
-  // values spans both dates
+  // "从2015年底的59万人下降到2017年底的33万人": the dated values of a change, last first
+  const opensChange = (p: PeriodPhrase) => FROM.test(ctx.s.slice(sentence.start, p.start));
   const dated = before.filter((p) => p.reach === "local" && (scoped === undefined || p.start > scoped.start));
-  const [to, from] = dated; // last first
-  if (from !== undefined && to !== undefined && FROM.test(ctx.s.slice(sentence.start, from.start))) {
+  const from = dated.find(opensChange);
+  const to = from === undefined ? undefined : dated.find((p) => p.start > from.start);
+  // "…，贫困发生率由41%下降到1.8%": the values of a parallel change take the same dates
+  const prev = ctx.quantities[qi - 1];
+  const role = fromValue(ctx, qi, clause)
+    ? from
+    : q.changeTo && prev !== undefined && fromValue(ctx, qi - 1, clause)
+      ? to
+      : undefined;
+  if (role !== undefined) {
+    const y = role === from ? (role.period.start ?? role.period.end) : (role.period.end ?? role.period.start);
+    if (y !== undefined)
+      return {
+        value: { start: y, end: y, phrase: role.period.phrase },
+        level: "sentence",
+        rule: "value of a change like the parallel one",
+        cue: role.period.phrase,
+      } satisfies Binding<Period>;
+  }
+  // "…，两年减少贫困人口26万人": the change between two dated values spans both dates
+  const isChange = q.direction !== undefined || DURATION.test(ctx.s.slice(clause.start, q.prefixStart));
+  if (from !== undefined && to !== undefined && isChange) {
     const start = from.period.start ?? from.period.end;
     const end = to.period.end ?? to.period.start;
     if (start !== undefined && end !== undefined && start < end)
@@ -102,19 +125,6 @@ export function resolvePeriod(ctx: PeriodContext, qi: number, sentence: Sentence
         level: "sentence",
         rule: "change between dated values",
         cue: `${from.period.phrase}…${to.period.phrase}`,
-      } satisfies Binding<Period>;
-  }
-  // "由2014年的115万人减少到17万人，贫困发生率由18.4%下降到2.6%": a first value without a date
-  // of its own takes the date of the parallel first value
-  if (fromValue(ctx, qi, clause)) {
-    const parallel = before.find((p) => p.reach === "local" && FROM.test(ctx.s.slice(sentence.start, p.start)));
-    const y = parallel?.period.start ?? parallel?.period.end;
-    if (parallel !== undefined && y !== undefined)
-      return {
-        value: { start: y, end: y, phrase: parallel.period.phrase },
-        level: "sentence",
-        rule: "from value like the parallel one",
-        cue: parallel.period.phrase,
       } satisfies Binding<Period>;
   }
   if (scoped !== undefined) return refine(ctx, qi, clause, scoped, before, "sentence");
