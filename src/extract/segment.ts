@@ -57,7 +57,10 @@ function splitRanges(s: string, range: Range, sep: RegExp): Range[] {
 export function isBoilerplateLine(line: string): boolean {
   const b = lexicon().raw.boilerplate;
   if (b.strong.some((m) => line.includes(m))) return true;
-  return [...line].length <= b.maxShortLine && b.shortLine.some((m) => line.includes(m));
+  if ([...line].length > b.maxShortLine || !b.shortLine.some((m) => line.includes(m))) return false;
+  // "记者从省扶贫办获悉，全省减贫12万人。": a sentence that names its reporter is not a byline
+  const reports = lexicon().raw.reportingFrame.words.some((w) => line.includes(w));
+  return !(reports && /[，,]/u.test(line) && /[。！!]\s*$/u.test(line));
 }
 
 let datelineRe: RegExp | undefined;

@@ -1,0 +1,106 @@
+/**
+ * The place resolver (src/extract/place-scope.ts) and the article's own place, as a table:
+ * sentence → the division each number takes. Sentences written for these tests, each run in
+ * Simplified and Traditional script.
+ */
+import * as OpenCC from "opencc-js";
+import { describe, expect, it } from "vitest";
+import { articleFromText } from "../src/article/read.js";
+import { extract } from "../src/extract/index.js";
+
+const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+
+function places(body: string, title: string): [string, string | undefined][] {
+  const r = extract(articleFromText(`${title}\n${body}`, "t.txt", { published: "2020-06-30" }));
+  return r.observations.map((o) => [o.span.exact, o.place?.code]);
+}
+
+const cases: [name: string, title: string, body: string, expected: [string, string][]][] = [
+  [
+    "one example with 等: the set belongs to the division shared with the article's place",
+    "河南省脱贫攻坚新闻发布会",
+    "河南省政府批准嵩县等8个贫困县退出贫困县序列，全省累计减贫650万人。",
+    [
+      ["8个", "410000"],
+      ["650万人", "410000"],
+    ],
+  ],
+  [
+    "a list of counties from two prefectures: their province",
+    "湖北省深度贫困县全部摘帽",
+    "湖北省郧西县、竹山县和英山县3个深度贫困县全部摘帽，贫困发生率降至0.5%以下。",
+    [
+      ["3个", "420000"],
+      ["0.5%以下", "420000"],
+    ],
+  ],
+  [
+    "这N个县 refers back to the set named before",
+    "湖北省脱贫攻坚成效",
+    "郧西县、竹山县、英山县原为国定贫困县。截至2019年，这3个县累计退出贫困村412个。",
+    [
+      ["3个", "420000"],
+      ["412个", "420000"],
+    ],
+  ],
+  [
+    "a reporting frame is not the topic",
+    "兴安盟脱贫攻坚成效显著",
+    "记者在内蒙古自治区新闻发布会上获悉，兴安盟贫困发生率由38%下降到1.5%，累计减贫31万人。",
+    [
+      ["38%", "152200"],
+      ["1.5%", "152200"],
+      ["31万人", "152200"],
+    ],
+  ],
+  [
+    "an example named ahead of a tally is not its place",
+    "广元市脱贫攻坚取得决定性进展",
+    "截至2017年底，昭化区率先摘帽，312个贫困村退出，18.6万贫困人口脱贫。广元市昭化区、旺苍县持续发力。",
+    [
+      ["312个", "510800"],
+      ["18.6万", "510800"],
+    ],
+  ],
+  [
+    "分别 pairs listed places with listed values",
+    "陕西省脱贫攻坚成效",
+    "商洛市、安康市分别减贫12.4万人、15.1万人。",
+    [
+      ["12.4万人", "611000"],
+      ["15.1万人", "610900"],
+    ],
+  ],
+  [
+    "a province report naming many counties is about the province; 我省 in the title sets the level",
+    "我省贫困县全部脱贫摘帽",
+    "2019年，平顺县、壶关县脱贫摘帽。2020年，天镇县、广灵县、浑源县等17个贫困县正式退出。全省还有贫困人口2.1万人。",
+    [
+      ["17个", "140000"],
+      ["2.1万人", "140000"],
+    ],
+  ],
+];
+
+describe("place scope", () => {
+  for (const [name, title, body, expected] of cases) {
+    it(`${name} (Simplified)`, () => expect(places(body, title)).toEqual(expected));
+    it(`${name} (Traditional)`, () => {
+      const t = toTraditional(body);
+      expect(t).not.toBe(body);
+      expect(places(t, toTraditional(title)).map(([, c]) => c)).toEqual(expected.map(([, c]) => c));
+    });
+  }
+
+  it("every place binding says why", () => {
+    const r = extract(
+      articleFromText("标题\n记者从某省获悉，商洛市、安康市分别减贫12.4万人、15.1万人。", "t.txt", {
+        published: "2020-06-30",
+      }),
+    );
+    expect(r.observations.map((o) => o.why?.place)).toEqual([
+      "clause: 分别: listed places in order (分别)",
+      "clause: 分别: listed places in order (分别)",
+    ]);
+  });
+});
