@@ -95,3 +95,54 @@ export function blockedSegments(
       r !== undefined && r !== own && (previous === undefined || !(r.start <= previous.start && previous.end <= r.end)),
   );
 }
+
+/**
+ * "3个国定贫困县、12个省定贫困县脱贫", "栾川县等19个国定贫困县，与伊川县等14个省定贫困县退出
+ * 贫困县序列": counts listed with the same noun share the predicate written after the last one.
+ * Returns that predicate's range for quantity `qi`, or undefined when the number is not the
+ * head of such a list (the segments after its own are joined by 、 or by ，与/和/及 and each
+ * holds a count of the same noun).
+ */
+export function sharedTail(
+  s: string,
+  quantities: readonly Quantity[],
+  qi: number,
+  sentence: Sentence,
+): Range | undefined {
+  const q = quantities[qi] as Quantity;
+  const segs = sentence.segments;
+  let i = segs.findIndex((r) => r.start <= q.start && q.start < r.end);
+  const own = segs[i];
+  if (own === undefined) return undefined;
+  const noun = s.slice(q.end, own.end);
+  const nounTail = noun.slice(-3);
+  if (nounTail.length < 2 || !/^\p{Script=Han}+$/u.test(nounTail)) return undefined;
+  let last: Quantity | undefined;
+  let lastSeg: Range | undefined;
+  while (i + 1 < segs.length) {
+    const cur = segs[i] as Range;
+    const next = segs[i + 1] as Range;
+    const sep = s.slice(cur.end, next.start);
+    const joined = sep === "、" || (/^[，,]$/u.test(sep) && /^(?:与|和|及|以及)/u.test(s.slice(next.start, next.end)));
+    if (!joined) break;
+    const inNext = quantities.filter((x) => x.start >= next.start && x.end <= next.end);
+    if (inNext.length !== 1) break;
+    last = inNext[0];
+    lastSeg = next;
+    i++;
+  }
+  if (last === undefined || lastSeg === undefined) {
+    // "…等17个贫困县，正式退出贫困县序列": a subject clause ending in its noun takes the predicate
+    // of the next clause when that one holds no number of its own
+    const clause = sentence.clauses.find((c) => c.start <= q.start && q.start < c.end);
+    const next = clause === undefined ? undefined : sentence.clauses[sentence.clauses.indexOf(clause) + 1];
+    if (clause === undefined || own.end !== clause.end || next === undefined) return undefined;
+    if (quantities.some((x) => x.start >= next.start && x.start < next.end)) return undefined;
+    return next;
+  }
+  const tail = s.slice(last.end, lastSeg.end);
+  const at = tail.indexOf(nounTail);
+  if (at < 0) return undefined;
+  const start = last.end + at + nounTail.length;
+  return start < lastSeg.end ? { start, end: lastSeg.end } : undefined;
+}

@@ -5,8 +5,9 @@
  * and kind → merge repeats of the same fact.
  */
 import type { Article, Extraction, Observation, Period, PlaceRef, Span } from "../types.js";
-import { blockedSegments, compoundSegments, sharedPredicate } from "./context.js";
+import { blockedSegments, compoundSegments, sharedPredicate, sharedTail } from "./context.js";
 import { ArticleCues, CueIndex, classifyIndicator, isCumulative } from "./indicators.js";
+import { lexicon } from "./lexicon.js";
 import { findPeriods } from "./periods.js";
 import { placeOf, respectively, sentenceTopic } from "./place-scope.js";
 import { findPlaces } from "./places.js";
@@ -14,6 +15,7 @@ import { findPrograms } from "./programs.js";
 import { findQuantities } from "./quantities.js";
 import {
   type Binding,
+  changePartner,
   FROM_VALUE,
   type PeriodContext,
   quantityGroups,
@@ -64,6 +66,7 @@ export function extract(article: Article): Extraction {
 
   const candidates: Observation[] = [];
   const headlineFacts = new Set<Observation>();
+  const chosen: (readonly string[] | undefined)[] = [];
   let topic: { line: number; place: Binding<PlaceRef> } | undefined;
   let lastSentence: Sentence | undefined;
   const articleCues = new ArticleCues(s);
@@ -93,10 +96,27 @@ export function extract(article: Article): Extraction {
         : undefined);
     const placeBinding = respectively(s, q, clause, places, quantities) ?? placeOf(s, q, clause, places, topic?.place);
     const place = placeBinding?.value;
-    const blocked = blockedSegments(s, quantitySegments, qi, sentence);
-    const indicators = sharedPredicate(s, cues, q, clause, blocked, seg.parens) ?? [
-      classifyIndicator(cues, q.unit, { segment: segm, clause, sentence, at: q.start, blocked }),
-    ];
+    const tail = sharedTail(s, quantities, qi, sentence);
+    const blocked = blockedSegments(s, quantitySegments, qi, sentence).map((r) =>
+      tail !== undefined && r.start <= tail.start && tail.start < r.end ? { start: r.start, end: tail.start } : r,
+    );
+    const cueClause = tail === undefined ? clause : { start: clause.start, end: Math.max(clause.end, tail.end) };
+    // the second value of a change has the subject of the first ("从…6285户下降至…1867户")
+    const partner = changePartner(periodContext, qi, lexicon().raw.changeTo);
+    const partnerIndicators = partner === undefined ? undefined : chosen[partner];
+    const indicators = partnerIndicators ??
+      sharedPredicate(s, cues, q, clause, blocked, seg.parens) ?? [
+        classifyIndicator(cues, q.unit, {
+          segment: segm,
+          clause: cueClause,
+          sentence,
+          at: q.start,
+          blocked,
+          level: q.changeTo,
+          decrease: q.direction === "decrease",
+        }),
+      ];
+    chosen[qi] = indicators;
     const kind = isTarget(s, q, sentence, clause) ? "target" : "result";
     const span = text.span(q.start, q.end);
     for (const indicator of indicators) {

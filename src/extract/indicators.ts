@@ -18,6 +18,8 @@ interface IndicatorEntry {
   readonly stock?: boolean;
   /** A flow that only adds up over time (people lifted out, funds invested). */
   readonly cumulative?: boolean;
+  /** On a stock: the flow that a decrease of it is (贫困人口减少684万人 → people lifted out). */
+  readonly decrease?: string;
 }
 
 interface UnitEntry {
@@ -36,6 +38,7 @@ interface CompiledIndicator {
   readonly unit: UnitCode;
   readonly stock: boolean;
   readonly cumulative: boolean;
+  readonly decrease?: string;
   readonly cues: readonly CompiledCue[];
 }
 
@@ -73,12 +76,17 @@ function compile(): Compiled {
       unit: i.unit,
       stock: i.stock === true,
       cumulative: i.cumulative === true,
+      ...(i.decrease !== undefined ? { decrease: i.decrease } : {}),
       cues: i.cues.map((c) => {
         const parts = c.split("+").filter((p) => p !== "");
         return { parts, weight: parts.reduce((a, p) => a + [...p].length, 0) };
       }),
     };
   });
+  const ids = new Set(indicators.map((i) => i.id));
+  for (const i of indicators)
+    if (i.decrease !== undefined && !ids.has(i.decrease))
+      throw new Error(`data/indicators.json: "${i.id}" has decrease "${i.decrease}", which is not declared`);
   const trie = buildTrie(indicators.flatMap((i) => i.cues.flatMap((c) => c.parts)));
   return { indicators, fallback, countLike, trie };
 }
@@ -98,6 +106,10 @@ export interface CueRegions {
   readonly at: number;
   /** Segments that belong to other quantities: their cues describe those, not this one. */
   readonly blocked: readonly Range[];
+  /** The number is a level reached (降至/减少到 N): a stock, not a flow. */
+  readonly level?: boolean;
+  /** The number is a decrease (减少 N): of a stock, the flow it stands for. */
+  readonly decrease?: boolean;
 }
 
 /** Cues in the sentence before the number count only this close to it. */
@@ -259,8 +271,14 @@ export function classifyIndicator(index: CueIndex, unit: UnitCode, regions: CueR
     }
   }
   const localEvent = best.event.score >= 25 + 10;
+  // "贫困人口减少到0.24万人": a level reached is what remains, not what left
+  if (regions.level === true && best.stock.id !== "") return best.stock.id;
   if (best.event.id !== "" && (localEvent || best.event.score >= best.stock.score)) return best.event.id;
-  if (best.stock.id !== "") return best.stock.id;
+  if (best.stock.id !== "") {
+    // "贫困人口累计减少684万人": a decrease of the stock is the flow out of it
+    const flow = regions.decrease === true ? c.indicators.find((i) => i.id === best.stock.id)?.decrease : undefined;
+    return flow ?? best.stock.id;
+  }
   return (
     c.fallback.get(unit) ??
     (c.countLike.has(unit) ? c.fallback.get("COUNT") : undefined) ??

@@ -57,6 +57,26 @@ export function quantityGroups(s: string, quantities: readonly Quantity[]): numb
   return out;
 }
 
+/**
+ * "从2015年底的6285户、2.29万人下降至2018年底的1867户、6700余人": for a value of the second
+ * group of a change, the value of the first group with the same unit (its subject is the
+ * same), or undefined when `qi` is not such a value.
+ */
+export function changePartner(ctx: PeriodContext, qi: number, changeTo: readonly string[]): number | undefined {
+  const g = ctx.groupOf[qi] as number;
+  const f = g > 0 ? (ctx.groupOf[g - 1] as number) : undefined;
+  if (f === undefined) return undefined;
+  const first = ctx.quantities[f] as Quantity;
+  const lastOfFrom = ctx.quantities[g - 1] as Quantity;
+  const head = ctx.quantities[g] as Quantity;
+  const between = ctx.s.slice(lastOfFrom.end, head.prefixStart);
+  if (/[，,。；;！？\n]/u.test(between) || !changeTo.some((w) => between.includes(w))) return undefined;
+  if (!FROM.test(ctx.s.slice(Math.max(0, first.prefixStart - 20), first.prefixStart))) return undefined;
+  const unit = (ctx.quantities[qi] as Quantity).unit;
+  for (let i = f; i < g; i++) if ((ctx.quantities[i] as Quantity).unit === unit) return i;
+  return undefined;
+}
+
 /** Is `q` the first value of a change ("从X下降到Y"), and where does the change word end? */
 function fromValue(ctx: PeriodContext, qi: number, clause: Range): boolean {
   const q = ctx.quantities[qi] as Quantity;

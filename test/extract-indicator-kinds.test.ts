@@ -1,0 +1,88 @@
+/**
+ * One kind of fact, one indicator, whatever the sentence's shape: the verb decides (a flow
+ * out of a stock vs the stock that remains), a predicate written once is shared by the counts
+ * listed before it, and the second value of a change has the subject of the first. Sentences
+ * written for these tests, each run in Simplified and Traditional script.
+ */
+import * as OpenCC from "opencc-js";
+import { describe, expect, it } from "vitest";
+import { articleFromText } from "../src/article/read.js";
+import { extract } from "../src/extract/index.js";
+
+const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+
+function indicators(body: string): [string, string][] {
+  const r = extract(articleFromText(`某省脱贫攻坚成效\n${body}`, "t.txt", { published: "2020-06-30" }));
+  return r.observations.map((o) => [o.span.exact, o.indicator]);
+}
+
+const cases: [name: string, body: string, expected: [string, string][]][] = [
+  [
+    "a decrease of the poor population is people lifted out; a level reached is what remains",
+    "全省农村贫困人口累计减少512万人，贫困人口减少到3.6万人。",
+    [
+      ["512万人", "poverty-exit-persons"],
+      ["3.6万人", "poor-population"],
+    ],
+  ],
+  [
+    "退出 + 贫困人口 is an exit, not the population",
+    "郧西县、竹山县累计退出建档立卡贫困村215个，退出建档立卡贫困人口38.2万人。",
+    [
+      ["215个", "villages-exited"],
+      ["38.2万人", "poverty-exit-persons"],
+    ],
+  ],
+  [
+    "national and provincial poor counties that exit are both delisted counties",
+    "2018年，6个国定贫困县、9个省定贫困县脱贫。",
+    [
+      ["6个", "counties-delisted"],
+      ["9个", "counties-delisted"],
+    ],
+  ],
+  [
+    "a predicate after ，与 is shared",
+    "省政府批准嵩县等8个国定贫困县，与新安县等5个省定贫困县退出贫困县序列。",
+    [
+      ["8个", "counties-delisted"],
+      ["5个", "counties-delisted"],
+    ],
+  ],
+  [
+    "a subject clause takes the predicate of the next clause",
+    "天镇县、广灵县等11个贫困县，正式退出贫困县序列。",
+    [["11个", "counties-delisted"]],
+  ],
+  [
+    "the second values of a change have the subject of the first",
+    "全州贫困人口已从2014年底的4100户、1.52万人下降至2019年底的260户、810余人。",
+    [
+      ["4100户", "poor-households"],
+      ["1.52万人", "poor-population"],
+      ["260户", "poor-households"],
+      ["810余人", "poor-population"],
+    ],
+  ],
+  [
+    "households and people that exit",
+    "2016、2017年退出2910户1.1万多人。",
+    [
+      ["2910户", "poverty-exit-households"],
+      ["1.1万多人", "poverty-exit-persons"],
+    ],
+  ],
+  ["poor villages that 实现脱贫 exited", "全区去年415个贫困村实现脱贫。", [["415个", "villages-exited"]]],
+  ["money allocated for a purpose is funds", "全区安排8.5亿元用于产业发展。", [["8.5亿元", "funds-invested"]]],
+];
+
+describe("one kind of fact, one indicator", () => {
+  for (const [name, body, expected] of cases) {
+    it(`${name} (Simplified)`, () => expect(indicators(body)).toEqual(expected));
+    it(`${name} (Traditional)`, () => {
+      const t = toTraditional(body);
+      expect(t).not.toBe(body);
+      expect(indicators(t).map(([, i]) => i)).toEqual(expected.map(([, i]) => i));
+    });
+  }
+});
