@@ -28,6 +28,16 @@ interface RawLexicon {
   disposalVerbs: string[];
   thresholdNouns: { nouns: string[] };
   negations: { words: string[] };
+  nounUnitStops: { words: string[] };
+  writtenNumbers: {
+    zeroAfter: string[];
+    zeroNotBefore: string[];
+    rateNouns: string[];
+    half: string[];
+    halfAlone: Record<string, Bound>;
+    fractionRound: number;
+    notAfterCheng: string[];
+  };
   boilerplate: { strong: string[]; shortLine: string[]; maxShortLine: number; dateline: string };
   periods: {
     fiveYearPlans: Record<string, [number, number]>;

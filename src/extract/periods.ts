@@ -30,7 +30,7 @@ let compiled: Compiled | undefined;
 
 function compile(): Compiled {
   const p = lexicon().raw.periods;
-  const suffix = "(?:底|末|初|度|中)?";
+  const suffix = "(?:年?底|年?末|年?初|度|中)?"; // 2015年年底 as well as 2015年底
   const parts = [
     // 1 range: 2017年至2019年, 2016-2020年
     `(?<range>(?:从|自)?${Y}${suffix}\\s*(?:至|到|—|-|~|～)\\s*((?:19|20)\\d\\d)\\s*年${suffix})`,
