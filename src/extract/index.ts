@@ -76,7 +76,12 @@ export function extract(article: Article): Extraction {
     const indicators = sharedPredicate(s, cues, q, clause, blocked, seg.parens) ?? [
       classifyIndicator(cues, q.unit, { segment: segm, clause, sentence, at: q.start, blocked }),
     ];
-    const kind = isTarget(s, q, sentence, clause) ? "target" : "result";
+    const kind = isTarget(s, q, sentence, clause, {
+      ...(article.published !== undefined ? { published: article.published } : {}),
+      ...(period !== undefined ? { period } : {}),
+    })
+      ? "target"
+      : "result";
     const span = text.span(q.start, q.end);
     for (const indicator of indicators) {
       const obs: Observation = {

@@ -29,6 +29,19 @@ interface RawLexicon {
   thresholdNouns: { nouns: string[] };
   negations: { words: string[] };
   nounUnitStops: { words: string[] };
+  targetScope: {
+    resets: string[];
+    purposeBefore: string[];
+    pastAfterCue: string[];
+    afterNumber: string[];
+    afterNumberReach: number;
+    adverbs: string[];
+    pastIsResult: string[];
+    yearEndWords: string[];
+    yearEndNotAfter: string[];
+    yearEndFutureBeforeMonth: number;
+    untilMust: string[];
+  };
   writtenNumbers: {
     zeroAfter: string[];
     zeroNotBefore: string[];
