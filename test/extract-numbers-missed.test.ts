@@ -99,6 +99,7 @@ describe("halves, fractions and percentages in words", () => {
   });
   it.each([
     "他把一半的时间用在村里。",
+    "车间生产汽车零部件和零件。",
     "过半年再来看看。",
     "他的另一半也在合作社上班。",
     "数据更新于2020/10/29。",
@@ -116,7 +117,7 @@ describe("tenths (成)", () => {
   ])("%s", (sentence, expected) => {
     expect(run(sentence).map(brief)).toEqual(expected);
   });
-  it.each(["两成员一起入户走访。", "这件事三成为定局。", "政策一成不变。", "统一成立合作社。"])(
+  it.each(["两成员一起入户走访。", "这件事三成为定局。", "政策一成不变。", "统一成立合作社。", "产品单一成分简单。"])(
     "no fact: %s",
     (sentence) => {
       expect(run(sentence)).toEqual([]);
@@ -160,9 +161,12 @@ describe("the counted noun after modifiers", () => {
   ])("%s", (sentence, expected) => {
     expect(run(sentence).map(brief)).toEqual(expected);
   });
-  it.each(["投入3000万用于帮扶贫困户。", "筹集1200万资金支持贫困群众。"])("no fact: %s", (sentence) => {
-    expect(run(sentence)).toEqual([]);
-  });
+  it.each(["投入3000万用于帮扶贫困户。", "筹集1200万资金支持贫困群众。", "在320国道旁的贫困村建起车间。"])(
+    "no fact: %s",
+    (sentence) => {
+      expect(run(sentence)).toEqual([]);
+    },
+  );
 });
 
 describe("the number grammar never takes a year, date, ordinal, list number or quoted name", () => {

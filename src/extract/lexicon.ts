@@ -50,6 +50,7 @@ interface RawLexicon {
     halfAlone: Record<string, Bound>;
     fractionRound: number;
     notAfterCheng: string[];
+    oneTenthAfter: string[];
   };
   boilerplate: { strong: string[]; shortLine: string[]; maxShortLine: number; dateline: string };
   periods: {

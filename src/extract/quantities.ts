@@ -60,17 +60,25 @@ function compile(): Compiled {
   return { re, before, directionWords };
 }
 
-/** Longest stretch between a bare number and the noun that gives its unit. */
-const NOUN_REACH = 16;
+/**
+ * Longest stretch between a bare number and the noun that gives its unit: long past modifiers
+ * for a scaled number (3.5万建档立卡贫困人口), short for a plain integer (a road number, a code).
+ */
+const NOUN_REACH = { scaled: 16, plain: 8 };
 
 /**
  * Finds the counted noun of a number without a measure word: the head noun after it, past
  * modifiers (3.5万建档立卡贫困人口; in 7.5万来自贫困家庭的劳动力 the noun before 的 is a
  * modifier), up to punctuation or a stop word; else a noun just before the number.
  */
-function nounUnit(s: string, start: number, end: number): { unit: UnitCode; noun: string } | undefined {
+function nounUnit(
+  s: string,
+  start: number,
+  end: number,
+  scaled: boolean,
+): { unit: UnitCode; noun: string } | undefined {
   const lx = lexicon();
-  const after = s.slice(end, end + NOUN_REACH);
+  const after = s.slice(end, end + (scaled ? NOUN_REACH.scaled : NOUN_REACH.plain));
   const stop = after.search(/[,，。;；、:：!！?？\n()（）“”"]/u);
   const reach = stop >= 0 ? after.slice(0, stop) : after;
   for (let i = 0; i < reach.length; i++) {
@@ -175,6 +183,9 @@ export function findQuantities(s: string, skip: (start: number, end: number) => 
       if (r.sloganAfterMeasure.some((w) => s.startsWith(w, start + numText.length + (mwText?.length ?? 0)))) continue;
       // 成 as a tenth: not 成为, 成员, 一成不变
       if (mwText === "成" && r.writtenNumbers.notAfterCheng.some((w) => s.startsWith(w, start + m[0].length))) continue;
+      if (/^[零〇]$/u.test(numText)) continue; // 零件, 零部件: a word (a zero level is in written.ts)
+      // 一成 is 10 % after 占/不足/约…, else part of a word (单一成分)
+      if (numText === "一" && !r.writtenNumbers.oneTenthAfter.some((w) => s.endsWith(w, start))) continue;
       const n = numText === "" ? { value: 1, rough: false } : parseRoughChineseNumeral(numText);
       // 一个 is rarely a fact; 一成 (10 %) and 万余 (numText "") are
       if (n === undefined || (n.value === 1 && numText !== "" && measure.unit !== "PERCENT")) continue;
@@ -194,7 +205,7 @@ export function findQuantities(s: string, skip: (start: number, end: number) => 
       measureText = mwText ?? "";
       if (measure.scale !== undefined) value = scaleDecimal(value, measure.scale);
     } else {
-      const noun = nounUnit(s, start, end);
+      const noun = nounUnit(s, start, end, g.scale !== undefined || numText.includes("."));
       if (noun === undefined) continue; // a bare number: not a fact we can type
       unit = noun.unit;
       unitFromNoun = true;
