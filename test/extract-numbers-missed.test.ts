@@ -43,6 +43,13 @@ describe("zero as a level", () => {
     ["到去年底,该乡贫困发生率降至零。", [{ exact: "零", value: "0", unit: "PERCENT" }]],
     ["該鄉建檔立卡貧困人口減少到零。", [{ exact: "零", value: "0", unit: "PERSON" }]],
     [
+      "全乡贫困发生率由4.3%降为0。",
+      [
+        { exact: "4.3%", value: "4.3", unit: "PERCENT" },
+        { exact: "0", value: "0", unit: "PERCENT" },
+      ],
+    ],
+    [
       "未脱贫户由86户减为零。",
       [
         { exact: "86户", value: "86", unit: "HOUSEHOLD" },

@@ -130,7 +130,9 @@ export function findWrittenNumbers(s: string): WrittenNumber[] {
       ...(bound !== undefined ? { bound } : {}),
     });
   }
-  for (let i = s.indexOf("零"); i >= 0; i = s.indexOf("零", i + 1)) {
+  // 零, or a bare 0 (降为0): a zero level after a change word
+  for (const m of s.matchAll(/零|(?<![\d.．,])0(?![\d.．,%％])/gu)) {
+    const i = m.index;
     if (w.zeroNotBefore.some((x) => s.startsWith(x, i + 1))) continue; // 零点五, 零星
     if (!c.zeroAfter.test(s.slice(Math.max(0, i - 6), i))) continue;
     if (/[零〇一二两三四五六七八九十百千\d]/u.test(s[i - 1] ?? "")) continue;
