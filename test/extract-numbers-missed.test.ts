@@ -121,6 +121,7 @@ describe("tenths (成)", () => {
     ["全村两成农户开办了农家乐。", [{ exact: "两成", value: "20", unit: "PERCENT" }]],
     ["全村七成以上農戶開辦了農家樂。", [{ exact: "七成以上", value: "70", unit: "PERCENT", bound: "above" }]],
     ["返贫风险户不足一成。", [{ exact: "一成", value: "10", unit: "PERCENT", bound: "below" }]],
+    ["全村七成多农户种茶。", [{ exact: "七成多", value: "70", unit: "PERCENT", approximation: "more-than" }]],
   ])("%s", (sentence, expected) => {
     expect(run(sentence).map(brief)).toEqual(expected);
   });
@@ -152,6 +153,9 @@ describe("rough and lone numbers", () => {
     "十几年来一直坚持。",
     "年过八旬的老人住进了新房。",
     "八旬老人笑开颜。",
+    "用了3个多月时间。",
+    "走两个多小时山路。",
+    "4个月内建成安置点。",
   ])("no fact: %s", (sentence) => {
     expect(run(sentence)).toEqual([]);
   });

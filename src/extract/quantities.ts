@@ -219,7 +219,10 @@ export function findQuantities(s: string, skip: (start: number, end: number) => 
     let approximation: Approximation | undefined;
     const a = g.approx ?? g.approx2;
     if (a !== undefined) approximation = r.approximation.after[a];
-    else if (rough) approximation = "more-than"; // 十几万元
+    else if (mwText === "成" && g.post === undefined && s[end] === "多") {
+      end++; // 七成多
+      approximation = "more-than";
+    } else if (rough) approximation = "more-than"; // 十几万元
     let bound: Bound | undefined = g.post !== undefined ? r.bounds.after[g.post] : undefined;
     if (g.post === "左右") approximation = "about";
     // prefix words: 近, 约, 超过, 低于 … (possibly after 均/达); the change it states
