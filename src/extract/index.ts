@@ -117,7 +117,12 @@ export function extract(article: Article): Extraction {
         }),
       ];
     chosen[qi] = indicators;
-    const kind = isTarget(s, q, sentence, clause) ? "target" : "result";
+    const kind = isTarget(s, q, sentence, clause, {
+      ...(article.published !== undefined ? { published: article.published } : {}),
+      ...(periodBinding !== undefined ? { period: periodBinding.value } : {}),
+    })
+      ? "target"
+      : "result";
     const span = text.span(q.start, q.end);
     for (const indicator of indicators) {
       const period = pointInTime(periodBinding, indicator);

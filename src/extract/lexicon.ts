@@ -32,6 +32,30 @@ interface RawLexicon {
   exemplarCues: { words: string[] };
   setReferences: { before: string[]; nouns: string[] };
   negations: { words: string[] };
+  nounUnitStops: { words: string[] };
+  targetScope: {
+    resets: string[];
+    purposeBefore: string[];
+    pastAfterCue: string[];
+    afterNumber: string[];
+    afterNumberReach: number;
+    adverbs: string[];
+    pastIsResult: string[];
+    yearEndWords: string[];
+    yearEndNotAfter: string[];
+    yearEndFutureBeforeMonth: number;
+    untilMust: string[];
+  };
+  writtenNumbers: {
+    zeroAfter: string[];
+    zeroNotBefore: string[];
+    rateNouns: string[];
+    half: string[];
+    halfAlone: Record<string, Bound>;
+    fractionRound: number;
+    notAfterCheng: string[];
+    oneTenthAfter: string[];
+  };
   boilerplate: { strong: string[]; shortLine: string[]; maxShortLine: number; dateline: string };
   periods: {
     fiveYearPlans: Record<string, [number, number]>;

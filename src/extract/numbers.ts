@@ -71,3 +71,55 @@ export function scaleDecimal(value: string, scale: string): string {
   const padded = frac.padEnd(shift, "0");
   return trimDecimal(`${int}${padded.slice(0, shift)}.${padded.slice(shift)}`);
 }
+
+/**
+ * Parses a Chinese numeral that may end in 几 after a unit (十几 → 10, 二十几 → 20, 一百几 → 100):
+ * the written part, to be marked "more-than". A 几 anywhere else (几十, 几百) is too vague to be a
+ * number: undefined.
+ */
+export function parseRoughChineseNumeral(s: string): { value: number; rough: boolean } | undefined {
+  if (!s.includes("几")) {
+    const value = parseChineseNumeral(s);
+    return value === undefined ? undefined : { value, rough: false };
+  }
+  if (!/^[^几]*[十百千]几$/u.test(s)) return undefined;
+  const value = parseChineseNumeral(s.slice(0, -1));
+  return value === undefined ? undefined : { value, rough: true };
+}
+
+/** Parses a Chinese numeral with a decimal point 点 (九十五点五 → "95.5", 百 → "100"). */
+export function parseChineseDecimal(s: string): string | undefined {
+  const [int = "", frac, extra] = s.split("点");
+  if (extra !== undefined) return undefined;
+  const whole = int === "百" ? 100 : parseChineseNumeral(int);
+  if (whole === undefined) return undefined;
+  if (frac === undefined) return String(whole);
+  let digits = "";
+  for (const ch of frac) {
+    const d = DIGITS[ch];
+    if (d === undefined) return undefined;
+    digits += String(d);
+  }
+  return digits === "" ? undefined : trimDecimal(`${whole}.${digits}`);
+}
+
+/**
+ * A fraction as a percentage with `places` decimals, rounded half up (1/3 → "33.33", 1/4 →
+ * "25"); `exact` says whether the decimal is the whole value (it is not for 1/3).
+ */
+export function fractionPercent(
+  numerator: number,
+  denominator: number,
+  places: number,
+): { value: string; exact: boolean } {
+  const n = BigInt(numerator) * 100n;
+  const d = BigInt(denominator);
+  const scale = 10n ** BigInt(places);
+  const scaled = n * scale;
+  const q = scaled / d;
+  const r = scaled % d;
+  const rounded = r * 2n >= d ? q + 1n : q;
+  const digits = rounded.toString().padStart(places + 1, "0");
+  const value = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
+  return { value: trimDecimal(value), exact: r === 0n };
+}

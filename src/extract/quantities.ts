@@ -1,12 +1,14 @@
 /**
  * Quantities: a number with its scale and measure word, as written ("130.87亿元",
- * "3000余公里", "七成以上", "13.1万慢性病贫困患者"), its value in the base unit, and how it is
+ * "3000余公里", "七成以上", "十几万元", "万余人", "13.1万慢性病贫困患者", and the written-out
+ * numbers of written.ts: 三分之一, 一半以上, 下降到零), its value in the base unit, and how it is
  * approximate or bounded. Rejects years, dates, ordinals, names in quotes, idioms and list
  * numbering. Pure; positions are UTF-16 indices into the Simplified copy.
  */
 import type { Approximation, Bound, Direction, UnitCode } from "../types.js";
 import { alternation, lexicon } from "./lexicon.js";
-import { CHINESE_NUMERAL_CHARS, normaliseArabic, parseChineseNumeral, scaleDecimal } from "./numbers.js";
+import { CHINESE_NUMERAL_CHARS, normaliseArabic, parseRoughChineseNumeral, scaleDecimal } from "./numbers.js";
+import { findWrittenNumbers, type WrittenNumber } from "./written.js";
 
 /** A quantity found in the text. */
 export interface Quantity {
@@ -39,7 +41,8 @@ let compiled: Compiled | undefined;
 function compile(): Compiled {
   const lx = lexicon();
   const r = lx.raw;
-  const num = `(?<num>\\d+(?:,\\d{3})*(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]+)`;
+  // a lone 万/亿 before 余/多 (万余人) is one of it
+  const num = `(?<num>\\d+(?:,\\d{3})*(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}几]+|(?=[万亿](?:余|多)))`;
   const approx = `(?<approx>${alternation(Object.keys(r.approximation.after))})?`;
   const scale = `(?<scale>万亿|千万|百万|亿|万)?`;
   const approx2 = `(?<approx2>余|多)?`;
@@ -57,16 +60,93 @@ function compile(): Compiled {
   return { re, before, directionWords };
 }
 
-/** Finds the counted noun after (or just before) a scaled number without a measure word. */
-function nounUnit(s: string, start: number, end: number): { unit: UnitCode; noun: string } | undefined {
-  const after = s.slice(end, end + 8);
-  for (const { noun, unit } of lexicon().countedNouns) {
-    const i = after.indexOf(noun);
-    if (i >= 0 && !/[,，。;；、]/u.test(after.slice(0, i))) return { unit, noun };
+/**
+ * Longest stretch between a bare number and the noun that gives its unit: long past modifiers
+ * for a scaled number (3.5万建档立卡贫困人口), short for a plain integer (a road number, a code).
+ */
+const NOUN_REACH = { scaled: 16, plain: 8 };
+
+/**
+ * Finds the counted noun of a number without a measure word: the head noun after it, past
+ * modifiers (3.5万建档立卡贫困人口; in 7.5万来自贫困家庭的劳动力 the noun before 的 is a
+ * modifier), up to punctuation or a stop word; else a noun just before the number.
+ */
+function nounUnit(
+  s: string,
+  start: number,
+  end: number,
+  scaled: boolean,
+): { unit: UnitCode; noun: string } | undefined {
+  const lx = lexicon();
+  const after = s.slice(end, end + (scaled ? NOUN_REACH.scaled : NOUN_REACH.plain));
+  const stop = after.search(/[,，。;；、:：!！?？\n()（）“”"]/u);
+  const reach = stop >= 0 ? after.slice(0, stop) : after;
+  for (let i = 0; i < reach.length; i++) {
+    if (lx.raw.nounUnitStops.words.some((w) => reach.startsWith(w, i))) return undefined;
+    const hit = lx.countedNouns.find(({ noun }) => reach.startsWith(noun, i));
+    if (hit === undefined) continue;
+    if (reach[i + hit.noun.length] === "的") {
+      i += hit.noun.length - 1; // a modifier: the head noun comes later
+      continue;
+    }
+    return hit;
   }
   const before = s.slice(Math.max(0, start - 6), start);
-  for (const { noun, unit } of lexicon().countedNouns) if (before.endsWith(noun)) return { unit, noun };
+  for (const { noun, unit } of lx.countedNouns) if (before.endsWith(noun)) return { unit, noun };
   return undefined;
+}
+
+/** Prefix words (近, 约, 超过, 低于 …) and the change a number states (下降5.95个百分点, 降至3%). */
+function decorate(
+  s: string,
+  start: number,
+): {
+  prefixStart: number;
+  approximation?: Approximation;
+  bound?: Bound;
+  direction?: Direction;
+  changeTo: boolean;
+} {
+  const c = compiled as Compiled;
+  const r = lexicon().raw;
+  let prefixStart = start;
+  let approximation: Approximation | undefined;
+  let bound: Bound | undefined;
+  const head = s.slice(Math.max(0, start - 6), start);
+  for (const b of c.before) {
+    if (head.endsWith(b.word)) {
+      prefixStart = start - b.word.length;
+      approximation = b.approximation;
+      bound = b.bound;
+      break;
+    }
+  }
+  const lead = s.slice(Math.max(0, prefixStart - 6), prefixStart).replace(/[了均达为约共]+$/u, "");
+  const changeTo = r.changeTo.some((w) => lead.endsWith(w));
+  const direction = changeTo ? undefined : c.directionWords.find((d) => lead.endsWith(d.word))?.direction;
+  return {
+    prefixStart,
+    changeTo,
+    ...(approximation !== undefined ? { approximation } : {}),
+    ...(bound !== undefined ? { bound } : {}),
+    ...(direction !== undefined ? { direction } : {}),
+  };
+}
+
+/** The unit of a zero level: that of the number it fell from (由5.48%下降到零), else of the noun before. */
+function zeroUnit(s: string, z: WrittenNumber, found: readonly Quantity[]): UnitCode | undefined {
+  const lx = lexicon();
+  const clauseStart = Math.max(0, ...[..."，,。；;！!？?\n"].map((p) => s.lastIndexOf(p, z.start - 1) + 1));
+  const from = found.findLast((q) => q.end <= z.start && q.start >= clauseStart);
+  if (from !== undefined) return from.unit;
+  const lead = s.slice(clauseStart, z.start);
+  if (lx.raw.writtenNumbers.rateNouns.some((w) => lead.includes(w))) return "PERCENT";
+  let best: { at: number; unit: UnitCode } | undefined;
+  for (const { noun, unit } of lx.countedNouns) {
+    const at = lead.lastIndexOf(noun);
+    if (at >= 0 && (best === undefined || at > best.at)) best = { at, unit };
+  }
+  return best?.unit;
 }
 
 /** Finds every quantity in a Simplified text. `skip(i)` says a position holds no facts. */
@@ -86,6 +166,7 @@ export function findQuantities(s: string, skip: (start: number, end: number) => 
     const prev = s[start - 1] ?? "";
     // part of a longer token: a letter, a digit or a decimal point before the number
     if (/[\dA-Za-z.]/u.test(prev)) continue;
+    if (numText === "" && CHINESE_NUMERAL_CHARS.includes(prev)) continue; // 千万余: not a lone 万
     if (r.notBeforeNumber.some((w) => s.endsWith(w, start))) continue;
     const afterNum = s.slice(start + numText.length);
     if (r.notAfterNumber.some((w) => afterNum.replace(/^[ \t]/u, "").startsWith(w))) continue;
@@ -93,15 +174,23 @@ export function findQuantities(s: string, skip: (start: number, end: number) => 
     const mwText = g.mw;
     const measure = mwText !== undefined ? lx.measureWords.get(mwText) : undefined;
     let value: string;
+    let rough = false;
     if (chinese) {
       if (measure === undefined) continue;
       if (r.idioms.some((w) => s.startsWith(w, start) || (start > 0 && s.slice(start - 1, start - 1 + w.length) === w)))
         continue;
       // “五个一批”, 三个一: slogans, not counts
       if (r.sloganAfterMeasure.some((w) => s.startsWith(w, start + numText.length + (mwText?.length ?? 0)))) continue;
-      const n = parseChineseNumeral(numText);
-      if (n === undefined || n === 1) continue;
-      value = String(n);
+      // 成 as a tenth: not 成为, 成员, 一成不变
+      if (mwText === "成" && r.writtenNumbers.notAfterCheng.some((w) => s.startsWith(w, start + m[0].length))) continue;
+      if (/^[零〇]$/u.test(numText)) continue; // 零件, 零部件: a word (a zero level is in written.ts)
+      // 一成 is 10 % after 占/不足/约…, else part of a word (单一成分)
+      if (numText === "一" && !r.writtenNumbers.oneTenthAfter.some((w) => s.endsWith(w, start))) continue;
+      const n = numText === "" ? { value: 1, rough: false } : parseRoughChineseNumeral(numText);
+      // 一个 is rarely a fact; 一成 (10 %) and 万余 (numText "") are
+      if (n === undefined || (n.value === 1 && numText !== "" && measure.unit !== "PERCENT")) continue;
+      value = String(n.value);
+      rough = n.rough;
     } else {
       if (measure?.requiresChineseNumeral) continue;
       value = normaliseArabic(numText);
@@ -116,7 +205,7 @@ export function findQuantities(s: string, skip: (start: number, end: number) => 
       measureText = mwText ?? "";
       if (measure.scale !== undefined) value = scaleDecimal(value, measure.scale);
     } else {
-      const noun = nounUnit(s, start, end);
+      const noun = nounUnit(s, start, end, g.scale !== undefined || numText.includes("."));
       if (noun === undefined) continue; // a bare number: not a fact we can type
       unit = noun.unit;
       unitFromNoun = true;
@@ -130,24 +219,17 @@ export function findQuantities(s: string, skip: (start: number, end: number) => 
     let approximation: Approximation | undefined;
     const a = g.approx ?? g.approx2;
     if (a !== undefined) approximation = r.approximation.after[a];
+    else if (mwText === "成" && g.post === undefined && s[end] === "多") {
+      end++; // 七成多
+      approximation = "more-than";
+    } else if (rough) approximation = "more-than"; // 十几万元
     let bound: Bound | undefined = g.post !== undefined ? r.bounds.after[g.post] : undefined;
     if (g.post === "左右") approximation = "about";
-    // prefix words: 近, 约, 超过, 低于 … (possibly after 均/达)
-    let prefixStart = start;
-    const head = s.slice(Math.max(0, start - 6), start);
-    for (const b of compiled.before) {
-      if (head.endsWith(b.word)) {
-        prefixStart = start - b.word.length;
-        if (b.approximation !== undefined) approximation ??= b.approximation;
-        if (b.bound !== undefined) bound ??= b.bound;
-        break;
-      }
-    }
-    // direction of a change: 下降5.95个百分点, 减少9000人, 增收5000元
-    const lead = s.slice(Math.max(0, prefixStart - 6), prefixStart).replace(/[了均达为约共]+$/u, "");
-    const changeTo = r.changeTo.some((w) => lead.endsWith(w));
-    let direction: Direction | undefined;
-    if (!changeTo) direction = compiled.directionWords.find((d) => lead.endsWith(d.word))?.direction;
+    // prefix words: 近, 约, 超过, 低于 … (possibly after 均/达); the change it states
+    const d = decorate(s, start);
+    approximation ??= d.approximation;
+    bound ??= d.bound;
+    const { prefixStart, changeTo, direction } = d;
     out.push({
       start,
       end,
@@ -162,5 +244,33 @@ export function findQuantities(s: string, skip: (start: number, end: number) => 
       ...(direction !== undefined ? { direction } : {}),
     });
   }
-  return out;
+  return withWritten(s, skip, out);
+}
+
+/** Adds the written-out numbers (三分之一, 一半以上, 下降到零) to the quantities found. */
+function withWritten(s: string, skip: (start: number, end: number) => boolean, found: Quantity[]): Quantity[] {
+  const written: Quantity[] = [];
+  for (const w of findWrittenNumbers(s)) {
+    if (skip(w.start, w.end) || found.some((q) => q.start < w.end && w.start < q.end)) continue;
+    const unit = w.kind === "zero" ? zeroUnit(s, w, found) : "PERCENT";
+    if (unit === undefined) continue;
+    const d = decorate(s, w.start);
+    const approximation = w.approximation ?? d.approximation;
+    const bound = w.bound ?? d.bound;
+    written.push({
+      start: w.start,
+      end: w.end,
+      prefixStart: d.prefixStart,
+      value: w.value,
+      unit,
+      unitFromNoun: false,
+      measure: s.slice(w.start, w.end),
+      changeTo: d.changeTo || w.kind === "zero",
+      ...(approximation !== undefined ? { approximation } : {}),
+      ...(bound !== undefined ? { bound } : {}),
+      ...(d.direction !== undefined && w.kind !== "zero" ? { direction: d.direction } : {}),
+    });
+  }
+  if (written.length === 0) return found;
+  return [...found, ...written].sort((a, b) => a.start - b.start);
 }
