@@ -1,7 +1,9 @@
 /**
  * The text an extractor works on: the original, its aligned Simplified copy (same code
  * points, so the same offsets), and conversion between UTF-16 indices (what RegExp gives) and
- * code point offsets (what the graph stores).
+ * code point offsets (what the graph stores). Quotation marks are normalised here, once: the
+ * copy writes every quotation as “…” or ‘…’ (corner, vertical and full-width styles come from
+ * data/variants.json, straight ones are paired below), so no later rule depends on the style.
  */
 import { toAlignedSimplified } from "../article/script.js";
 import type { Span } from "../types.js";
@@ -17,7 +19,7 @@ export class Text {
 
   constructor(original: string) {
     this.original = original;
-    this.s = toAlignedSimplified(original);
+    this.s = pairStraightQuotes(toAlignedSimplified(original));
     this.originalCps = [...original];
     if (this.s.length !== this.originalCps.length) {
       const map = new Int32Array(this.s.length + 1);
@@ -56,4 +58,18 @@ export class Text {
     const end = this.cp(u16End);
     return { start, end, exact: this.originalCps.slice(start, end).join("") };
   }
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Pairs straight quotation marks within a line, one code point for one: "…" → “…”, and '…' →
+ * ‘…’ when it encloses Chinese text (an apostrophe in a Latin name stays). An unpaired mark
+ * stays as it is.
+ */
+export function pairStraightQuotes(s: string): string {
+  if (!s.includes('"') && !s.includes("'")) return s;
+  return s
+    .replace(/"([^"\n]*)"/gu, "“$1”")
+    .replace(/'([^'\n]{1,40})'/gu, (m, inner: string) => (HAN.test(inner) ? `‘${inner}’` : m));
 }
