@@ -2,11 +2,12 @@
  * The extractor's entry point: article → places, programs and observations. Pure (the
  * lexicons and the gazetteer are read once): decode → align scripts → segment → find
  * quantities, periods, places, programs → assign each quantity its period, place, indicator
- * and kind → merge repeats of the same fact.
+ * and kind → merge repeats of the same fact → link subtotals (其中) to their wholes.
  */
 import type { Article, Extraction, Observation, PlaceRef, Span } from "../types.js";
 import { blockedSegments, compoundSegments, sharedPredicate } from "./context.js";
 import { ArticleCues, CueIndex, classifyIndicator } from "./indicators.js";
+import { partsOf } from "./parts.js";
 import { carriedPeriod, findPeriods, periodOf, sectionPeriods } from "./periods.js";
 import { findPlaces, placeOf, respectively, sentenceTopic } from "./places.js";
 import { findPrograms } from "./programs.js";
@@ -47,7 +48,11 @@ export function extract(article: Article): Extraction {
   const quantitySegments = compoundSegments(s, quantities, seg.sentences);
 
   const observations: Observation[] = [];
-  const byKey = new Map<string, { obs: Observation; repeats: Span[] }>();
+  type Entry = { obs: Observation; repeats: Span[]; index: number; part?: number };
+  const byKey = new Map<string, Entry>();
+  /** The first observation each quantity gave (for subtotals). */
+  const entryOf = new Map<number, Entry>();
+  const parts = partsOf(s, quantities, seg.sentences, seg.parens);
   let topic: { line: number; place: PlaceRef } | undefined;
   let lastSentence: Sentence | undefined;
   const articleCues = new ArticleCues(s);
@@ -108,14 +113,26 @@ export function extract(article: Article): Extraction {
       const seen = byKey.get(key);
       if (seen !== undefined) {
         seen.repeats.push(span);
+        if (!entryOf.has(qi)) entryOf.set(qi, seen);
         continue;
       }
-      const entry = { obs, repeats: [] as Span[] };
+      const part = parts.get(qi);
+      const entry: Entry = { obs, repeats: [], index: 0, ...(part !== undefined ? { part } : {}) };
       byKey.set(key, entry);
+      if (!entryOf.has(qi)) entryOf.set(qi, entry);
     }
   }
-  for (const { obs, repeats } of byKey.values())
-    observations.push({ ...obs, index: observations.length + 1, ...(repeats.length > 0 ? { repeats } : {}) });
+  let n = 0;
+  for (const entry of byKey.values()) entry.index = ++n;
+  for (const { obs, repeats, index, part } of byKey.values()) {
+    const whole = part !== undefined ? entryOf.get(part)?.index : undefined;
+    observations.push({
+      ...obs,
+      index,
+      ...(repeats.length > 0 ? { repeats } : {}),
+      ...(whole !== undefined && whole !== index ? { partOf: whole } : {}),
+    });
+  }
   return {
     article,
     places: places.hits.map((h) => ({ place: h.place, span: text.span(h.start, h.end) })),
