@@ -1,10 +1,10 @@
 /**
  * Script and quote independence on the real articles of ../shared/corpus/dev (third-party
  * text, read from there, never copied): the same article converted to the other script
- * (Simplified ↔ Traditional, and Traditional with Hong Kong forms, with opencc-js) and with its quotation marks written in another
- * style (“” ‘’, 「」 『』, "" '') must give the same facts — value, unit, place, period,
- * indicator, kind and span. Skips with a message where ../shared is absent (a user's clone);
- * CI has it.
+ * (Simplified ↔ Traditional, and Traditional with Hong Kong forms, with opencc-js) and with
+ * its quotation marks written in another style (“” ‘’, 「」 『』, "" '') must give the same
+ * facts — value, unit, place, period, indicator, kind and span — and find the same places and
+ * programs. Skips with a message where ../shared is absent (a user's clone); CI has it.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -63,19 +63,29 @@ function swapQuotes(text: string, style: QuoteStyle): string {
   return text.replace(/[“”‘’「」『』]/gu, (q) => QUOTES[style][ROLE[q] ?? 0]);
 }
 
-/** The compared fields of each fact, one line per observation. */
+/**
+ * The compared fields of each fact, one line per observation (with the subtotal link and the
+ * programs it is about), then the places and programs found, with where they are mentioned.
+ */
 function facts(x: Extraction): string[] {
-  return x.observations.map((o) =>
-    [
-      `${o.span.start}-${o.span.end}`,
-      o.value,
-      o.unit,
-      o.place?.code ?? "-",
-      `${o.period?.start ?? ""}–${o.period?.end ?? ""}`,
-      o.indicator,
-      o.kind,
-    ].join(" | "),
-  );
+  return [
+    ...x.observations.map((o) =>
+      [
+        `${o.span.start}-${o.span.end}`,
+        o.value,
+        o.unit,
+        o.place?.code ?? "-",
+        `${o.period?.start ?? ""}–${o.period?.end ?? ""}`,
+        o.indicator,
+        o.kind,
+        o.partOf ?? "-",
+        o.programs.join(","),
+      ].join(" | "),
+    ),
+    `main place ${x.mainPlace?.code ?? "-"}`,
+    ...x.places.map((p) => `place ${p.place.code} @${p.span.start}-${p.span.end}`),
+    ...x.programs.map((p) => `${p.kind} ${p.id} @${p.mentions.map((m) => m.start).join(",")}`),
+  ];
 }
 
 function variant(article: Article, text: string): Article {
@@ -100,12 +110,16 @@ const OWN: readonly [string, string[]][] = [
   ["他说：“今年全县新修通村公路215公里。”", ["215 KM 2020–2020 今年"]],
 ];
 
-describe("straight quotation marks are paired within a line", () => {
+describe("straight quotation marks become curly ones", () => {
   it.each<[string, string]>([
     ['推行"双包"和"三联"模式', "推行“双包”和“三联”模式"],
     ["推行'双包'模式", "推行‘双包’模式"],
     ["he said \"it's 'ok'\" 。", "he said “it's 'ok'” 。"],
-    ['第一行"甲\n乙"第二行', '第一行"甲\n乙"第二行'],
+    // a quotation missing its opening mark spoils no more than itself
+    ['落实"双包"工作法",建立"三联"机制', "落实“双包”工作法”,建立“三联”机制"],
+    ['他说:"今年修路12公里。"', "他说:“今年修路12公里。”"],
+    // every line starts outside quotations
+    ['第一行"甲\n乙"第二行', "第一行“甲\n乙“第二行"],
   ])("%s", (input, expected) => {
     expect(pairStraightQuotes(input)).toBe(expected);
     expect([...pairStraightQuotes(input)].length).toBe([...input].length);

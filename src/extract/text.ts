@@ -61,15 +61,31 @@ export class Text {
 }
 
 const HAN = /\p{Script=Han}/u;
+/** After a closing quotation mark: punctuation, a space or the end of the line. */
+const CLOSES = /^(?:[\s,，。.、;；:：!！?？)）》…]|$)/u;
+/** Before an opening quotation mark: the start of the line, a space or punctuation. */
+const OPENS = /(?:^|[\s,，。、;；:：!！?？(（《])$/u;
 
 /**
- * Pairs straight quotation marks within a line, one code point for one: "…" → “…”, and '…' →
- * ‘…’ when it encloses Chinese text (an apostrophe in a Latin name stays). An unpaired mark
- * stays as it is.
+ * Writes straight quotation marks as curly ones, one code point for one. A double mark is a
+ * closing one before punctuation or the end of the line, an opening one after punctuation or
+ * at the start of the line, and otherwise the opposite of the mark before it on the line, so
+ * that a quotation missing one mark spoils no more than itself. Single marks become ‘…’ only
+ * in pairs around Chinese text (an apostrophe in a Latin name stays).
  */
 export function pairStraightQuotes(s: string): string {
   if (!s.includes('"') && !s.includes("'")) return s;
   return s
-    .replace(/"([^"\n]*)"/gu, "“$1”")
-    .replace(/'([^'\n]{1,40})'/gu, (m, inner: string) => (HAN.test(inner) ? `‘${inner}’` : m));
+    .split("\n")
+    .map((line) => {
+      let inside = false;
+      const doubled = line.replace(/"/gu, (_q, at: number) => {
+        const closes = CLOSES.test(line.slice(at + 1, at + 2));
+        const opens = !closes && OPENS.test(line.slice(Math.max(0, at - 1), at));
+        inside = closes ? false : opens ? true : !inside;
+        return inside ? "“" : "”";
+      });
+      return doubled.replace(/'([^'\n]{1,40})'/gu, (m, inner: string) => (HAN.test(inner) ? `‘${inner}’` : m));
+    })
+    .join("\n");
 }
