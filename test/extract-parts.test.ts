@@ -59,6 +59,7 @@ describe("其中: parts and their wholes", () => {
     ["全县减贫3万人，其中易地搬迁5万人。", ["30000 PERSON", "50000 PERSON"]],
     ["农村居民人均可支配收入9800元，其中贫困人口人均纯收入4200元。", ["9800 CNY", "4200 CNY"]],
     ["全县减贫3万人，易地搬迁1万人。", ["30000 PERSON", "10000 PERSON"]],
+    ["全县减贫3万人，包括残疾人在内的2万人实现就业。", ["30000 PERSON", "20000 PERSON"]],
   ])("%s", (sentence, expected) => {
     expect(brief(run(sentence))).toEqual(expected);
     expect(brief(run(toTraditional(sentence))), "Traditional").toEqual(expected);

@@ -4,9 +4,9 @@
  * 含: data/lexicon.json `parts`), or in parentheses that start with one, is part of the
  * nearest preceding number of the same unit before the cue in the same sentence; when the cue
  * starts the sentence, of the last number of that unit in the previous sentence. A cue that
- * stands alone ("其中：") opens a scope up to the end of the sentence. Only quantities that add
- * up take part: not rates (%), not averages (人均收入), and a "part" larger than its whole is
- * no part (the reading is wrong).
+ * stands alone ("其中：") opens a scope up to the end of the sentence; "包括…在内" states a
+ * total, not a part. Only quantities that add up take part: not rates (%), not averages
+ * (人均收入), and a "part" larger than its whole is no part (the reading is wrong).
  */
 import { lexicon } from "./lexicon.js";
 import type { Quantity } from "./quantities.js";
@@ -25,8 +25,11 @@ function cueAt(s: string, r: Range): { at: number; rest: string } | undefined {
   const text = s.slice(r.start, r.end);
   const lead = text.length - text.replace(/^[\s“‘(（]+/u, "").length;
   const body = text.slice(lead);
-  const cue = lexicon().raw.parts.cues.find((c) => body.startsWith(c));
-  return cue === undefined ? undefined : { at: r.start + lead, rest: body.slice(cue.length) };
+  const { cues, notWith } = lexicon().raw.parts;
+  const cue = cues.find((c) => body.startsWith(c));
+  // "包括贫困人口在内的3万人": the number is the total, not a part
+  if (cue === undefined || notWith.some((w) => body.includes(w))) return undefined;
+  return { at: r.start + lead, rest: body.slice(cue.length) };
 }
 
 /** The part scopes of a sentence, innermost (parentheses) first. */
