@@ -92,6 +92,11 @@ export interface Observation {
   readonly context: Span;
   /** Further places where the same fact is stated again (a headline repeated in the body). */
   readonly repeats?: readonly Span[];
+  /**
+   * `index` of the observation this one is a part of (a subtotal: "减贫5万人，其中易地搬迁2万人"),
+   * so that sums can leave parts out.
+   */
+  readonly partOf?: number;
   readonly approximation?: Approximation;
   readonly bound?: Bound;
   readonly direction?: Direction;

@@ -2,12 +2,13 @@
  * The extractor's entry point: article → places, programs and observations. Pure (the
  * lexicons and the gazetteer are read once): decode → align scripts → segment → find
  * quantities, periods, places, programs → assign each quantity its period, place, indicator
- * and kind → merge repeats of the same fact.
+ * and kind → merge repeats of the same fact → link subtotals (其中) to their wholes.
  */
 import type { Article, Extraction, Observation, Period, PlaceRef, Span } from "../types.js";
 import { blockedSegments, compoundSegments, sharedPredicate, sharedTail } from "./context.js";
 import { ArticleCues, CueIndex, classifyIndicator, isCumulative } from "./indicators.js";
 import { lexicon } from "./lexicon.js";
+import { partsOf } from "./parts.js";
 import { findPeriods } from "./periods.js";
 import { placeOf, respectively, sentenceTopic } from "./place-scope.js";
 import { findPlaces } from "./places.js";
@@ -68,6 +69,8 @@ export function extract(article: Article): Extraction {
   const headlineFacts = new Set<Observation>();
   const chosen: (readonly string[] | undefined)[] = [];
   let topic: { line: number; place: Binding<PlaceRef> } | undefined;
+  const parts = partsOf(s, quantities, seg.sentences, seg.parens);
+  const quantityOf = new Map<Observation, number>();
   let lastSentence: Sentence | undefined;
   const articleCues = new ArticleCues(s);
   let cues = new CueIndex(articleCues, { start: 0, end: 0 });
@@ -146,10 +149,11 @@ export function extract(article: Article): Extraction {
         ...(q.direction !== undefined ? { direction: q.direction } : {}),
       };
       candidates.push(obs);
+      quantityOf.set(obs, qi);
       if (inHeadline) headlineFacts.add(obs);
     }
   }
-  const observations = merge(datedByBody(candidates, headlineFacts));
+  const observations = merge(datedByBody(candidates, headlineFacts, quantityOf), quantityOf, parts);
   return {
     article,
     places: places.hits.map((h) => ({ place: h.place, span: text.span(h.start, h.end) })),
@@ -175,7 +179,11 @@ function explain(b: Binding<unknown>): string {
 }
 
 /** A headline states a fact the body gives again: it takes the body's period for it. */
-function datedByBody(candidates: readonly Observation[], headline: ReadonlySet<Observation>): Observation[] {
+function datedByBody(
+  candidates: readonly Observation[],
+  headline: ReadonlySet<Observation>,
+  quantityOf: Map<Observation, number>,
+): Observation[] {
   if (headline.size === 0) return [...candidates];
   return candidates.map((o) => {
     if (!headline.has(o) || o.why?.period?.startsWith("document") === false) return o;
@@ -183,14 +191,31 @@ function datedByBody(candidates: readonly Observation[], headline: ReadonlySet<O
       (b) => !headline.has(b) && b.value === o.value && b.unit === o.unit && b.indicator === o.indicator && b.period,
     );
     if (body?.period === undefined) return o;
-    return { ...o, period: body.period, why: { ...o.why, period: `document: the body's period for the same fact` } };
+    const dated = {
+      ...o,
+      period: body.period,
+      why: { ...o.why, period: "document: the body's period for the same fact" },
+    };
+    quantityOf.set(dated, quantityOf.get(o) ?? -1);
+    return dated;
   });
 }
 
-/** Merges repeats of the same fact (same indicator, place, period, value …): one observation. */
-function merge(candidates: readonly Observation[]): Observation[] {
-  const byKey = new Map<string, { obs: Observation; repeats: Span[] }>();
+/**
+ * Merges repeats of the same fact (same indicator, place, period, value …) into one
+ * observation, and links each subtotal (其中) to the observation of its whole.
+ */
+function merge(
+  candidates: readonly Observation[],
+  quantityOf: ReadonlyMap<Observation, number>,
+  parts: ReadonlyMap<number, number>,
+): Observation[] {
+  type Entry = { obs: Observation; repeats: Span[]; index: number; part?: number };
+  const byKey = new Map<string, Entry>();
+  /** The first observation each quantity gave (for subtotals). */
+  const entryOf = new Map<number, Entry>();
   for (const obs of candidates) {
+    const qi = quantityOf.get(obs) ?? -1;
     const key = [
       obs.indicator,
       obs.place?.code,
@@ -203,11 +228,25 @@ function merge(candidates: readonly Observation[]): Observation[] {
       obs.direction,
     ].join("|");
     const seen = byKey.get(key);
-    if (seen !== undefined) seen.repeats.push(obs.span);
-    else byKey.set(key, { obs, repeats: [] });
+    if (seen !== undefined) {
+      seen.repeats.push(obs.span);
+      if (!entryOf.has(qi)) entryOf.set(qi, seen);
+      continue;
+    }
+    const part = parts.get(qi);
+    const entry: Entry = { obs, repeats: [], index: byKey.size + 1, ...(part !== undefined ? { part } : {}) };
+    byKey.set(key, entry);
+    if (!entryOf.has(qi)) entryOf.set(qi, entry);
   }
   const out: Observation[] = [];
-  for (const { obs, repeats } of byKey.values())
-    out.push({ ...obs, index: out.length + 1, ...(repeats.length > 0 ? { repeats } : {}) });
+  for (const { obs, repeats, index, part } of byKey.values()) {
+    const whole = part !== undefined ? entryOf.get(part)?.index : undefined;
+    out.push({
+      ...obs,
+      index,
+      ...(repeats.length > 0 ? { repeats } : {}),
+      ...(whole !== undefined && whole !== index ? { partOf: whole } : {}),
+    });
+  }
   return out;
 }

@@ -21,6 +21,12 @@ interface RawLexicon {
   collectivePlaces: Record<string, string[] | string>;
   divisionCountNouns: string[];
   continuationVerbs: string[];
+  /**
+   * Subtotals (src/extract/parts.ts): words that open a clause of parts ("其中易地搬迁2万人"),
+   * words that make such a clause a total ("包括…在内的3万人"), words that make a number an
+   * average (never a part nor a whole), units that do not add up.
+   */
+  parts: { cues: string[]; notWith: string[]; averages: string[]; notAdditiveUnits: string[] };
   targetStandalone: string[];
   orgOffices: string[];
   nationalBodies: string[];

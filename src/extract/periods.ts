@@ -62,7 +62,7 @@ function compile(): Compiled {
     // 5 year: 2019年, 2019年底
     `(?<year>${Y}${suffix})`,
     // 6 five-year plans
-    `(?<plan>[“"]?(${alternation(Object.keys(p.fiveYearPlans))})[”"]?(期间|时期|以来|末|初)?)`,
+    `(?<plan>[“‘]?(${alternation(Object.keys(p.fiveYearPlans))})[”’]?(期间|时期|以来|末|初)?)`,
     // 7 congresses
     `(?<congress>(?:党的)?(${alternation(Object.keys(p.congresses))})(?:召开)?以来)`,
     // 8 recent years: 近3年, 近三年来

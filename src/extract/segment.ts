@@ -25,7 +25,7 @@ export interface Segmentation {
   readonly sentences: readonly Sentence[];
   /** Ranges that hold no facts: boilerplate lines and datelines. */
   readonly excluded: readonly Range[];
-  /** Quoted stretches “…” / "…" / 《…》 (inner ranges), for names. */
+  /** Quoted stretches “…” / ‘…’ / 《…》 (inner ranges), for names; Text.s has no other quote style. */
   readonly quotes: readonly (Range & { readonly kind: "quote" | "title" })[];
   /** Parenthesised stretches (inner ranges). */
   readonly parens: readonly Range[];
@@ -113,7 +113,7 @@ export function segment(s: string): Segmentation {
 
 function findPairs(s: string): (Range & { kind: "quote" | "title" })[] {
   const out: (Range & { kind: "quote" | "title" })[] = [];
-  const re = /“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|《([^《》\n]{1,60})》|"([^"\n]{1,40})"/gu;
+  const re = /“([^“”\n]{1,40})”|‘([^‘’\n]{1,40})’|《([^《》\n]{1,60})》/gu;
   for (let m = re.exec(s); m !== null; m = re.exec(s)) {
     out.push({ start: m.index + 1, end: m.index + m[0].length - 1, kind: m[3] !== undefined ? "title" : "quote" });
   }

@@ -1,7 +1,9 @@
 /**
  * The text an extractor works on: the original, its aligned Simplified copy (same code
  * points, so the same offsets), and conversion between UTF-16 indices (what RegExp gives) and
- * code point offsets (what the graph stores).
+ * code point offsets (what the graph stores). Quotation marks are normalised here, once: the
+ * copy writes every quotation as “…” or ‘…’ (corner, vertical and full-width styles come from
+ * data/variants.json, straight ones are paired below), so no later rule depends on the style.
  */
 import { toAlignedSimplified } from "../article/script.js";
 import type { Span } from "../types.js";
@@ -17,7 +19,7 @@ export class Text {
 
   constructor(original: string) {
     this.original = original;
-    this.s = toAlignedSimplified(original);
+    this.s = pairStraightQuotes(toAlignedSimplified(original));
     this.originalCps = [...original];
     if (this.s.length !== this.originalCps.length) {
       const map = new Int32Array(this.s.length + 1);
@@ -56,4 +58,34 @@ export class Text {
     const end = this.cp(u16End);
     return { start, end, exact: this.originalCps.slice(start, end).join("") };
   }
+}
+
+const HAN = /\p{Script=Han}/u;
+/** After a closing quotation mark: punctuation, a space or the end of the line. */
+const CLOSES = /^(?:[\s,，。.、;；:：!！?？)）》…]|$)/u;
+/** Before an opening quotation mark: the start of the line, a space or punctuation. */
+const OPENS = /(?:^|[\s,，。、;；:：!！?？(（《])$/u;
+
+/**
+ * Writes straight quotation marks as curly ones, one code point for one. A double mark is a
+ * closing one before punctuation or the end of the line, an opening one after punctuation or
+ * at the start of the line, and otherwise the opposite of the mark before it on the line, so
+ * that a quotation missing one mark spoils no more than itself. Single marks become ‘…’ only
+ * in pairs around Chinese text (an apostrophe in a Latin name stays).
+ */
+export function pairStraightQuotes(s: string): string {
+  if (!s.includes('"') && !s.includes("'")) return s;
+  return s
+    .split("\n")
+    .map((line) => {
+      let inside = false;
+      const doubled = line.replace(/"/gu, (_q, at: number) => {
+        const closes = CLOSES.test(line.slice(at + 1, at + 2));
+        const opens = !closes && OPENS.test(line.slice(Math.max(0, at - 1), at));
+        inside = closes ? false : opens ? true : !inside;
+        return inside ? "“" : "”";
+      });
+      return doubled.replace(/'([^'\n]{1,40})'/gu, (m, inner: string) => (HAN.test(inner) ? `‘${inner}’` : m));
+    })
+    .join("\n");
 }

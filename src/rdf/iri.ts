@@ -23,6 +23,7 @@ export const KG_TERMS = [
   "bound",
   "direction",
   "observationKind",
+  "partOf",
   "programme",
   "mentionedIn",
   "level",

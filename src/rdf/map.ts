@@ -125,6 +125,8 @@ function writeObservation(g: GraphWriter, article: Article, o: Observation, iris
   if (o.bound) g.add(s, kg.bound, kg[BOUND[o.bound]]);
   if (o.direction) g.add(s, kg.direction, kg[DIRECTION[o.direction]]);
   for (const p of o.programs) g.add(s, kg.programme, iris.program(p));
+  // a subtotal (其中…) points at its total, so that sums can leave it out
+  if (o.partOf !== undefined) g.add(s, kg.partOf, iris.observation(article.id, o.partOf));
 
   const articleIri = iris.article(article.id);
   g.add(m, RDFV.type, kg.Mention);
