@@ -103,6 +103,10 @@ export interface Observation {
   readonly kind: ObservationKind;
   /** Ids of the programs/organisations (ProgramMention.id) the fact is about. */
   readonly programs: readonly string[];
+  /** The narrower concept the fact was classified as, reported under `indicator` (deeply poor counties). */
+  readonly subIndicator?: string;
+  /** The place that gave the help or money (east–west cooperation, paired assistance); `place` received it. */
+  readonly donor?: PlaceRef;
   /** Why the fact got its period and place: the scope level, the rule and the cue. */
   readonly why?: { readonly period?: string; readonly place?: string };
 }

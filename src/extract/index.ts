@@ -6,11 +6,11 @@
  */
 import type { Article, Extraction, Observation, Period, PlaceRef, Span } from "../types.js";
 import { blockedSegments, compoundSegments, sharedPredicate, sharedTail } from "./context.js";
-import { ArticleCues, CueIndex, classifyIndicator, isCumulative } from "./indicators.js";
+import { ArticleCues, CueIndex, classifyIndicator, isCumulative, reportedIndicator } from "./indicators.js";
 import { lexicon } from "./lexicon.js";
 import { partsOf } from "./parts.js";
 import { findPeriods } from "./periods.js";
-import { placeOf, respectively, sentenceTopic } from "./place-scope.js";
+import { donorAndRecipient, placeOf, respectively, sentenceTopic } from "./place-scope.js";
 import { findPlaces } from "./places.js";
 import { findPrograms } from "./programs.js";
 import { findQuantities } from "./quantities.js";
@@ -98,7 +98,17 @@ export function extract(article: Article): Extraction {
           }
         : undefined);
     const placeBinding = respectively(s, q, clause, places, quantities) ?? placeOf(s, q, clause, places, topic?.place);
-    const place = placeBinding?.value;
+    const gift = donorAndRecipient(s, sentence, places, placeBinding?.value);
+    const placeBound: Binding<PlaceRef> | undefined =
+      gift === undefined
+        ? placeBinding
+        : {
+            value: gift.recipient,
+            level: placeBinding?.level ?? "sentence",
+            rule: "the receiving place",
+            cue: gift.cue,
+          };
+    const place = placeBound?.value;
     const tail = sharedTail(s, quantities, qi, sentence);
     const blocked = blockedSegments(s, quantitySegments, qi, sentence).map((r) =>
       tail !== undefined && r.start <= tail.start && tail.start < r.end ? { start: r.start, end: tail.start } : r,
@@ -127,7 +137,8 @@ export function extract(article: Article): Extraction {
       ? "target"
       : "result";
     const span = text.span(q.start, q.end);
-    for (const indicator of indicators) {
+    const reported = new Map(indicators.map((i) => [reportedIndicator(i).indicator, reportedIndicator(i).variant]));
+    for (const [indicator, variant] of reported) {
       const period = pointInTime(periodBinding, indicator);
       const obs: Observation = {
         index: 0,
@@ -139,10 +150,12 @@ export function extract(article: Article): Extraction {
         kind,
         programs: [...new Set(programHits.filter((h) => inside(clause, h.start, h.end)).map((h) => h.id))],
         ...(place !== undefined ? { place } : {}),
+        ...(variant !== undefined ? { subIndicator: variant } : {}),
+        ...(gift !== undefined ? { donor: gift.donor } : {}),
         ...(period !== undefined ? { period: period.value } : {}),
         why: {
           ...(period !== undefined ? { period: explain(period) } : {}),
-          ...(placeBinding !== undefined ? { place: explain(placeBinding) } : {}),
+          ...(placeBound !== undefined ? { place: explain(placeBound) } : {}),
         },
         ...(q.approximation !== undefined ? { approximation: q.approximation } : {}),
         ...(q.bound !== undefined ? { bound: q.bound } : {}),

@@ -20,6 +20,9 @@ interface IndicatorEntry {
   readonly cumulative?: boolean;
   /** On a stock: the flow that a decrease of it is (贫困人口减少684万人 → people lifted out). */
   readonly decrease?: string;
+  readonly broader?: string;
+  /** A variant of its broader indicator: reported under that one (see reportedIndicator). */
+  readonly variant?: boolean;
 }
 
 interface UnitEntry {
@@ -39,6 +42,8 @@ interface CompiledIndicator {
   readonly stock: boolean;
   readonly cumulative: boolean;
   readonly decrease?: string;
+  /** The indicator facts of this one are reported under (itself, or the broader one of a variant). */
+  readonly reportAs: string;
   readonly cues: readonly CompiledCue[];
 }
 
@@ -77,6 +82,7 @@ function compile(): Compiled {
       stock: i.stock === true,
       cumulative: i.cumulative === true,
       ...(i.decrease !== undefined ? { decrease: i.decrease } : {}),
+      reportAs: i.variant === true && i.broader !== undefined ? i.broader : i.id,
       cues: i.cues.map((c) => {
         const parts = c.split("+").filter((p) => p !== "");
         return { parts, weight: parts.reduce((a, p) => a + [...p].length, 0) };
@@ -249,6 +255,16 @@ function bestCueScore(index: CueIndex, cue: CompiledCue, regions: CueRegions): n
     if (ok && (bonus > 0 || distance <= SENTENCE_REACH)) return cue.weight * 10 + bonus - Math.min(distance, 30) / 3;
   }
   return -1;
+}
+
+/**
+ * The indicator a fact is reported under, and the variant it was classified as: deeply poor
+ * counties are poor counties, east–west cooperation funds are funds invested, so that one kind
+ * of fact has one indicator across articles; the variant stays as a detail (kg:subIndicator).
+ */
+export function reportedIndicator(id: string): { indicator: string; variant?: string } {
+  const reportAs = tables().indicators.find((i) => i.id === id)?.reportAs ?? id;
+  return reportAs === id ? { indicator: id } : { indicator: reportAs, variant: id };
 }
 
 /** Is the indicator a cumulative flow (data/indicators.json `cumulative`)? */

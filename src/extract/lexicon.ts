@@ -37,6 +37,7 @@ interface RawLexicon {
   reportingFrame: { words: string[] };
   exemplarCues: { words: string[] };
   setReferences: { before: string[]; nouns: string[] };
+  donorVerbs: { words: string[] };
   negations: { words: string[] };
   nounUnitStops: { words: string[] };
   targetScope: {

@@ -246,3 +246,53 @@ function listBefore(s: string, hits: readonly PlaceHit[], end: number, lastGap: 
   }
   return list;
 }
+
+/** Longest gap between a giving place, its verb and the receiving place ("福建省累计投入资金…帮助宁夏"). */
+const DONOR_REACH = 40;
+/** The donor verb stands this close before the receiving place. */
+const DONOR_VERB_REACH = 8;
+
+/**
+ * East–west cooperation and paired assistance: "福建省对口帮扶宁夏", "上海市投入援助资金3亿元，
+ * 帮助云南…". When the place a fact would take gives help to another place named after a donor
+ * verb in the same sentence, the fact belongs to the receiving place and the giver is its
+ * donor. Returns undefined when the sentence is not of that form.
+ */
+export function donorAndRecipient(
+  s: string,
+  sentence: Range,
+  places: ArticlePlaces,
+  place: PlaceRef | undefined,
+): { recipient: PlaceRef; donor: PlaceRef; cue: string } | undefined {
+  if (place === undefined) return undefined;
+  const hits = places.hits.filter((h) => inside(sentence, h.start, h.end));
+  const verbs = lexicon().raw.donorVerbs.words;
+  for (const giver of hits) {
+    if (giver.place.code !== place.code) continue;
+    for (const taker of hits) {
+      if (taker.start <= giver.end || taker.start - giver.end > DONOR_REACH) continue;
+      if (sameBranch(places, giver.place, taker.place)) continue;
+      const between = s.slice(giver.end, taker.start);
+      if (/[。；;！？]/u.test(between)) continue;
+      // the verb stands right before the receiving place: "…帮助宁夏", "对口帮扶的云南"
+      const verb = verbs.find((v) => between.slice(-DONOR_VERB_REACH).includes(v));
+      if (verb === undefined) continue;
+      return { recipient: taker.place, donor: giver.place, cue: `${s.slice(giver.start, giver.end)}…${verb}` };
+    }
+  }
+  // "闽宁协作中，福建省累计投入资金12亿元" in an article about Ningxia: the helper's money is
+  // a fact about the article's place
+  const main = places.main;
+  const text = s.slice(sentence.start, sentence.end);
+  const verb = verbs.find((v) => text.includes(v));
+  if (main !== undefined && verb !== undefined && !sameBranch(places, place, main))
+    return { recipient: main, donor: place, cue: verb };
+  return undefined;
+}
+
+/** Is one place the other or inside it (either way)? */
+function sameBranch(places: ArticlePlaces, a: PlaceRef, b: PlaceRef): boolean {
+  if (a.code === b.code) return true;
+  const up = (p: PlaceRef) => places.gazetteer.ancestors(p.code).map((x) => x.code);
+  return up(a).includes(b.code) || up(b).includes(a.code);
+}

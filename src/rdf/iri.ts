@@ -24,6 +24,8 @@ export const KG_TERMS = [
   "direction",
   "observationKind",
   "partOf",
+  "subIndicator",
+  "donorPlace",
   "programme",
   "mentionedIn",
   "level",

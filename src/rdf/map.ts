@@ -127,6 +127,10 @@ function writeObservation(g: GraphWriter, article: Article, o: Observation, iris
   for (const p of o.programs) g.add(s, kg.programme, iris.program(p));
   // a subtotal (其中…) points at its total, so that sums can leave it out
   if (o.partOf !== undefined) g.add(s, kg.partOf, iris.observation(article.id, o.partOf));
+  // deeply poor counties are counted under poor counties; the variant stays as a detail
+  if (o.subIndicator !== undefined) g.add(s, kg.subIndicator, iris.indicator(o.subIndicator));
+  // east–west cooperation: the place gave, refArea received
+  if (o.donor !== undefined) g.add(s, kg.donorPlace, iris.place(o.donor.code));
 
   const articleIri = iris.article(article.id);
   g.add(m, RDFV.type, kg.Mention);

@@ -150,6 +150,11 @@ export function componentPropertyQuads(iris: Iris): RDF.Quad[] {
     .add(SDMX_ATTRIBUTE.unitMeasure, QB.codeList, iris.unitScheme);
   for (const p of [kg.observationKind, kg.approximation, kg.bound, kg.direction])
     g.add(p, RDFV.type, QB.AttributeProperty).add(p, RDFV.type, QB_EXTRA.CodedProperty);
+  g.add(kg.subIndicator, RDFV.type, QB.AttributeProperty)
+    .add(kg.subIndicator, RDFV.type, QB_EXTRA.CodedProperty)
+    .add(kg.subIndicator, RDFS.range, kg.Indicator)
+    .add(kg.donorPlace, RDFV.type, QB.AttributeProperty)
+    .add(kg.donorPlace, RDFS.range, kg.Place);
   return g.quads;
 }
 
@@ -176,7 +181,7 @@ export function structureQuads(iris: Iris, cube: Cube): RDF.Quad[] {
       s,
       RDFS.comment,
       lang(
-        `Dimensions: ${enDims.join(", ")}. Measure: the value in the base unit. Attributes: unit (required), approximation, bound, direction, result or target.`,
+        `Dimensions: ${enDims.join(", ")}. Measure: the value in the base unit. Attributes: unit (required), approximation, bound, direction, result or target, sub-indicator, donor place.`,
         "en",
       ),
     )
@@ -184,7 +189,7 @@ export function structureQuads(iris: Iris, cube: Cube): RDF.Quad[] {
       s,
       RDFS.comment,
       lang(
-        `维度：${zhDims.join("、")}。度量：以基本单位表示的数值。属性：单位（必需）、近似方式、界限、变化方向、结果或目标。`,
+        `维度：${zhDims.join("、")}。度量：以基本单位表示的数值。属性：单位（必需）、近似方式、界限、变化方向、结果或目标、细分指标、援助方地区。`,
         "zh-Hans",
       ),
     );
@@ -202,6 +207,8 @@ export function structureQuads(iris: Iris, cube: Cube): RDF.Quad[] {
     ["approximation", kg.approximation, false],
     ["bound", kg.bound, false],
     ["direction", kg.direction, false],
+    ["subIndicator", kg.subIndicator, false],
+    ["donorPlace", kg.donorPlace, false],
   ];
   for (const [name, property, required] of attributes) {
     const c = `${s}#${name}`;
