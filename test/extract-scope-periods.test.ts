@@ -91,6 +91,26 @@ const cases: [name: string, body: string, expected: Row[]][] = [
       ["37个", 2017, null, "paragraph"],
     ],
   ],
+  [
+    "a lead time governs the paragraphs after it that state none",
+    "今年以来，全县新建产业基地12个。\n全县投入扶贫资金3.2亿元，培训农民2100人次。\n2018年，全县减贫0.8万人。\n建成扶贫车间9个。",
+    [
+      ["12个", 2020, 2020, "sentence"],
+      ["3.2亿元", 2020, 2020, "section"],
+      ["2100人次", 2020, 2020, "section"],
+      ["0.8万人", 2018, 2018, "sentence"],
+      ["9个", 2018, 2018, "section"],
+    ],
+  ],
+  [
+    "a section heading dates its section; the next heading ends it",
+    "一、2019年工作回顾\n全县减贫1.2万人，退出贫困村15个。\n二、下一步打算\n全县培训农民3000人次。",
+    [
+      ["1.2万人", 2019, 2019, "section"],
+      ["15个", 2019, 2019, "section"],
+      ["3000人次", null, null, "none"],
+    ],
+  ],
 ];
 
 describe("period scope", () => {

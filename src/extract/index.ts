@@ -18,6 +18,7 @@ import {
   type Binding,
   changePartner,
   FROM_VALUE,
+  leadPeriods,
   type PeriodContext,
   quantityGroups,
   resolvePeriod,
@@ -63,6 +64,7 @@ export function extract(article: Article): Extraction {
     quantities,
     groupOf: quantityGroups(s, quantities),
     sections: sectionPeriods(s, seg, periods, firstLine),
+    leads: leadPeriods(s, seg, periods, firstLine),
   };
 
   const candidates: Observation[] = [];

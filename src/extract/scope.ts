@@ -35,6 +35,8 @@ export interface PeriodContext {
   readonly groupOf: readonly number[];
   /** Periods set by section headings, by line. */
   readonly sections: ReadonlyMap<number, PeriodPhrase>;
+  /** Periods set by the lead of an earlier paragraph ("今年以来，…"), by line. */
+  readonly leads: ReadonlyMap<number, PeriodPhrase>;
 }
 
 /** A duration before a change: "两年减少", "6年时间减贫". */
@@ -159,6 +161,8 @@ export function resolvePeriod(ctx: PeriodContext, qi: number, sentence: Sentence
   if (carried !== undefined) return refine(ctx, qi, clause, carried, [], "paragraph");
   const section = ctx.sections.get(sentence.line);
   if (section !== undefined) return refine(ctx, qi, clause, section, [], "section");
+  const lead = ctx.leads.get(sentence.line);
+  if (lead !== undefined) return refine(ctx, qi, clause, lead, [], "section");
   return undefined;
 }
 
@@ -235,6 +239,45 @@ export function sectionPeriods(
       return;
     }
     if (current !== undefined) out.set(i, current);
+  });
+  return out;
+}
+
+/** What may stand before a paragraph's lead time: list numbering, 据悉. */
+const LEAD_PREFIX =
+  /^[\s\u3000]*(?:[一二三四五六七八九十]+[、是]|\d+[、.．]|据(?:悉|了解|介绍|统计)[，,])?[\s\u3000]*$/u;
+
+/**
+ * "今年以来，全县…" opening a paragraph: a time stated once governs what follows — the
+ * paragraphs after it that state no time of their own — until a heading or another lead.
+ */
+export function leadPeriods(
+  s: string,
+  seg: Segmentation,
+  periods: readonly PeriodPhrase[],
+  title: Range | undefined,
+): Map<number, PeriodPhrase> {
+  const out = new Map<number, PeriodPhrase>();
+  let current: PeriodPhrase | undefined;
+  seg.lines.forEach((line, i) => {
+    const text = s.slice(line.start, line.end).trim();
+    if (text === "" || line.boilerplate || line === title) return;
+    if ([...text].length <= MAX_HEADING && !/[。！？!?；;]/u.test(text)) {
+      current = undefined; // a heading starts a new section
+      return;
+    }
+    const own = periods.filter((p) => p.reach !== "local" && inside(line, p.start, p.end));
+    const first = own[0];
+    if (
+      first !== undefined &&
+      first.reach === "scope" &&
+      LEAD_PREFIX.test(s.slice(line.start, first.start)) &&
+      /^[\s]*[，,]/u.test(s.slice(first.end, first.end + 2))
+    ) {
+      current = first;
+      return;
+    }
+    if (own.length === 0 && current !== undefined) out.set(i, current);
   });
   return out;
 }
