@@ -74,6 +74,34 @@ const cases: [name: string, body: string, expected: [string, string][]][] = [
   ],
   ["poor villages that 实现脱贫 exited", "全区去年415个贫困村实现脱贫。", [["415个", "villages-exited"]]],
   ["money allocated for a purpose is funds", "全区安排8.5亿元用于产业发展。", [["8.5亿元", "funds-invested"]]],
+  [
+    "the people written after households are the people of those households",
+    "全村共有建档立卡贫困户35户118人。",
+    [
+      ["35户", "poor-households"],
+      ["118人", "poor-population"],
+    ],
+  ],
+  [
+    "an increase after a level is its change; the growth rate its own",
+    "2019年农民人均可支配收入9310元，比上年增加820元，同比增长9.6%。",
+    [
+      ["9310元", "income-per-capita"],
+      ["820元", "income-increase-amount"],
+      ["9.6%", "income-growth"],
+    ],
+  ],
+  [
+    "a verb that says what it is: no generic indicator",
+    "接待游客12.5万人次，实现旅游收入1.3亿元。累计医疗救助贫困患者8.1万人次。全县生产总值达到96亿元，总人口42万。",
+    [
+      ["12.5万人次", "tourist-visits"],
+      ["1.3亿元", "tourism-income"],
+      ["8.1万人次", "medical-aid-person-times"],
+      ["96亿元", "gross-domestic-product"],
+      ["42万", "total-population"],
+    ],
+  ],
 ];
 
 describe("one kind of fact, one indicator", () => {

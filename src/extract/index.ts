@@ -6,7 +6,7 @@
  */
 import type { Article, Extraction, Observation, Period, PlaceRef, Span } from "../types.js";
 import { blockedSegments, compoundSegments, sharedPredicate, sharedTail } from "./context.js";
-import { ArticleCues, CueIndex, classifyIndicator, isCumulative, reportedIndicator } from "./indicators.js";
+import { ArticleCues, CueIndex, classifyIndicator, isCumulative, personsOf, reportedIndicator } from "./indicators.js";
 import { lexicon } from "./lexicon.js";
 import { partsOf } from "./parts.js";
 import { findPeriods } from "./periods.js";
@@ -119,7 +119,7 @@ export function extract(article: Article): Extraction {
     // the second value of a change has the subject of the first ("从…6285户下降至…1867户")
     const partner = changePartner(periodContext, qi, lexicon().raw.changeTo);
     const partnerIndicators = partner === undefined ? undefined : chosen[partner];
-    const indicators = partnerIndicators ??
+    let indicators = partnerIndicators ??
       sharedPredicate(s, cues, q, clause, blocked, seg.parens) ?? [
         classifyIndicator(cues, q.unit, {
           segment: segm,
@@ -129,8 +129,16 @@ export function extract(article: Article): Extraction {
           blocked,
           level: q.changeTo,
           decrease: q.direction === "decrease",
+          increase: q.direction === "increase",
         }),
       ];
+    // "42户139人": the people of households whose indicator is known
+    const g = periodContext.groupOf[qi] as number;
+    const household =
+      q.unit === "PERSON" ? quantities.findIndex((x, i) => i >= g && i < qi && x.unit === "HOUSEHOLD") : -1;
+    const householdIndicator = household >= 0 ? chosen[household]?.[0] : undefined;
+    if (householdIndicator !== undefined && indicators.length === 1)
+      indicators = [personsOf(householdIndicator, indicators[0] as string)];
     chosen[qi] = indicators;
     const kind = isTarget(s, q, sentence, clause, {
       ...(article.published !== undefined ? { published: article.published } : {}),

@@ -23,6 +23,10 @@ interface IndicatorEntry {
   readonly broader?: string;
   /** A variant of its broader indicator: reported under that one (see reportedIndicator). */
   readonly variant?: boolean;
+  /** On a household indicator: the indicator of the people of those households. */
+  readonly persons?: string;
+  /** On a level: the indicator that an increase of it is (income → income increase). */
+  readonly increase?: string;
 }
 
 interface UnitEntry {
@@ -44,6 +48,10 @@ interface CompiledIndicator {
   readonly decrease?: string;
   /** The indicator facts of this one are reported under (itself, or the broader one of a variant). */
   readonly reportAs: string;
+  readonly persons?: string;
+  readonly increase?: string;
+  /** Has no cues: the generic indicator of its unit (other-persons). */
+  readonly generic: boolean;
   readonly cues: readonly CompiledCue[];
 }
 
@@ -83,6 +91,9 @@ function compile(): Compiled {
       cumulative: i.cumulative === true,
       ...(i.decrease !== undefined ? { decrease: i.decrease } : {}),
       reportAs: i.variant === true && i.broader !== undefined ? i.broader : i.id,
+      ...(i.persons !== undefined ? { persons: i.persons } : {}),
+      ...(i.increase !== undefined ? { increase: i.increase } : {}),
+      generic: i.cues.length === 0,
       cues: i.cues.map((c) => {
         const parts = c.split("+").filter((p) => p !== "");
         return { parts, weight: parts.reduce((a, p) => a + [...p].length, 0) };
@@ -91,8 +102,9 @@ function compile(): Compiled {
   });
   const ids = new Set(indicators.map((i) => i.id));
   for (const i of indicators)
-    if (i.decrease !== undefined && !ids.has(i.decrease))
-      throw new Error(`data/indicators.json: "${i.id}" has decrease "${i.decrease}", which is not declared`);
+    for (const link of [i.decrease, i.increase, i.persons])
+      if (link !== undefined && !ids.has(link))
+        throw new Error(`data/indicators.json: "${i.id}" names "${link}", which is not declared`);
   const trie = buildTrie(indicators.flatMap((i) => i.cues.flatMap((c) => c.parts)));
   return { indicators, fallback, countLike, trie };
 }
@@ -116,6 +128,8 @@ export interface CueRegions {
   readonly level?: boolean;
   /** The number is a decrease (减少 N): of a stock, the flow it stands for. */
   readonly decrease?: boolean;
+  /** The number is an increase (增加 N): of a level, the change it stands for. */
+  readonly increase?: boolean;
 }
 
 /** Cues in the sentence before the number count only this close to it. */
@@ -267,6 +281,17 @@ export function reportedIndicator(id: string): { indicator: string; variant?: st
   return reportAs === id ? { indicator: id } : { indicator: reportAs, variant: id };
 }
 
+/**
+ * "建卡贫困户42户139人": the people written right after households whose indicator is known
+ * are the people of those households (poor households → poor population).
+ */
+export function personsOf(householdIndicator: string, personIndicator: string): string {
+  const c = tables();
+  const own = c.indicators.find((i) => i.id === personIndicator);
+  if (own !== undefined && !own.generic) return personIndicator;
+  return c.indicators.find((i) => i.id === householdIndicator)?.persons ?? personIndicator;
+}
+
 /** Is the indicator a cumulative flow (data/indicators.json `cumulative`)? */
 export function isCumulative(id: string): boolean {
   return tables().indicators.find((i) => i.id === id)?.cumulative === true;
@@ -289,7 +314,11 @@ export function classifyIndicator(index: CueIndex, unit: UnitCode, regions: CueR
   const localEvent = best.event.score >= 25 + 10;
   // "贫困人口减少到0.24万人": a level reached is what remains, not what left
   if (regions.level === true && best.stock.id !== "") return best.stock.id;
-  if (best.event.id !== "" && (localEvent || best.event.score >= best.stock.score)) return best.event.id;
+  if (best.event.id !== "" && (localEvent || best.event.score >= best.stock.score)) {
+    // "收入9310元，比上年增加820元": an increase of a level is its change
+    const change = regions.increase === true ? c.indicators.find((i) => i.id === best.event.id)?.increase : undefined;
+    return change ?? best.event.id;
+  }
   if (best.stock.id !== "") {
     // "贫困人口累计减少684万人": a decrease of the stock is the flow out of it
     const flow = regions.decrease === true ? c.indicators.find((i) => i.id === best.stock.id)?.decrease : undefined;
