@@ -80,6 +80,16 @@ const cases: [name: string, title: string, body: string, expected: [string, stri
       ["2.1万人", "140000"],
     ],
   ],
+  [
+    "a village introduced under its county stands for that county later on",
+    "广元市脱贫攻坚成效显著",
+    "广元市今年减贫1.2万人。青川县乔庄镇石坝村地处山区。\n如今，石坝村贫困户人均收入达到9600元，乔庄镇建成产业基地3个。",
+    [
+      ["1.2万人", "510800"],
+      ["9600元", "510822"],
+      ["3个", "510822"],
+    ],
+  ],
 ];
 
 describe("place scope", () => {

@@ -8,6 +8,7 @@ import type { Article, Extraction, Observation, Period, PlaceRef, Span } from ".
 import { blockedSegments, compoundSegments, sharedPredicate, sharedTail } from "./context.js";
 import { ArticleCues, CueIndex, classifyIndicator, isCumulative, personsOf, reportedIndicator } from "./indicators.js";
 import { lexicon } from "./lexicon.js";
+import { withLocalities } from "./localities.js";
 import { partsOf } from "./parts.js";
 import { findPeriods } from "./periods.js";
 import { donorAndRecipient, placeOf, respectively, sentenceTopic } from "./place-scope.js";
@@ -49,7 +50,7 @@ export function extract(article: Article): Extraction {
       ? firstLine
       : undefined;
   const periods = findPeriods(s, publishedYear).filter((p) => !excluded(p.start, p.end));
-  const places = findPlaces(text, excluded, firstLine?.end ?? 0);
+  const places = withLocalities(s, findPlaces(text, excluded, firstLine?.end ?? 0));
   const { programs, hits: programHits } = findPrograms(text, seg, places.hits, periods, excluded);
   const skip = (a: number, b: number) =>
     excluded(a, b) ||

@@ -38,6 +38,7 @@ interface RawLexicon {
   exemplarCues: { words: string[] };
   setReferences: { before: string[]; nouns: string[] };
   donorVerbs: { words: string[] };
+  localities: { townSuffixes: string[]; villageSuffixes: string[] };
   negations: { words: string[] };
   nounUnitStops: { words: string[] };
   targetScope: {
