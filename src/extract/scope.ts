@@ -277,7 +277,9 @@ export function leadPeriods(
       current = first;
       return;
     }
-    if (own.length === 0 && current !== undefined) out.set(i, current);
+    if (own.length > 0)
+      current = undefined; // another time is stated: the lead ends
+    else if (current !== undefined) out.set(i, current);
   });
   return out;
 }
