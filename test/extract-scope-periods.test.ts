@@ -105,6 +105,15 @@ const cases: [name: string, body: string, expected: Row[]][] = [
     ],
   ],
   [
+    "截至目前 is up to now; it leads an answer",
+    "问：全县脱贫攻坚成效如何？\n答：截至目前，全县累计减贫3.6万人，还有贫困人口0.2万人。\n全县建成扶贫车间21个。",
+    [
+      ["3.6万人", null, 2020, "sentence"],
+      ["0.2万人", 2020, 2020, "sentence"],
+      ["21个", null, 2020, "section"],
+    ],
+  ],
+  [
     "a section heading dates its section; the next heading ends it",
     "一、2019年工作回顾\n全县减贫1.2万人，退出贫困村15个。\n二、下一步打算\n全县培训农民3000人次。",
     [

@@ -243,9 +243,9 @@ export function sectionPeriods(
   return out;
 }
 
-/** What may stand before a paragraph's lead time: list numbering, 据悉. */
+/** What may stand before a paragraph's lead time: list numbering, 据悉, the speaker of an answer (答：, 张某：). */
 const LEAD_PREFIX =
-  /^[\s\u3000]*(?:[一二三四五六七八九十]+[、是]|\d+[、.．]|据(?:悉|了解|介绍|统计)[，,])?[\s\u3000]*$/u;
+  /^[\s\u3000]*(?:[一二三四五六七八九十]+[、是]|\d+[、.．]|据(?:悉|了解|介绍|统计)[，,]|答[：:]|\p{Script=Han}{2,4}[：:])?[\s\u3000]*$/u;
 
 /**
  * "今年以来，全县…" opening a paragraph: a time stated once governs what follows — the
