@@ -70,6 +70,20 @@ const cases: [string, string, string, ReturnType<typeof facts>][] = [
     ],
   ],
   [
+    "A与B结对帮扶: the eastern place gives",
+    "昭觉县脱贫攻坚成效",
+    "佛山市顺德区与昭觉县结对帮扶，三年来累计投入帮扶资金2.6亿元。",
+    [
+      {
+        exact: "2.6亿元",
+        indicator: "funds-invested",
+        place: "513431",
+        donor: "440606",
+        sub: "east-west-cooperation-funds",
+      },
+    ],
+  ],
+  [
     "a place's own investment has no donor",
     "福建省脱贫攻坚成效",
     "福建省投入财政专项扶贫资金12亿元。",

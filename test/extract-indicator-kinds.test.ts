@@ -65,6 +65,14 @@ const cases: [name: string, body: string, expected: [string, string][]][] = [
     ],
   ],
   [
+    "N个X中有M个: the set is the stock, the subset does the verb",
+    "全县167个贫困村中有154个退出。",
+    [
+      ["167个", "poor-villages"],
+      ["154个", "villages-exited"],
+    ],
+  ],
+  [
     "households and people that exit",
     "2016、2017年退出2910户1.1万多人。",
     [

@@ -60,6 +60,14 @@ const cases: [name: string, body: string, expected: Row[]][] = [
     ],
   ],
   [
+    "N年来 resolves against the publication date; 中有 names a set",
+    "三年来，全县167个贫困村中有154个退出。",
+    [
+      ["167个", 2017, 2020, "sentence"],
+      ["154个", 2017, 2020, "sentence"],
+    ],
+  ],
+  [
     "a comparison base runs to the sentence's time",
     "2019年全县农民人均可支配收入达9120元，较2015年增加3310元。",
     [

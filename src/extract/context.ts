@@ -146,3 +146,8 @@ export function sharedTail(
   const start = last.end + at + nounTail.length;
   return start < lastSeg.end ? { start, end: lastSeg.end } : undefined;
 }
+
+/** "167个贫困村中有154个退出": the first count is the set (a stock), the second does the verb. */
+export function namesASet(s: string, q: Quantity): boolean {
+  return /^\p{Script=Han}{0,6}?(?:中|当中|之中)(?:有|[，,])/u.test(s.slice(q.end, q.end + 12));
+}

@@ -5,7 +5,7 @@
  * and kind → merge repeats of the same fact → link subtotals (其中) to their wholes.
  */
 import type { Article, Extraction, Observation, Period, PlaceRef, Span } from "../types.js";
-import { blockedSegments, compoundSegments, sharedPredicate, sharedTail } from "./context.js";
+import { blockedSegments, compoundSegments, namesASet, sharedPredicate, sharedTail } from "./context.js";
 import { ArticleCues, CueIndex, classifyIndicator, isCumulative, personsOf, reportedIndicator } from "./indicators.js";
 import { lexicon } from "./lexicon.js";
 import { withLocalities } from "./localities.js";
@@ -128,7 +128,7 @@ export function extract(article: Article): Extraction {
           sentence,
           at: q.start,
           blocked,
-          level: q.changeTo,
+          level: q.changeTo || namesASet(s, q),
           decrease: q.direction === "decrease",
           increase: q.direction === "increase",
         }),

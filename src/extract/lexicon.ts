@@ -37,7 +37,7 @@ interface RawLexicon {
   reportingFrame: { words: string[] };
   exemplarCues: { words: string[] };
   setReferences: { before: string[]; nouns: string[] };
-  donorVerbs: { words: string[] };
+  donorVerbs: { words: string[]; eastProvinces: { codes: string[] } };
   localities: { townSuffixes: string[]; villageSuffixes: string[] };
   negations: { words: string[] };
   nounUnitStops: { words: string[] };

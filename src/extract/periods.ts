@@ -1,6 +1,6 @@
 /**
  * Period phrases: 2019年, 2019年底, 2016年以来, 2017年至2019年, 到2020年底, 较2017年,
- * “十三五”期间, 十八大以来, 今年/去年/近3年/目前 (with the publication year), 4月26日.
+ * “十三五”期间, 十八大以来, 今年/去年/近3年/五年来/目前 (with the publication year), 4月26日.
  * Each phrase says how far it reaches: the rest of its sentence (scope), only the number it
  * modifies ("2014年底的3120元": local), or only its clause (comparison base "较2017年").
  */
@@ -68,7 +68,7 @@ function compile(): Compiled {
     // 7 congresses
     `(?<congress>(?:党的)?(${alternation(Object.keys(p.congresses))})(?:召开)?以来)`,
     // 8 recent years: 近3年, 近三年来
-    `(?<recent>近(\\d{1,2}|[两二三四五六七八九十])年(?:来|以来)?)`,
+    `(?<recent>近(\\d{1,2}|[两二三四五六七八九十])年(?:来|以来)?|(?<![\\d年])(\\d{1,2}|[两二三四五六七八九十]{1,2})年(?:来|以来))`,
     // 9 relative years and now
     `(?<rel>(?<relcmp>较|比|同)?(${alternation(Object.keys(p.relativeYears))})(以来|同期)?)`,
     `(?<now>${alternation(p.now)})`,
@@ -131,7 +131,7 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
       if (publishedYear !== undefined) {
         const n = /\d+/u.test(phrase)
           ? Number(/\d+/u.exec(phrase)?.[0])
-          : (parseChineseNumeral(/近([^年]+)年/u.exec(phrase)?.[1] ?? "") ?? 0);
+          : (parseChineseNumeral(/^近?([^年]+)年/u.exec(phrase)?.[1] ?? "") ?? 0);
         period = { start: publishedYear - n, end: publishedYear, phrase };
       }
     } else if (g.rel !== undefined) {

@@ -280,11 +280,18 @@ export function donorAndRecipient(
       return { recipient: taker.place, donor: giver.place, cue: `${s.slice(giver.start, giver.end)}…${verb}` };
     }
   }
+  const text = s.slice(sentence.start, sentence.end);
+  const verb = verbs.find((v) => text.includes(v));
+  // "厦门市思明区与东乡县结对帮扶": in east–west cooperation the eastern place gives
+  const east = new Set(lexicon().raw.donorVerbs.eastProvinces.codes);
+  const isEast = (p: PlaceRef) => east.has(p.code.slice(0, 2));
+  if (verb !== undefined && isEast(place)) {
+    const taker = hits.find((h) => !isEast(h.place) && !sameBranch(places, h.place, place));
+    if (taker !== undefined) return { recipient: taker.place, donor: place, cue: verb };
+  }
   // "闽宁协作中，福建省累计投入资金12亿元" in an article about Ningxia: the helper's money is
   // a fact about the article's place
   const main = places.main;
-  const text = s.slice(sentence.start, sentence.end);
-  const verb = verbs.find((v) => text.includes(v));
   if (main !== undefined && verb !== undefined && !sameBranch(places, place, main))
     return { recipient: main, donor: place, cue: verb };
   return undefined;
