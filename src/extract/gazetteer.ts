@@ -56,6 +56,11 @@ export interface Gazetteer {
   namesOf(code: string): PlaceNames | undefined;
   /** All place mentions in a Simplified, aligned text; code point offsets; longest match wins, non-overlapping, left to right. */
   find(simplified: string): PlaceMatch[];
+  /**
+   * The longest surface of the gazetteer (a place name or a stop word) that starts at UTF-16
+   * index `i` of a Simplified text, or undefined: "西藏山南" has 山南 at 2, "浙江江山" has 江山.
+   */
+  wordAt(simplified: string, i: number): string | undefined;
   /** Among candidates, the one best supported by context codes (same province / prefecture as context), or undefined when still ambiguous. */
   resolve(candidates: readonly PlaceRef[], context: readonly string[]): PlaceRef | undefined;
   all(): Iterable<PlaceRef>;
@@ -94,7 +99,7 @@ const PLACEHOLDER_CITY = /^(市辖区|县|省直辖县级行政区划|自治区�
  * match (甘肃成县), or after one of WEAK_BEFORE, and never before one of WEAK_AFTER.
  */
 const WEAK_SURFACE = /^.[县区市旗]$/u;
-const WEAK_BEFORE = new Set([..."省市州区县盟旗在到赴至与及和或"]);
+const WEAK_BEFORE = new Set([..."省市州区县盟旗在到赴至与及和或年"]);
 const WEAK_AFTER = new Set([..."域城级委乡镇内外里直区属"]);
 const HAN = /\p{Script=Han}/u;
 
@@ -264,6 +269,16 @@ function build(): Built {
       return { hans: place.name, hant: hantOf(code), short: shortsOf.get(code) ?? [] };
     },
     find: (text) => findIn(root, text),
+    wordAt(text, i) {
+      let node = root.next.get(text.charCodeAt(i));
+      let best: string | undefined;
+      for (let j = i + 1; node !== undefined; j++) {
+        if (node.entry !== undefined) best = node.entry.surface;
+        if (j >= text.length) break;
+        node = node.next.get(text.charCodeAt(j));
+      }
+      return best;
+    },
     resolve(candidates, context) {
       if (candidates.length <= 1) return candidates[0];
       const contextChains = context.filter((c) => places.has(c)).map(chain);

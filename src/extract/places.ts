@@ -7,6 +7,7 @@
 import type { PlaceLevel, PlaceRef } from "../types.js";
 import { abbreviation, type Gazetteer, loadGazetteer, type PlaceMatch } from "./gazetteer.js";
 import { lexicon } from "./lexicon.js";
+import { bareAccepted, isBare, notAPlace } from "./place-filters.js";
 import type { Quantity } from "./quantities.js";
 import type { Range, Sentence } from "./segment.js";
 import type { Text } from "./text.js";
@@ -69,6 +70,36 @@ function anchored(found: readonly PlaceMatch[]): PlaceMatch[] {
   );
 }
 
+/**
+ * The matches that are places of facts, in text order: without outlets, organisations and
+ * geographic features (place-filters.ts), without bare short names that do not stand on their
+ * own, and with an ambiguous name written right after one of its ancestors (北京朝阳, 吉林船营)
+ * narrowed to that ancestor's divisions.
+ */
+function recognised(s: string, matches: readonly PlaceMatch[], gaz: Gazetteer): PlaceMatch[] {
+  const sorted = matches.filter((m) => notAPlace(s, m, gaz) === undefined).sort((a, b) => a.start - b.start);
+  const named = new Set<string>();
+  for (const m of sorted) if (!isBare(m)) for (const c of m.candidates) named.add(c.code);
+  const out: PlaceMatch[] = [];
+  let previous: PlaceMatch | undefined;
+  for (const m of sorted) {
+    const previousEnd = previous?.end ?? -1;
+    previous = m;
+    if (isBare(m) && !bareAccepted(s, m, previousEnd, named, gaz)) continue;
+    const before = out.at(-1);
+    if (m.candidates.length > 1 && before !== undefined && before.end === m.start && before.candidates.length === 1) {
+      const ancestor = (before.candidates[0] as PlaceRef).code;
+      const inside = m.candidates.filter((c) => gaz.ancestors(c.code).some((a) => a.code === ancestor));
+      if (inside.length > 0) {
+        out.push({ ...m, candidates: inside });
+        continue;
+      }
+    }
+    out.push(m);
+  }
+  return out;
+}
+
 /** Finds and resolves the places of a text. `excluded(i)` marks boilerplate positions; `titleEnd` ends the title. */
 export function findPlaces(
   text: Text,
@@ -91,7 +122,7 @@ export function findPlaces(
     .find(s)
     .map((m) => ({ ...m, start: text.u16(m.start), end: text.u16(m.end) }))
     .filter((m) => !excluded(m.start, m.end) && !collective.some((c) => c.start < m.end && m.start < c.end));
-  const raw = [...anchored(found), ...abbreviations(s, excluded)].sort((a, b) => a.start - b.start);
+  const raw = recognised(s, [...anchored(found), ...abbreviations(s, excluded)], gaz);
   // context for ambiguous names: the unambiguous places of the article
   const context = raw.filter((m) => m.candidates.length === 1).map((m) => (m.candidates[0] as PlaceRef).code);
   const orgSuffixes = lx.raw.orgSuffixes;
