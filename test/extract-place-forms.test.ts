@@ -197,3 +197,13 @@ describe("every division in Traditional script", () => {
     expect(missed).toEqual([]);
   });
 });
+
+describe("main place", () => {
+  it.each([
+    ["湖北省今年减贫。竹山、房县、保康和郧西摘帽，竹山、房县、保康、郧西此前已退出。湖北省扶贫办介绍。", "420000"],
+    ["湖北省今年減貧。竹山、房縣、保康和鄖西摘帽，竹山、房縣、保康、鄖西此前已退出。湖北省扶貧辦介紹。", "420000"],
+    ["保康县今年减贫。保康县新修公路80公里，湖北省扶贫办介绍。", "420626"],
+  ])("a listed place counts as one of a set: %s", (body, code) => {
+    expect(findPlaces(new Text(body), () => false, 0).main?.code).toBe(code);
+  });
+});

@@ -141,9 +141,13 @@ export function findPlaces(
     if (b.start === a.end && gaz.ancestors(b.place.code).some((x) => x.code === a.place.code))
       hits[i] = { ...a, role: "modifier" };
   }
-  // main place: most mentioned (title counts three times), ties to the more specific
+  // main place: most mentioned (title counts three times, a listed place 1/N), ties to the more specific
   const score = new Map<string, number>();
-  for (const h of hits) score.set(h.place.code, (score.get(h.place.code) ?? 0) + (h.start < titleEnd ? 3 : 1));
+  const weights = listWeights(s, hits);
+  for (const [i, h] of hits.entries()) {
+    const weight = (h.start < titleEnd ? 3 : 1) * (weights[i] ?? 1);
+    score.set(h.place.code, (score.get(h.place.code) ?? 0) + weight);
+  }
   let main: PlaceRef | undefined;
   let best = 0;
   for (const h of hits) {
@@ -154,6 +158,23 @@ export function findPlaces(
     }
   }
   return { hits, collective, gazetteer: gaz, ...(main !== undefined ? { main } : {}) };
+}
+
+/**
+ * Weight of each hit for the main place: a place named in a list (竹溪、保康、英山和巴东) is one
+ * of a set, so each of the N listed places counts 1/N.
+ */
+function listWeights(s: string, hits: readonly PlaceHit[]): number[] {
+  const weights: number[] = hits.map(() => 1);
+  let start = 0;
+  for (let i = 1; i <= hits.length; i++) {
+    const prev = hits[i - 1] as PlaceHit;
+    const cur = hits[i];
+    if (cur !== undefined && /^[、和及与]$/u.test(s.slice(prev.end, cur.start))) continue;
+    for (let j = start; j < i; j++) weights[j] = 1 / (i - start);
+    start = i;
+  }
+  return weights;
 }
 
 /** The division standing for a collective phrase: the main place or its ancestor at that level. */
