@@ -70,6 +70,25 @@ describe("written forms of a division", () => {
         ["洋縣", "610723"],
       ],
     ],
+    // a county whose short name is a common word, right after its prefecture where the name ends
+    [
+      "毕节大方、赫章两县去年减贫3万人。",
+      [
+        ["毕节", "520500"],
+        ["大方", "520521"],
+        ["赫章", "520527"],
+      ],
+    ],
+    [
+      "畢節大方、赫章兩縣去年減貧3萬人。",
+      [
+        ["畢節", "520500"],
+        ["大方", "520521"],
+        ["赫章", "520527"],
+      ],
+    ],
+    // … but not where the word goes on: 资源丰富 is not 资源县
+    ["桂林资源丰富。", [["桂林", "450300"]]],
     // an ambiguous name is narrowed by the prefecture written right before it
     [
       "长春朝阳区和北京朝阳",

@@ -61,6 +61,11 @@ export interface Gazetteer {
    * index `i` of a Simplified text, or undefined: "西藏山南" has 山南 at 2, "浙江江山" has 江山.
    */
   wordAt(simplified: string, i: number): string | undefined;
+  /**
+   * The divisions whose name or short name is the stop word `surface` and so is never matched
+   * in running text (长子 → 长子县, 大方 → 大方县); empty for other surfaces.
+   */
+  stopped(surface: string): readonly PlaceRef[];
   /** Among candidates, the one best supported by context codes (same province / prefecture as context), or undefined when still ambiguous. */
   resolve(candidates: readonly PlaceRef[], context: readonly string[]): PlaceRef | undefined;
   all(): Iterable<PlaceRef>;
@@ -176,7 +181,9 @@ function build(): Built {
   // Surfaces: official names, short names by rule, aliases.
   const surfaces = new Map<string, Surface>();
   const shortsOf = new Map<string, string[]>();
+  const stoppedOf = new Map<string, PlaceRef[]>();
   const register = (surface: string, place: PlaceRef, kind: PlaceMatch["kind"]): boolean => {
+    if (stop.has(surface)) stoppedOf.set(surface, [...(stoppedOf.get(surface) ?? []), place]);
     if (stop.has(surface) || [...surface].length < 2) return false;
     const s = surfaces.get(surface);
     if (s === undefined)
@@ -269,6 +276,7 @@ function build(): Built {
       return { hans: place.name, hant: hantOf(code), short: shortsOf.get(code) ?? [] };
     },
     find: (text) => findIn(root, text),
+    stopped: (surface) => stoppedOf.get(surface) ?? [],
     wordAt(text, i) {
       let node = root.next.get(text.charCodeAt(i));
       let best: string | undefined;

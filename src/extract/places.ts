@@ -96,8 +96,29 @@ function recognised(s: string, matches: readonly PlaceMatch[], gaz: Gazetteer): 
       }
     }
     out.push(m);
+    const after = stoppedAfter(s, m, named, gaz);
+    if (after !== undefined) out.push(after);
   }
   return out;
+}
+
+/**
+ * "毕节大方、赫章", "长治长子": a county whose short name is a stop word (大方, 长子) is still
+ * recognised right after its own prefecture, when the name ends there (a non-Han character or
+ * a list word follows) or the article also names the county in full.
+ */
+function stoppedAfter(s: string, m: PlaceMatch, named: ReadonlySet<string>, gaz: Gazetteer): PlaceMatch | undefined {
+  const prefecture = m.candidates.length === 1 ? m.candidates[0] : undefined;
+  if (prefecture?.level !== "prefecture") return undefined;
+  const word = gaz.wordAt(s, m.end);
+  if (word === undefined) return undefined;
+  const county = gaz.stopped(word).find((c) => c.level === "county" && c.parent === prefecture.code);
+  if (county === undefined) return undefined;
+  const end = m.end + word.length;
+  const next = s.charAt(end);
+  if (end < s.length && /\p{Script=Han}/u.test(next) && !/[、和及与等]/u.test(next) && !named.has(county.code))
+    return undefined;
+  return { start: m.end, end, surface: word, candidates: [county], kind: "short" };
 }
 
 /** Finds and resolves the places of a text. `excluded(i)` marks boilerplate positions; `titleEnd` ends the title. */
