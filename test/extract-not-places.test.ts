@@ -65,4 +65,36 @@ describe("not places", () => {
     const obs = extract(article).observations.find((o) => o.value === "2000");
     expect(obs?.place?.code).toBe(code);
   });
+
+  it.each<[string, [string, string][]]>([
+    [
+      "发布会在南宁市举行，百色市累计减贫8万人。",
+      [
+        ["南宁市", "modifier"],
+        ["百色市", "subject"],
+      ],
+    ],
+    [
+      "記者在廣西壯族自治區慶祝脫貧攻堅全面勝利系列發布會上獲悉，百色市累計減貧8萬人。",
+      [
+        ["廣西壯族自治區", "modifier"],
+        ["百色市", "subject"],
+      ],
+    ],
+    // 在 without a meeting: the place is the subject
+    ["在百色市，贫困发生率降至0.5%。", [["百色市", "subject"]]],
+  ])("the venue of a meeting is not the subject: %s", (sentence, expected) => {
+    const text = new Text(sentence);
+    const found = findPlaces(text, () => false, 0).hits.map((h) => [text.span(h.start, h.end).exact, h.role]);
+    expect(found).toEqual(expected);
+  });
+
+  it("a fact after a venue takes the article's place", () => {
+    const article = articleFromText(
+      "百色市脱贫攻坚成效\n在广西壮族自治区庆祝脱贫攻坚全面胜利系列发布会上获悉，贫困发生率降至0.5%。",
+      "t.txt",
+      { published: "2020-06-30" },
+    );
+    expect(extract(article).observations.find((o) => o.value === "0.5")?.place?.code).toBe("451000");
+  });
 });

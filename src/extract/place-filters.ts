@@ -20,6 +20,9 @@ interface PlaceContextData {
   organisationGapStop: string;
   outlet: string;
   boundaryBefore: string;
+  venueBefore: string[];
+  venueAfter: string[];
+  venueWindow: number;
 }
 
 interface Compiled {
@@ -110,4 +113,15 @@ export function bareAccepted(
       (c.level === "county" && c.parent !== undefined && named.has(c.parent)) ||
       [...named].some((code) => gaz.ancestors(code).some((a) => a.code === c.code)),
   );
+}
+
+/**
+ * Whether the place at [start, end) is the venue of a meeting (在南宁市举行, 在某自治区…发布会上
+ * 获悉): a word of venueBefore right before it, and a word of venueAfter later in its clause.
+ */
+export function isVenue(s: string, start: number, end: number): boolean {
+  const { data } = compiled();
+  if (!data.venueBefore.some((w) => s.startsWith(w, start - w.length))) return false;
+  const clause = s.slice(end, end + data.venueWindow).split(/[,，。;；:：!！?？\n]/u)[0] ?? "";
+  return data.venueAfter.some((w) => clause.includes(w));
 }

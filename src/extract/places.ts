@@ -7,7 +7,7 @@
 import type { PlaceLevel, PlaceRef } from "../types.js";
 import { abbreviation, type Gazetteer, loadGazetteer, type PlaceMatch } from "./gazetteer.js";
 import { lexicon } from "./lexicon.js";
-import { bareAccepted, isBare, notAPlace } from "./place-filters.js";
+import { bareAccepted, isBare, isVenue, notAPlace } from "./place-filters.js";
 import type { Quantity } from "./quantities.js";
 import type { Range, Sentence } from "./segment.js";
 import type { Text } from "./text.js";
@@ -152,7 +152,7 @@ export function findPlaces(
     const place = m.candidates.length === 1 ? m.candidates[0] : gaz.resolve(m.candidates, context);
     if (place === undefined) continue;
     const after = s.slice(m.end, m.end + 10).split(/[,，。;；、:：\s“”"《》()（）]/u)[0] ?? "";
-    const role = orgSuffixes.some((suf) => after.includes(suf)) ? "modifier" : "subject";
+    const role = orgSuffixes.some((suf) => after.includes(suf)) || isVenue(s, m.start, m.end) ? "modifier" : "subject";
     hits.push({ start: m.start, end: m.end, place, role });
   }
   // "甘肃省定西市": a place written right before one of its own divisions only qualifies it
