@@ -167,6 +167,22 @@ describe("written forms of a division", () => {
         ["略阳", "610727"],
       ],
     ],
+    // a bare name at the head of a village name is that division only when the text names it
+    [
+      "福建省三明市，永安村新建厂房两座。",
+      [
+        ["福建省", "350000"],
+        ["三明市", "350400"],
+      ],
+    ],
+    [
+      "福建省永安市。永安村新建廠房兩座。",
+      [
+        ["福建省", "350000"],
+        ["永安市", "350481"],
+        ["永安", "350481"],
+      ],
+    ],
   ])("%s", (sentence, expected) => {
     expect(places(sentence)).toEqual(expected);
   });

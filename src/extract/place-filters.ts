@@ -20,6 +20,7 @@ interface PlaceContextData {
   organisationGapStop: string;
   outlet: string;
   boundaryBefore: string;
+  settlementAfter: string;
   venueBefore: string[];
   venueAfter: string[];
   venueWindow: number;
@@ -94,8 +95,9 @@ function organisationAfter(s: string, at: number): boolean {
 /**
  * Whether a bare short name (see isBare) is a place here: it stands on its own (start of the
  * text, after a non-Han character, a list separator or a word of `boundaryBefore`, or right
- * after another place name), or the article names the same division otherwise — by its full
- * name, a descendant, or (for a county) its prefecture. 杂多 in 复杂多样 is none of these.
+ * after another place name) and is not the head of a town or village name (永安村), or the
+ * article names the same division otherwise — by its full name, a descendant, or (for a
+ * county) its prefecture. 杂多 in 复杂多样 is none of these.
  */
 export function bareAccepted(
   s: string,
@@ -104,9 +106,12 @@ export function bareAccepted(
   named: ReadonlySet<string>,
   gaz: Gazetteer,
 ): boolean {
+  const { boundary, data } = compiled();
+  // 永安村: only when the article names 永安市 itself
+  if (data.settlementAfter.includes(s.charAt(m.end) || "\n")) return m.candidates.some((c) => named.has(c.code));
   if (m.start === 0 || m.start === previousEnd) return true;
   const before = s.charAt(m.start - 1);
-  if (!HAN.test(before) || compiled().boundary.has(before)) return true;
+  if (!HAN.test(before) || boundary.has(before)) return true;
   return m.candidates.some(
     (c: PlaceRef) =>
       named.has(c.code) ||
