@@ -54,6 +54,8 @@ describe("not places", () => {
     ],
     // a sector, not one organisation
     ["宁夏银行业贷款余额增长。", [["宁夏", "640000"]]],
+    ["略阳县公司+合作社+农户模式带动3000户。", [["略阳县", "610727"]]],
+    ["略陽縣大學生村官50名。", [["略陽縣", "610727"]]],
     ["广东山区县", [["广东", "440000"]]],
   ])("%s", (sentence, expected) => {
     expect(places(sentence)).toEqual(expected);
