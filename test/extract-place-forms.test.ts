@@ -157,6 +157,26 @@ describe("written forms of a division", () => {
         ["於都縣", "360731"],
       ],
     ],
+    // Simplified names that the script alignment converts (乾县 → 干县) are still found
+    [
+      "陕西省乾县与吉林省乾安县",
+      [
+        ["陕西省", "610000"],
+        ["乾县", "610424"],
+        ["吉林省", "220000"],
+        ["乾安县", "220723"],
+      ],
+    ],
+    // names that hold a collective phrase: 万全区 (全区), 天全县 (全县)
+    [
+      "河北万全区与雅安市天全县",
+      [
+        ["河北", "130000"],
+        ["万全区", "130708"],
+        ["雅安市", "511800"],
+        ["天全县", "511825"],
+      ],
+    ],
     // a two-character county name after a year
     ["2019年洋县减贫3000人。", [["洋县", "610723"]]],
     // bare short names that stand alone, or whose division the text names otherwise
@@ -240,5 +260,17 @@ describe("main place", () => {
     ["保康县今年减贫。保康县新修公路80公里，湖北省扶贫办介绍。", "420626"],
   ])("a listed place counts as one of a set: %s", (body, code) => {
     expect(findPlaces(new Text(body), () => false, 0).main?.code).toBe(code);
+  });
+});
+
+describe("collective phrases inside names", () => {
+  it.each([
+    ["今天全县减贫3000人。", ["全县"]],
+    ["今天全縣減貧3000人。", ["全縣"]],
+    ["雅安市天全县减贫3000人。", []],
+  ])("%s", (sentence, expected) => {
+    const text = new Text(sentence);
+    const found = findPlaces(text, () => false, 0).collective.map((c) => text.span(c.start, c.end).exact);
+    expect(found).toEqual(expected);
   });
 });

@@ -20,6 +20,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as OpenCC from "opencc-js";
+import { toAlignedSimplified } from "../article/script.js";
 import type { PlaceLevel, PlaceRef } from "../types.js";
 import { shortNames } from "./gazetteer-names.js";
 
@@ -208,6 +209,14 @@ function build(): Built {
     }
     shortsOf.set(p.code, kept);
   }
+  // Matching runs on the aligned Simplified copy, whose phrase conversion can change a
+  // Simplified name too (乾县 → 干县, 乾安县 → 干安县): the converted form is matched as well.
+  const own = [...surfaces.values()].filter((x) => x.candidates.length > 0);
+  const converted = toAlignedSimplified(own.map((x) => x.surface).join("\n")).split("\n");
+  own.forEach((x, i) => {
+    const form = converted[i];
+    if (form !== undefined && form !== x.surface) for (const place of x.candidates) register(form, place, x.kind);
+  });
   const aliasesOf = new Map<string, string[]>();
   for (const [alias, code] of Object.entries(aliasData.aliases)) {
     const place = places.get(code);

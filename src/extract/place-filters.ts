@@ -93,6 +93,16 @@ function organisationAfter(s: string, at: number): boolean {
 }
 
 /**
+ * Whether a name starting at `start` has a clear left edge: the start of the text, a non-Han
+ * character, a word of `boundaryBefore`, or the end of another place name (`previousEnd`).
+ */
+export function standsAlone(s: string, start: number, previousEnd: number): boolean {
+  if (start === 0 || start === previousEnd) return true;
+  const before = s.charAt(start - 1);
+  return !HAN.test(before) || compiled().boundary.has(before);
+}
+
+/**
  * Whether a bare short name (see isBare) is a place here: it stands on its own (start of the
  * text, after a non-Han character, a list separator or a word of `boundaryBefore`, or right
  * after another place name) and is not the head of a town or village name (永安村), or the
@@ -106,12 +116,10 @@ export function bareAccepted(
   named: ReadonlySet<string>,
   gaz: Gazetteer,
 ): boolean {
-  const { boundary, data } = compiled();
+  const { data } = compiled();
   // 永安村: only when the article names 永安市 itself
   if (data.settlementAfter.includes(s.charAt(m.end) || "\n")) return m.candidates.some((c) => named.has(c.code));
-  if (m.start === 0 || m.start === previousEnd) return true;
-  const before = s.charAt(m.start - 1);
-  if (!HAN.test(before) || boundary.has(before)) return true;
+  if (standsAlone(s, m.start, previousEnd)) return true;
   return m.candidates.some(
     (c: PlaceRef) =>
       named.has(c.code) ||

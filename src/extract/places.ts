@@ -7,7 +7,7 @@
 import type { PlaceLevel, PlaceRef } from "../types.js";
 import { abbreviation, type Gazetteer, loadGazetteer, type PlaceMatch } from "./gazetteer.js";
 import { lexicon } from "./lexicon.js";
-import { bareAccepted, isBare, isVenue, notAPlace } from "./place-filters.js";
+import { bareAccepted, isBare, isVenue, notAPlace, standsAlone } from "./place-filters.js";
 import type { Quantity } from "./quantities.js";
 import type { Range, Sentence } from "./segment.js";
 import type { Text } from "./text.js";
@@ -130,19 +130,23 @@ export function findPlaces(
   const gaz = loadGazetteer();
   const s = text.s;
   const lx = lexicon();
-  const collective: CollectiveHit[] = [];
+  const phrases: CollectiveHit[] = [];
   for (const { phrase, level } of lx.collective) {
     for (let i = s.indexOf(phrase); i >= 0; i = s.indexOf(phrase, i + 1)) {
       // "比全省平均水平高": a comparison base, not the subject
       if (COMPARISON_BEFORE.test(s.slice(Math.max(0, i - 2), i))) continue;
-      if (!excluded(i, i + phrase.length)) collective.push({ start: i, end: i + phrase.length, level });
+      if (!excluded(i, i + phrase.length)) phrases.push({ start: i, end: i + phrase.length, level });
     }
   }
-  collective.sort((a, b) => a.start - b.start);
-  const found = gaz
+  const matches = gaz
     .find(s)
     .map((m) => ({ ...m, start: text.u16(m.start), end: text.u16(m.end) }))
-    .filter((m) => !excluded(m.start, m.end) && !collective.some((c) => c.start < m.end && m.start < c.end));
+    .filter((m) => !excluded(m.start, m.end));
+  // 万全区, 天全县: a place name that begins before a collective phrase (全区, 全县) and has a clear left edge holds it
+  const held = (c: CollectiveHit) =>
+    matches.some((m, i) => m.start < c.start && c.start < m.end && standsAlone(s, m.start, matches[i - 1]?.end ?? -1));
+  const collective = phrases.filter((c) => !held(c)).sort((a, b) => a.start - b.start);
+  const found = matches.filter((m) => !collective.some((c) => c.start < m.end && m.start < c.end));
   const raw = recognised(s, [...anchored(found), ...abbreviations(s, excluded)], gaz);
   // context for ambiguous names: the unambiguous places of the article
   const context = raw.filter((m) => m.candidates.length === 1).map((m) => (m.candidates[0] as PlaceRef).code);
