@@ -87,8 +87,28 @@ describe("written forms of a division", () => {
         ["赫章", "520527"],
       ],
     ],
-    // … but not where the word goes on: 资源丰富 is not 资源县
+    // … or after a listed county of the same prefecture
+    [
+      "赣州市瑞金、兴国、于都等县市区",
+      [
+        ["赣州市", "360700"],
+        ["瑞金", "360781"],
+        ["兴国", "360732"],
+        ["于都", "360731"],
+      ],
+    ],
+    [
+      "贛州市瑞金、興國、於都等縣市區",
+      [
+        ["贛州市", "360700"],
+        ["瑞金", "360781"],
+        ["興國", "360732"],
+        ["於都", "360731"],
+      ],
+    ],
+    // … but not where the word goes on: 资源丰富 is not 资源县, 延长时间 not 延长县
     ["桂林资源丰富。", [["桂林", "450300"]]],
+    ["宜川和延长时间", [["宜川", "610630"]]],
     // an ambiguous name is narrowed by the prefecture written right before it
     [
       "长春朝阳区和北京朝阳",

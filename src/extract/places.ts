@@ -96,29 +96,34 @@ function recognised(s: string, matches: readonly PlaceMatch[], gaz: Gazetteer): 
       }
     }
     out.push(m);
-    const after = stoppedAfter(s, m, named, gaz);
-    if (after !== undefined) out.push(after);
+    for (let next = stoppedAfter(s, m, named, gaz); next !== undefined; next = stoppedAfter(s, next, named, gaz))
+      out.push(next);
   }
   return out;
 }
 
 /**
- * "毕节大方、赫章", "长治长子": a county whose short name is a stop word (大方, 长子) is still
- * recognised right after its own prefecture, when the name ends there (a non-Han character or
- * a list word follows) or the article also names the county in full.
+ * "毕节大方、赫章", "长治长子", "瑞金、兴国、于都": a county whose short name is a stop word
+ * (大方, 长子, 兴国) is still recognised right after its own prefecture, or after a listed
+ * county of the same prefecture and a list word (、和及与), when the name ends there (a
+ * non-Han character or a list word follows) or the article also names the county in full.
  */
 function stoppedAfter(s: string, m: PlaceMatch, named: ReadonlySet<string>, gaz: Gazetteer): PlaceMatch | undefined {
-  const prefecture = m.candidates.length === 1 ? m.candidates[0] : undefined;
-  if (prefecture?.level !== "prefecture") return undefined;
-  const word = gaz.wordAt(s, m.end);
+  const place = m.candidates.length === 1 ? m.candidates[0] : undefined;
+  if (place === undefined || place.level === "province") return undefined;
+  const listed = place.level === "county" && /[、和及与]/u.test(s.charAt(m.end));
+  if (place.level === "county" && !listed) return undefined;
+  const parent = place.level === "prefecture" ? place.code : place.parent;
+  const at = listed ? m.end + 1 : m.end;
+  const word = gaz.wordAt(s, at);
   if (word === undefined) return undefined;
-  const county = gaz.stopped(word).find((c) => c.level === "county" && c.parent === prefecture.code);
+  const county = gaz.stopped(word).find((c) => c.level === "county" && c.parent === parent && c !== place);
   if (county === undefined) return undefined;
-  const end = m.end + word.length;
+  const end = at + word.length;
   const next = s.charAt(end);
   if (end < s.length && /\p{Script=Han}/u.test(next) && !/[、和及与等]/u.test(next) && !named.has(county.code))
     return undefined;
-  return { start: m.end, end, surface: word, candidates: [county], kind: "short" };
+  return { start: at, end, surface: word, candidates: [county], kind: "short" };
 }
 
 /** Finds and resolves the places of a text. `excluded(i)` marks boilerplate positions; `titleEnd` ends the title. */
