@@ -73,7 +73,7 @@ function anchored(found: readonly PlaceMatch[]): PlaceMatch[] {
 /**
  * The matches that are places of facts, in text order: without outlets, organisations and
  * geographic features (place-filters.ts), without bare short names that do not stand on their
- * own, and with an ambiguous name written right after one of its ancestors (北京朝阳, 吉林船营)
+ * own, and with an ambiguous name written right after one of its ancestors (北京朝阳, 长春朝阳区)
  * narrowed to that ancestor's divisions.
  */
 function recognised(s: string, matches: readonly PlaceMatch[], gaz: Gazetteer): PlaceMatch[] {
