@@ -211,7 +211,13 @@ function build(): Built {
   }
   // Matching runs on the aligned Simplified copy, whose phrase conversion can change a
   // Simplified name too (乾县 → 干县, 乾安县 → 干安县): the converted form is matched as well.
-  const own = [...surfaces.values()].filter((x) => x.candidates.length > 0);
+  // Only surfaces with a character that the conversion changes on its own are converted (fast).
+  const chars = [...new Set([...surfaces.keys()].join(""))];
+  const convertedChars = toAlignedSimplified(chars.join("\n")).split("\n");
+  const changing = new Set(chars.filter((c, i) => convertedChars[i] !== c));
+  const own = [...surfaces.values()].filter(
+    (x) => x.candidates.length > 0 && [...x.surface].some((c) => changing.has(c)),
+  );
   const converted = toAlignedSimplified(own.map((x) => x.surface).join("\n")).split("\n");
   own.forEach((x, i) => {
     const form = converted[i];
