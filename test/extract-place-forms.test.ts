@@ -146,6 +146,16 @@ describe("written forms of a division", () => {
         ["阿拉善左旗", "152921"],
       ],
     ],
+    // colloquial short forms of leagues and capitals (data/place-aliases.json)
+    [
+      "內蒙古錫盟、阿盟和呼市",
+      [
+        ["內蒙古", "150000"],
+        ["錫盟", "152500"],
+        ["阿盟", "152900"],
+        ["呼市", "150100"],
+      ],
+    ],
     // county-level cities and districts, short and full
     [
       "丹江口市与房县、西安市长安区",
