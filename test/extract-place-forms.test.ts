@@ -207,6 +207,15 @@ describe("written forms of a division", () => {
         ["天全县", "511825"],
       ],
     ],
+    // a place word before a bare name, unless the two make a common word (对于都市, 在建平台)
+    ["江西省对于都市农业的扶持加大。", [["江西省", "360000"]]],
+    [
+      "遼寧省在建平台，到建平調研。",
+      [
+        ["遼寧省", "210000"],
+        ["建平", "211322"],
+      ],
+    ],
     // a two-character county name after a year
     ["2019年洋县减贫3000人。", [["洋县", "610723"]]],
     // bare short names that stand alone, or whose division the text names otherwise

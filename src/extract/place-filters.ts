@@ -20,6 +20,7 @@ interface PlaceContextData {
   organisationGapStop: string;
   outlet: string;
   boundaryBefore: string;
+  notBoundaryWords: string[];
   settlementAfter: string;
   venueBefore: string[];
   venueAfter: string[];
@@ -94,12 +95,15 @@ function organisationAfter(s: string, at: number): boolean {
 
 /**
  * Whether a name starting at `start` has a clear left edge: the start of the text, a non-Han
- * character, a word of `boundaryBefore`, or the end of another place name (`previousEnd`).
+ * character, a word of `boundaryBefore` (not as part of a word of `notBoundaryWords`: 对于都),
+ * or the end of another place name (`previousEnd`).
  */
 export function standsAlone(s: string, start: number, previousEnd: number): boolean {
   if (start === 0 || start === previousEnd) return true;
   const before = s.charAt(start - 1);
-  return !HAN.test(before) || compiled().boundary.has(before);
+  if (!HAN.test(before)) return true;
+  const { boundary, data } = compiled();
+  return boundary.has(before) && !data.notBoundaryWords.includes(s.slice(start - 1, start + 1));
 }
 
 /**
