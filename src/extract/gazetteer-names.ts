@@ -128,5 +128,22 @@ export function shortNames(name: string, level: PlaceLevel): string[] {
   else if (autonomous === "自治县") out.push(`${stem}县`);
   else if (autonomous === "自治旗") out.push(`${stem}旗`);
   if ([...stem].length >= 2 && !isEthnicName(stem)) out.push(stem);
+  if (hit.suffix === "旗") out.push(...bannerAbbreviations(stem));
   return out.filter((s) => s !== name);
+}
+
+/**
+ * The usual abbreviations of Inner Mongolia's banners, by rule from the stem (without 旗):
+ * 科尔沁右翼前 → 科右前旗, 察哈尔右翼中 → 察右中旗 (first character + wing + position);
+ * 土默特左 → 土左旗, 鄂托克前 → 鄂前旗, 杭锦后 → 杭后旗 (first character + position);
+ * 东乌珠穆沁 → 东乌旗 (a long stem after 东/西: its first two characters).
+ */
+export function bannerAbbreviations(stem: string): string[] {
+  const chars = [...stem];
+  const wing = /^(.+?)([左右])翼([前中后])$/u.exec(stem);
+  if (wing !== null) return [`${[...(wing[1] as string)][0]}${wing[2]}${wing[3]}旗`];
+  const last = chars.at(-1) ?? "";
+  if (chars.length >= 3 && "左右前中后".includes(last)) return [`${chars[0]}${last}旗`];
+  if (chars.length >= 4 && (chars[0] === "东" || chars[0] === "西")) return [`${chars[0]}${chars[1]}旗`];
+  return [];
 }

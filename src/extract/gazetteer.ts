@@ -20,6 +20,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as OpenCC from "opencc-js";
+import { toAlignedSimplified } from "../article/script.js";
 import type { PlaceLevel, PlaceRef } from "../types.js";
 import { shortNames } from "./gazetteer-names.js";
 
@@ -56,6 +57,16 @@ export interface Gazetteer {
   namesOf(code: string): PlaceNames | undefined;
   /** All place mentions in a Simplified, aligned text; code point offsets; longest match wins, non-overlapping, left to right. */
   find(simplified: string): PlaceMatch[];
+  /**
+   * The longest surface of the gazetteer (a place name or a stop word) that starts at UTF-16
+   * index `i` of a Simplified text, or undefined: "西藏山南" has 山南 at 2, "浙江江山" has 江山.
+   */
+  wordAt(simplified: string, i: number): string | undefined;
+  /**
+   * The divisions whose name or short name is the stop word `surface` and so is never matched
+   * in running text (长子 → 长子县, 大方 → 大方县); empty for other surfaces.
+   */
+  stopped(surface: string): readonly PlaceRef[];
   /** Among candidates, the one best supported by context codes (same province / prefecture as context), or undefined when still ambiguous. */
   resolve(candidates: readonly PlaceRef[], context: readonly string[]): PlaceRef | undefined;
   all(): Iterable<PlaceRef>;
@@ -94,7 +105,7 @@ const PLACEHOLDER_CITY = /^(市辖区|县|省直辖县级行政区划|自治区�
  * match (甘肃成县), or after one of WEAK_BEFORE, and never before one of WEAK_AFTER.
  */
 const WEAK_SURFACE = /^.[县区市旗]$/u;
-const WEAK_BEFORE = new Set([..."省市州区县盟旗在到赴至与及和或"]);
+const WEAK_BEFORE = new Set([..."省市州区县盟旗在到赴至与及和或年"]);
 const WEAK_AFTER = new Set([..."域城级委乡镇内外里直区属"]);
 const HAN = /\p{Script=Han}/u;
 
@@ -171,7 +182,9 @@ function build(): Built {
   // Surfaces: official names, short names by rule, aliases.
   const surfaces = new Map<string, Surface>();
   const shortsOf = new Map<string, string[]>();
+  const stoppedOf = new Map<string, PlaceRef[]>();
   const register = (surface: string, place: PlaceRef, kind: PlaceMatch["kind"]): boolean => {
+    if (stop.has(surface)) stoppedOf.set(surface, [...(stoppedOf.get(surface) ?? []), place]);
     if (stop.has(surface) || [...surface].length < 2) return false;
     const s = surfaces.get(surface);
     if (s === undefined)
@@ -196,6 +209,20 @@ function build(): Built {
     }
     shortsOf.set(p.code, kept);
   }
+  // Matching runs on the aligned Simplified copy, whose phrase conversion can change a
+  // Simplified name too (乾县 → 干县, 乾安县 → 干安县): the converted form is matched as well.
+  // Only surfaces with a character that the conversion changes on its own are converted (fast).
+  const chars = [...new Set([...surfaces.keys()].join(""))];
+  const convertedChars = toAlignedSimplified(chars.join("\n")).split("\n");
+  const changing = new Set(chars.filter((c, i) => convertedChars[i] !== c));
+  const own = [...surfaces.values()].filter(
+    (x) => x.candidates.length > 0 && [...x.surface].some((c) => changing.has(c)),
+  );
+  const converted = toAlignedSimplified(own.map((x) => x.surface).join("\n")).split("\n");
+  own.forEach((x, i) => {
+    const form = converted[i];
+    if (form !== undefined && form !== x.surface) for (const place of x.candidates) register(form, place, x.kind);
+  });
   const aliasesOf = new Map<string, string[]>();
   for (const [alias, code] of Object.entries(aliasData.aliases)) {
     const place = places.get(code);
@@ -264,6 +291,17 @@ function build(): Built {
       return { hans: place.name, hant: hantOf(code), short: shortsOf.get(code) ?? [] };
     },
     find: (text) => findIn(root, text),
+    stopped: (surface) => stoppedOf.get(surface) ?? [],
+    wordAt(text, i) {
+      let node = root.next.get(text.charCodeAt(i));
+      let best: string | undefined;
+      for (let j = i + 1; node !== undefined; j++) {
+        if (node.entry !== undefined) best = node.entry.surface;
+        if (j >= text.length) break;
+        node = node.next.get(text.charCodeAt(j));
+      }
+      return best;
+    },
     resolve(candidates, context) {
       if (candidates.length <= 1) return candidates[0];
       const contextChains = context.filter((c) => places.has(c)).map(chain);

@@ -7,6 +7,7 @@
 import type { PlaceLevel, PlaceRef } from "../types.js";
 import { abbreviation, type Gazetteer, loadGazetteer, type PlaceMatch } from "./gazetteer.js";
 import { lexicon } from "./lexicon.js";
+import { bareAccepted, isBare, isVenue, notAPlace, standsAlone } from "./place-filters.js";
 import type { Range } from "./segment.js";
 import type { Text } from "./text.js";
 
@@ -58,14 +59,76 @@ const COMPARISON_BEFORE = /(?:比|较|与|同|于)$/u;
  */
 function anchored(found: readonly PlaceMatch[]): PlaceMatch[] {
   const provinceOf = (p: PlaceRef) => p.code.slice(0, 2);
+  // a short name written with its division word (临夏州, 东乡县, 科右前旗) is a name, not a word
+  // that happens to contain one (建成安置点): it anchors its province like a full name
+  const bare = (m: PlaceMatch) => m.kind === "short" && !DIVISION_END.test(m.surface);
   const anchors = new Set<string>();
   for (const m of found)
-    if (m.kind !== "short" || m.candidates.every((c) => c.level === "province"))
+    if (!bare(m) || m.candidates.every((c) => c.level === "province"))
       for (const c of m.candidates) anchors.add(provinceOf(c));
   if (anchors.size === 0) return [...found];
   return found.filter(
-    (m) => m.kind !== "short" || m.candidates.some((c) => c.level === "province" || anchors.has(provinceOf(c))),
+    (m) => !bare(m) || m.candidates.some((c) => c.level === "province" || anchors.has(provinceOf(c))),
   );
+}
+
+/** The last character of a division's name written with its division word. */
+const DIVISION_END = /[省市县区州旗盟]$/u;
+
+/**
+ * The matches that are places of facts, in text order: without outlets, organisations and
+ * geographic features (place-filters.ts), without bare short names that do not stand on their
+ * own, and with an ambiguous name written right after one of its ancestors (北京朝阳, 长春朝阳区)
+ * narrowed to that ancestor's divisions.
+ */
+function recognised(s: string, matches: readonly PlaceMatch[], gaz: Gazetteer): PlaceMatch[] {
+  const sorted = matches.filter((m) => notAPlace(s, m, gaz) === undefined).sort((a, b) => a.start - b.start);
+  const named = new Set<string>();
+  for (const m of sorted) if (!isBare(m)) for (const c of m.candidates) named.add(c.code);
+  const out: PlaceMatch[] = [];
+  let previous: PlaceMatch | undefined;
+  for (const m of sorted) {
+    const previousEnd = previous?.end ?? -1;
+    previous = m;
+    if (isBare(m) && !bareAccepted(s, m, previousEnd, named, gaz)) continue;
+    const before = out.at(-1);
+    if (m.candidates.length > 1 && before !== undefined && before.end === m.start && before.candidates.length === 1) {
+      const ancestor = (before.candidates[0] as PlaceRef).code;
+      const inside = m.candidates.filter((c) => gaz.ancestors(c.code).some((a) => a.code === ancestor));
+      if (inside.length > 0) {
+        out.push({ ...m, candidates: inside });
+        continue;
+      }
+    }
+    out.push(m);
+    for (let next = stoppedAfter(s, m, named, gaz); next !== undefined; next = stoppedAfter(s, next, named, gaz))
+      out.push(next);
+  }
+  return out;
+}
+
+/**
+ * "毕节大方、赫章", "长治长子", "瑞金、兴国、于都": a county whose short name is a stop word
+ * (大方, 长子, 兴国) is still recognised right after its own prefecture, or after a listed
+ * county of the same prefecture and a list word (、和及与), when the name ends there (a
+ * non-Han character or a list word follows) or the article also names the county in full.
+ */
+function stoppedAfter(s: string, m: PlaceMatch, named: ReadonlySet<string>, gaz: Gazetteer): PlaceMatch | undefined {
+  const place = m.candidates.length === 1 ? m.candidates[0] : undefined;
+  if (place === undefined || place.level === "province") return undefined;
+  const listed = place.level === "county" && /[、和及与]/u.test(s.charAt(m.end));
+  if (place.level === "county" && !listed) return undefined;
+  const parent = place.level === "prefecture" ? place.code : place.parent;
+  const at = listed ? m.end + 1 : m.end;
+  const word = gaz.wordAt(s, at);
+  if (word === undefined) return undefined;
+  const county = gaz.stopped(word).find((c) => c.level === "county" && c.parent === parent && c !== place);
+  if (county === undefined) return undefined;
+  const end = at + word.length;
+  const next = s.charAt(end);
+  if (end < s.length && /\p{Script=Han}/u.test(next) && !/[、和及与等]/u.test(next) && !named.has(county.code))
+    return undefined;
+  return { start: at, end, surface: word, candidates: [county], kind: "short" };
 }
 
 /** Finds and resolves the places of a text. `excluded(i)` marks boilerplate positions; `titleEnd` ends the title. */
@@ -77,20 +140,24 @@ export function findPlaces(
   const gaz = loadGazetteer();
   const s = text.s;
   const lx = lexicon();
-  const collective: CollectiveHit[] = [];
+  const phrases: CollectiveHit[] = [];
   for (const { phrase, level } of lx.collective) {
     for (let i = s.indexOf(phrase); i >= 0; i = s.indexOf(phrase, i + 1)) {
       // "比全省平均水平高": a comparison base, not the subject
       if (COMPARISON_BEFORE.test(s.slice(Math.max(0, i - 2), i))) continue;
-      if (!excluded(i, i + phrase.length)) collective.push({ start: i, end: i + phrase.length, level });
+      if (!excluded(i, i + phrase.length)) phrases.push({ start: i, end: i + phrase.length, level });
     }
   }
-  collective.sort((a, b) => a.start - b.start);
-  const found = gaz
+  const matches = gaz
     .find(s)
     .map((m) => ({ ...m, start: text.u16(m.start), end: text.u16(m.end) }))
-    .filter((m) => !excluded(m.start, m.end) && !collective.some((c) => c.start < m.end && m.start < c.end));
-  const raw = [...anchored(found), ...abbreviations(s, excluded)].sort((a, b) => a.start - b.start);
+    .filter((m) => !excluded(m.start, m.end));
+  // 万全区, 天全县: a place name that begins before a collective phrase (全区, 全县) and has a clear left edge holds it
+  const held = (c: CollectiveHit) =>
+    matches.some((m, i) => m.start < c.start && c.start < m.end && standsAlone(s, m.start, matches[i - 1]?.end ?? -1));
+  const collective = phrases.filter((c) => !held(c)).sort((a, b) => a.start - b.start);
+  const found = matches.filter((m) => !collective.some((c) => c.start < m.end && m.start < c.end));
+  const raw = recognised(s, [...anchored(found), ...abbreviations(s, excluded)], gaz);
   // context for ambiguous names: the unambiguous places of the article
   const context = raw.filter((m) => m.candidates.length === 1).map((m) => (m.candidates[0] as PlaceRef).code);
   const orgSuffixes = lx.raw.orgSuffixes;
@@ -99,7 +166,7 @@ export function findPlaces(
     const place = m.candidates.length === 1 ? m.candidates[0] : gaz.resolve(m.candidates, context);
     if (place === undefined) continue;
     const after = s.slice(m.end, m.end + 10).split(/[,，。;；、:：\s“”"《》()（）]/u)[0] ?? "";
-    const role = orgSuffixes.some((suf) => after.includes(suf)) ? "modifier" : "subject";
+    const role = orgSuffixes.some((suf) => after.includes(suf)) || isVenue(s, m.start, m.end) ? "modifier" : "subject";
     hits.push({ start: m.start, end: m.end, place, role });
   }
   // "甘肃省定西市": a place written right before one of its own divisions only qualifies it
@@ -109,7 +176,7 @@ export function findPlaces(
     if (b.start === a.end && gaz.ancestors(b.place.code).some((x) => x.code === a.place.code))
       hits[i] = { ...a, role: "modifier" };
   }
-  const main = mainPlace(hits, collective, titleEnd, gaz);
+  const main = mainPlace(hits, listWeights(s, hits), collective, titleEnd, gaz);
   return { hits, collective, gazetteer: gaz, ...(main !== undefined ? { main } : {}) };
 }
 
@@ -118,12 +185,13 @@ const MAIN_COVER = 0.55;
 
 /**
  * The article's own place: the most specific division that contains most (more than half) of the
- * place mentions (the title counts three times). A province report that names many of its
+ * place mentions (the title counts three times, each of N listed places 1/N). A province report that names many of its
  * counties is about the province; a county profile that names its city once is about the
  * county. A collective phrase in the title (我省, 全市) sets the level.
  */
 function mainPlace(
   hits: readonly PlaceHit[],
+  listWeight: readonly number[],
   collective: readonly CollectiveHit[],
   titleEnd: number,
   gaz: Gazetteer,
@@ -139,7 +207,7 @@ function mainPlace(
       gaz.ancestors(next.place.code).some((a) => a.code === h.place.code)
     )
       return;
-    const w = h.start < titleEnd ? 3 : 1;
+    const w = (h.start < titleEnd ? 3 : 1) * (listWeight[i] ?? 1);
     total += w;
     for (const p of [h.place, ...gaz.ancestors(h.place.code)]) {
       const c = cover.get(p.code) ?? { place: p, weight: 0 };
@@ -159,6 +227,23 @@ function mainPlace(
   if (place !== undefined && titleLevel !== undefined && LEVEL_RANK[place.level] > LEVEL_RANK[titleLevel])
     place = gaz.ancestors(place.code).find((a) => a.level === titleLevel) ?? place;
   return place;
+}
+
+/**
+ * Weight of each hit for the main place: a place named in a list (竹溪、保康、英山和巴东) is one
+ * of a set, so each of the N listed places counts 1/N.
+ */
+function listWeights(s: string, hits: readonly PlaceHit[]): number[] {
+  const weights: number[] = hits.map(() => 1);
+  let start = 0;
+  for (let i = 1; i <= hits.length; i++) {
+    const prev = hits[i - 1] as PlaceHit;
+    const cur = hits[i];
+    if (cur !== undefined && /^[、和及与]$/u.test(s.slice(prev.end, cur.start))) continue;
+    for (let j = start; j < i; j++) weights[j] = 1 / (i - start);
+    start = i;
+  }
+  return weights;
 }
 
 /** The division standing for a collective phrase: the main place or its ancestor at that level. */
