@@ -61,12 +61,17 @@ export function articleQuads(x: Extraction, iris: Iris): RDF.Quad[] {
   const g = new GraphWriter(iris.articleGraph(x.article.id));
   writeArticle(g, x, iris);
   for (const p of x.programs) {
-    const s = iris.program(p.id);
-    g.add(s, RDFV.type, p.kind === "program" ? iris.kg.Program : iris.kg.Organisation).add(
-      s,
-      SKOS.prefLabel,
-      lang(p.name, x.article.script === "traditional" ? "zh-Hant" : "zh-Hans"),
-    );
+    const s = p.kind === "program" ? iris.program(p.id) : iris.organisation(p.id);
+    // scheme concepts are declared once, in the reference graph; local ones by each article
+    if (p.inScheme !== true) {
+      g.add(s, RDFV.type, p.kind === "program" ? iris.kg.Program : iris.kg.Organisation).add(
+        s,
+        SKOS.prefLabel,
+        lang(p.name, "zh-Hans"),
+      );
+      if (p.place !== undefined)
+        g.add(s, p.kind === "program" ? DCTERMS.spatial : SCHEMA.location, iris.place(p.place.code));
+    }
     p.mentions.forEach((span, i) => {
       const m = iris.programMention(x.article.id, p.id, i + 1);
       g.add(s, iris.kg.mentionedIn, m).add(m, RDFV.type, iris.kg.Mention);
@@ -124,7 +129,8 @@ function writeObservation(g: GraphWriter, article: Article, o: Observation, iris
   if (o.approximation) g.add(s, kg.approximation, kg[APPROXIMATION[o.approximation]]);
   if (o.bound) g.add(s, kg.bound, kg[BOUND[o.bound]]);
   if (o.direction) g.add(s, kg.direction, kg[DIRECTION[o.direction]]);
-  for (const p of o.programs) g.add(s, kg.programme, iris.program(p));
+  for (const p of o.programs) g.add(s, kg.program, iris.program(p));
+  for (const p of o.organisations ?? []) g.add(s, kg.organisation, iris.organisation(p));
 
   const articleIri = iris.article(article.id);
   g.add(m, RDFV.type, kg.Mention);
