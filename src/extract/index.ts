@@ -9,7 +9,7 @@ import { blockedSegments, compoundSegments, sharedPredicate } from "./context.js
 import { ArticleCues, CueIndex, classifyIndicator } from "./indicators.js";
 import { carriedPeriod, findPeriods, periodOf, sectionPeriods } from "./periods.js";
 import { findPlaces, placeOf, respectively, sentenceTopic } from "./places.js";
-import { findPrograms } from "./programs.js";
+import { findPrograms, governingPrograms } from "./programs.js";
 import { findQuantities } from "./quantities.js";
 import { containing, type Range, type Sentence, segment } from "./segment.js";
 import { isTarget } from "./targets.js";
@@ -37,7 +37,7 @@ export function extract(article: Article): Extraction {
       : undefined;
   const periods = findPeriods(s, publishedYear).filter((p) => !excluded(p.start, p.end));
   const places = findPlaces(text, excluded, firstLine?.end ?? 0);
-  const { programs, hits: programHits } = findPrograms(text, seg, places.hits, periods, excluded);
+  const { programs, hits: programHits } = findPrograms(text, seg, places, periods, excluded);
   const skip = (a: number, b: number) =>
     excluded(a, b) ||
     seg.quotes.some((q) => q.start <= a && a < q.end && q.end - q.start <= MAX_NAME_QUOTE) ||
@@ -78,6 +78,13 @@ export function extract(article: Article): Extraction {
     ];
     const kind = isTarget(s, q, sentence, clause) ? "target" : "result";
     const span = text.span(q.start, q.end);
+    // named in the clause, else earlier in the sentence (“实施…工程, 覆盖…”)
+    const named = (kind: "program" | "organisation") => {
+      const of = (r: Range) => programHits.filter((h) => h.kind === kind && inside(r, h.start, h.end)).map((h) => h.id);
+      const own = of(clause);
+      return [...new Set(own.length > 0 ? own : of({ start: sentence.start, end: clause.start }))];
+    };
+    const organisations = named("organisation");
     for (const indicator of indicators) {
       const obs: Observation = {
         index: 0,
@@ -87,7 +94,8 @@ export function extract(article: Article): Extraction {
         span,
         context: text.span(sentence.start, sentence.end),
         kind,
-        programs: [...new Set(programHits.filter((h) => inside(clause, h.start, h.end)).map((h) => h.id))],
+        programs: governingPrograms(indicator, named("program")),
+        ...(organisations.length > 0 ? { organisations } : {}),
         ...(place !== undefined ? { place } : {}),
         ...(period !== undefined ? { period } : {}),
         ...(q.approximation !== undefined ? { approximation: q.approximation } : {}),

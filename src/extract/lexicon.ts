@@ -22,8 +22,6 @@ interface RawLexicon {
   divisionCountNouns: string[];
   continuationVerbs: string[];
   targetStandalone: string[];
-  orgOffices: string[];
-  nationalBodies: string[];
   sloganAfterMeasure: string[];
   disposalVerbs: string[];
   thresholdNouns: { nouns: string[] };
