@@ -20,6 +20,7 @@ GRAPH <https://w3id.org/article-kg/graph/article/qingshan> {
 
   base:program/十三五 a kg:Program ;
     skos:prefLabel "十三五"@zh-Hans ;
+    skos:notation "十三五" ;
     kg:mentionedIn <https://w3id.org/article-kg/mention/qingshan/program/十三五/1> .
   <https://w3id.org/article-kg/mention/qingshan/program/十三五/1> a kg:Mention ;
     oa:hasSource base:article/qingshan ;

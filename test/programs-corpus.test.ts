@@ -21,6 +21,7 @@ import { normaliseName, programShapes } from "../src/extract/programs.js";
 import { iris } from "../src/rdf/iri.js";
 import { mapExtraction } from "../src/rdf/map.js";
 import { loadPrograms } from "../src/rdf/program-scheme.js";
+import { KgStore } from "../src/store/index.js";
 import type { Extraction } from "../src/types.js";
 
 const DIR = resolve("../shared/corpus/dev");
@@ -138,6 +139,19 @@ describe.skipIf(!present)("programs and organisations on ../shared/corpus/dev", 
           if (t.termType === "NamedNode")
             for (const prefix of ["program/", "organisation/", "place/", "indicator/"])
               if (t.value.startsWith(IRIS.base + prefix)) expect(t.value).not.toContain("%");
+    }
+  });
+
+  it("answers the two program queries with rows", async () => {
+    const store = KgStore.memory();
+    for (const { x } of await load()) {
+      const mapped = mapExtraction(x, IRIS);
+      store.replaceGraph(mapped.graph, mapped.quads);
+      store.loadQuads([...mapped.reference.values()].flat(), IRIS.referenceGraph);
+    }
+    for (const name of ["funds-by-program", "places-by-program"]) {
+      const result = store.query(readFileSync(`queries/${name}.rq`, "utf8"));
+      expect(result.kind === "bindings" ? result.rows.length : 0, name).toBeGreaterThan(0);
     }
   });
 });

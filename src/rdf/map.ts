@@ -64,11 +64,9 @@ export function articleQuads(x: Extraction, iris: Iris): RDF.Quad[] {
     const s = p.kind === "program" ? iris.program(p.id) : iris.organisation(p.id);
     // scheme concepts are declared once, in the reference graph; local ones by each article
     if (p.inScheme !== true) {
-      g.add(s, RDFV.type, p.kind === "program" ? iris.kg.Program : iris.kg.Organisation).add(
-        s,
-        SKOS.prefLabel,
-        lang(p.name, "zh-Hans"),
-      );
+      g.add(s, RDFV.type, p.kind === "program" ? iris.kg.Program : iris.kg.Organisation)
+        .add(s, SKOS.prefLabel, lang(p.name, "zh-Hans"))
+        .add(s, SKOS.notation, str(p.id));
       if (p.place !== undefined)
         g.add(s, p.kind === "program" ? DCTERMS.spatial : SCHEMA.location, iris.place(p.place.code));
     }
