@@ -101,8 +101,15 @@ export interface Observation {
    * of the scheme its indicator implies).
    */
   readonly programs: readonly string[];
-  /** Ids of the organisations (ProgramMention.id of kind "organisation") named where the fact is stated. */
-  readonly organisations?: readonly string[];
+  /** The organisations (ProgramMention.id of kind "organisation") named where the fact is stated, with their role. */
+  readonly organisations?: readonly OrganisationRole[];
+}
+
+/** An organisation's part in a fact: who carries it out, who gives, who receives, or who reports it. */
+export interface OrganisationRole {
+  /** ProgramMention.id of the organisation. */
+  readonly id: string;
+  readonly role: "implementer" | "donor" | "recipient" | "source";
 }
 
 /** A named initiative, model, policy or organisation, with every place it is mentioned. */

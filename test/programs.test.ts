@@ -122,8 +122,21 @@ describe("organisations", () => {
 
   it("links an organisation named in the clause to the fact", () => {
     const x = run("浙江大学帮助青川县培训干部300人次。");
-    expect(x.observations.map((o) => o.organisations)).toEqual([["浙江大学"]]);
+    expect(x.observations.map((o) => o.organisations)).toEqual([[{ id: "浙江大学", role: "donor" }]]);
     expect(x.programs.find((p) => p.id === "浙江大学")?.place?.code).toBe("330000");
+  });
+});
+
+describe("the role of an organisation in a fact", () => {
+  it.each([
+    ["浙江大学向青川县捐赠资金300万元。", "浙江大学", "donor"],
+    ["浙江大學向青川縣捐贈資金300萬元。", "浙江大学", "donor"],
+    ["县扶贫办介绍,2019年全县减贫3000人。", "510822/poverty-alleviation-office", "source"],
+    ["縣扶貧辦介紹，2019年全縣減貧3000人。", "510822/poverty-alleviation-office", "source"],
+    ["浙江省企业为青川县扶贫办捐赠资金300万元。", "510822/poverty-alleviation-office", "recipient"],
+    ["中国农业银行在青川县发放扶贫贷款2亿元。", "agricultural-bank-of-china", "implementer"],
+  ])("%s: %s is the %s", (body, id, role) => {
+    expect(run(body).observations[0]?.organisations).toEqual([{ id, role }]);
   });
 });
 
@@ -133,7 +146,8 @@ describe("RDF of programs and organisations", () => {
   const quads: RDF.Quad[] = new Parser({ format: "N-Quads" }).parse(turtle);
   const objects = (p: string) => quads.filter((q) => q.predicate.value === p).map((q) => q.object.value);
 
-  it("links facts with kg:program and kg:organisation to readable IRIs", () => {
+  it("links facts with kg:program, kg:organisation and the organisation's role to readable IRIs", () => {
+    expect(objects(IRIS.kg.donor)).toEqual([`${IRIS.base}organisation/浙江大学`]);
     expect(objects(IRIS.kg.program).sort()).toEqual([
       `${IRIS.base}program/local/510000/三联三带`,
       `${IRIS.base}program/relocation`,

@@ -9,7 +9,7 @@ import { blockedSegments, compoundSegments, sharedPredicate } from "./context.js
 import { ArticleCues, CueIndex, classifyIndicator } from "./indicators.js";
 import { carriedPeriod, findPeriods, periodOf, sectionPeriods } from "./periods.js";
 import { findPlaces, placeOf, respectively, sentenceTopic } from "./places.js";
-import { findPrograms, governingPrograms } from "./programs.js";
+import { findPrograms, governingPrograms, organisationRole } from "./programs.js";
 import { findQuantities } from "./quantities.js";
 import { containing, type Range, type Sentence, segment } from "./segment.js";
 import { isTarget } from "./targets.js";
@@ -80,11 +80,18 @@ export function extract(article: Article): Extraction {
     const span = text.span(q.start, q.end);
     // named in the clause, else earlier in the sentence (“实施…工程, 覆盖…”)
     const named = (kind: "program" | "organisation") => {
-      const of = (r: Range) => programHits.filter((h) => h.kind === kind && inside(r, h.start, h.end)).map((h) => h.id);
+      const of = (r: Range) => programHits.filter((h) => h.kind === kind && inside(r, h.start, h.end));
       const own = of(clause);
-      return [...new Set(own.length > 0 ? own : of({ start: sentence.start, end: clause.start }))];
+      return own.length > 0 ? own : of({ start: sentence.start, end: clause.start });
     };
-    const organisations = named("organisation");
+    const organisations = [
+      ...new Map(
+        named("organisation").map((h) => [
+          h.id,
+          { id: h.id, role: organisationRole(s, h, inside(clause, h.start, h.end) ? clause : sentence) },
+        ]),
+      ).values(),
+    ];
     for (const indicator of indicators) {
       const obs: Observation = {
         index: 0,
@@ -94,7 +101,7 @@ export function extract(article: Article): Extraction {
         span,
         context: text.span(sentence.start, sentence.end),
         kind,
-        programs: governingPrograms(indicator, named("program")),
+        programs: governingPrograms(indicator, [...new Set(named("program").map((h) => h.id))]),
         ...(organisations.length > 0 ? { organisations } : {}),
         ...(place !== undefined ? { place } : {}),
         ...(period !== undefined ? { period } : {}),

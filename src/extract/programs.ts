@@ -16,7 +16,7 @@
  * The indicator scheme says which program governs all facts of an indicator (`impliedProgram`).
  */
 import { readFileSync } from "node:fs";
-import type { PlaceRef, ProgramMention, Span } from "../types.js";
+import type { OrganisationRole, PlaceRef, ProgramMention, Span } from "../types.js";
 import type { PeriodPhrase } from "./periods.js";
 import type { ArticlePlaces } from "./places.js";
 import { containing, type Range, type Segmentation } from "./segment.js";
@@ -42,6 +42,12 @@ interface Shapes {
   readonly notProgramSuffixes: readonly string[];
   readonly organisationSuffixes: readonly string[];
   readonly organisationBoundary: readonly string[];
+  /** Words that give an organisation's role in a fact (`organisationRole`). */
+  readonly roles: {
+    readonly recipientBefore: readonly string[];
+    readonly donorAfter: readonly string[];
+    readonly sourceAfter: readonly string[];
+  };
   /** 省/市/县 … written alone before an office: the article's own place at that level. */
   readonly ownPlaceWords: Readonly<Record<string, PlaceRef["level"]>>;
 }
@@ -143,6 +149,21 @@ export function governingPrograms(indicator: string, named: readonly string[]): 
     return false;
   };
   return named.some(within) ? [...named] : [...named, implied];
+}
+
+/**
+ * The role of an organisation named at `hit` in a fact of the clause `clause`: recipient when a
+ * word like 向/为/帮助 comes right before it, a source when 介绍/发布 follows it, a donor when
+ * 捐赠/援助/投入 follows it in the clause, else the implementer.
+ */
+export function organisationRole(s: string, hit: Range, clause: Range): OrganisationRole["role"] {
+  const r = tables().shapes.roles;
+  const before = s.slice(Math.max(clause.start, hit.start - 3), hit.start);
+  if (r.recipientBefore.some((w) => before.endsWith(w))) return "recipient";
+  const after = s.slice(hit.end, clause.end);
+  if (r.sourceAfter.some((w) => after.startsWith(w))) return "source";
+  if (r.donorAfter.some((w) => after.includes(w))) return "donor";
+  return "implementer";
 }
 
 /** A name as an id: NFKC (full-width → half-width), no spaces or quote marks, Latin in capitals. */

@@ -6,7 +6,16 @@
  */
 import type * as RDF from "@rdfjs/types";
 import { KgError } from "../errors.js";
-import type { Approximation, Article, Bound, Direction, Extraction, Observation, ObservationKind } from "../types.js";
+import type {
+  Approximation,
+  Article,
+  Bound,
+  Direction,
+  Extraction,
+  Observation,
+  ObservationKind,
+  OrganisationRole,
+} from "../types.js";
 import type { Iris } from "./iri.js";
 import { cubeOf, datasetIri, hasYears, referenceResources, structureTerms } from "./reference.js";
 import { writeAnchor } from "./span.js";
@@ -34,6 +43,12 @@ const APPROXIMATION: Readonly<Record<Approximation, KgTerm>> = {
 const BOUND: Readonly<Record<Bound, KgTerm>> = { above: "Above", below: "Below" };
 const DIRECTION: Readonly<Record<Direction, KgTerm>> = { increase: "Increase", decrease: "Decrease" };
 const KIND: Readonly<Record<ObservationKind, KgTerm>> = { result: "Result", target: "Target" };
+const ROLE: Readonly<Record<OrganisationRole["role"], KgTerm>> = {
+  implementer: "implementer",
+  donor: "donor",
+  recipient: "recipient",
+  source: "reportedBy",
+};
 
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/u;
 
@@ -128,7 +143,9 @@ function writeObservation(g: GraphWriter, article: Article, o: Observation, iris
   if (o.bound) g.add(s, kg.bound, kg[BOUND[o.bound]]);
   if (o.direction) g.add(s, kg.direction, kg[DIRECTION[o.direction]]);
   for (const p of o.programs) g.add(s, kg.program, iris.program(p));
-  for (const p of o.organisations ?? []) g.add(s, kg.organisation, iris.organisation(p));
+  // kg:organisation, and the sub-property of the organisation's role (kg:donor …)
+  for (const { id, role } of o.organisations ?? [])
+    g.add(s, kg.organisation, iris.organisation(id)).add(s, kg[ROLE[role]], iris.organisation(id));
 
   const articleIri = iris.article(article.id);
   g.add(m, RDFV.type, kg.Mention);
