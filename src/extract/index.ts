@@ -9,7 +9,7 @@ import { blockedSegments, compoundSegments, sharedPredicate } from "./context.js
 import { ArticleCues, CueIndex, classifyIndicator } from "./indicators.js";
 import { carriedPeriod, findPeriods, periodOf, sectionPeriods } from "./periods.js";
 import { findPlaces, placeOf, respectively, sentenceTopic } from "./places.js";
-import { findPrograms, governingPrograms, organisationRole } from "./programs.js";
+import { findPrograms, governingPrograms, namedWithFact } from "./programs.js";
 import { findQuantities } from "./quantities.js";
 import { containing, type Range, type Sentence, segment } from "./segment.js";
 import { isTarget } from "./targets.js";
@@ -78,20 +78,7 @@ export function extract(article: Article): Extraction {
     ];
     const kind = isTarget(s, q, sentence, clause) ? "target" : "result";
     const span = text.span(q.start, q.end);
-    // named in the clause, else earlier in the sentence (“实施…工程, 覆盖…”)
-    const named = (kind: "program" | "organisation") => {
-      const of = (r: Range) => programHits.filter((h) => h.kind === kind && inside(r, h.start, h.end));
-      const own = of(clause);
-      return own.length > 0 ? own : of({ start: sentence.start, end: clause.start });
-    };
-    const organisations = [
-      ...new Map(
-        named("organisation").map((h) => [
-          h.id,
-          { id: h.id, role: organisationRole(s, h, inside(clause, h.start, h.end) ? clause : sentence) },
-        ]),
-      ).values(),
-    ];
+    const named = namedWithFact(s, programHits, clause, sentence);
     for (const indicator of indicators) {
       const obs: Observation = {
         index: 0,
@@ -101,8 +88,8 @@ export function extract(article: Article): Extraction {
         span,
         context: text.span(sentence.start, sentence.end),
         kind,
-        programs: governingPrograms(indicator, [...new Set(named("program").map((h) => h.id))]),
-        ...(organisations.length > 0 ? { organisations } : {}),
+        programs: governingPrograms(indicator, named.programs),
+        ...(named.organisations.length > 0 ? { organisations: named.organisations } : {}),
         ...(place !== undefined ? { place } : {}),
         ...(period !== undefined ? { period } : {}),
         ...(q.approximation !== undefined ? { approximation: q.approximation } : {}),

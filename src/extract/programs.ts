@@ -166,6 +166,30 @@ export function organisationRole(s: string, hit: Range, clause: Range): Organisa
   return "implementer";
 }
 
+/**
+ * The programs and organisations named with a fact: those in its clause, else those earlier in
+ * its sentence (“实施…工程，覆盖…”), each organisation with its role.
+ */
+export function namedWithFact(
+  s: string,
+  hits: readonly ProgramHit[],
+  clause: Range,
+  sentence: Range,
+): { programs: string[]; organisations: OrganisationRole[] } {
+  const within = (r: Range, h: Range) => r.start <= h.start && h.end <= r.end;
+  const pick = (which: ProgramHit["kind"]) => {
+    const own = hits.filter((h) => h.kind === which && within(clause, h));
+    return own.length > 0
+      ? own
+      : hits.filter((h) => h.kind === which && within({ start: sentence.start, end: clause.start }, h));
+  };
+  const organisations = new Map<string, OrganisationRole>();
+  for (const h of pick("organisation"))
+    if (!organisations.has(h.id))
+      organisations.set(h.id, { id: h.id, role: organisationRole(s, h, within(clause, h) ? clause : sentence) });
+  return { programs: [...new Set(pick("program").map((h) => h.id))], organisations: [...organisations.values()] };
+}
+
 /** A name as an id: NFKC (full-width → half-width), no spaces or quote marks, Latin in capitals. */
 export function normaliseName(name: string): string {
   return name
