@@ -21,6 +21,7 @@ export const SOURCES = [
   "ontology/dsd.ttl",
   "ontology/indicators.ttl",
   "ontology/units.ttl",
+  "ontology/programs.ttl",
   "ontology/places.ttl",
   "ontology/shapes.ttl",
 ] as const;
@@ -39,6 +40,8 @@ const SHORT: Readonly<Record<string, string>> = {
   kg: KG,
   indicator: `${DEFAULT_BASE}indicator/`,
   unit: `${DEFAULT_BASE}unit/`,
+  program: `${DEFAULT_BASE}program/`,
+  organisation: `${DEFAULT_BASE}organisation/`,
   scheme: `${DEFAULT_BASE}scheme/`,
   structure: `${DEFAULT_BASE}structure/`,
   dataset: `${DEFAULT_BASE}dataset/`,
@@ -97,6 +100,24 @@ export function ontologyMarkdown(): string {
   const ind = new Graph(read("ontology/indicators.ttl"));
   const units = new Graph(read("ontology/units.ttl"));
   const places = new Graph(read("ontology/places.ttl"));
+  const programs = new Graph(read("ontology/programs.ttl"));
+  const programList = programs.subjectsOfType(`${KG}Program`);
+  const organisationList = programs.subjectsOfType(`${KG}Organisation`);
+  const conceptRows = (list: string[]) =>
+    list.map((s) => [
+      `\`${curie(s)}\``,
+      programs.text(s, PREF, "zh-Hans"),
+      programs.text(s, PREF, "zh-Hant"),
+      programs.text(s, PREF, "en"),
+      programs
+        .values(s, `${PREFIXES.skos}broader`)
+        .map((t) => `\`${curie(t.value)}\``)
+        .join(", "),
+      programs
+        .values(s, `${PREFIXES.skos}altLabel`)
+        .map((t) => t.value)
+        .join(" / "),
+    ]);
   const shapes = new Graph(read("ontology/shapes.ttl"));
   const labelled = (g: Graph, s: string) => [
     `\`${curie(s)}\``,
@@ -239,6 +260,22 @@ export function ontologyMarkdown(): string {
           .join(", "),
       ]),
     ),
+    "",
+    `## Programs (${programList.length}, scheme \`scheme:programs\`, ontology/programs.ttl)`,
+    "",
+    "National programs, policies and mechanisms. Observations link to those that govern them",
+    "(`kg:program`); an indicator may imply one (`kg:impliesProgram`). Local programs are not in the",
+    "scheme: the extractor recognises them by shape and mints `program/local/<province code>/<name>`.",
+    "",
+    table(["program", "zh-Hans", "zh-Hant", "en", "broader", "alternative labels"], conceptRows(programList)),
+    "",
+    `## Organisations (${organisationList.length}, scheme \`scheme:organisations\`, ontology/programs.ttl)`,
+    "",
+    "National bodies and banks. Local government offices are `organisation/<place code>/<office>`;",
+    "companies, banks and universities named after a place are `organisation/<name>`. Observations link",
+    "to them with `kg:organisation` and a role (`kg:implementer`, `kg:donor`, `kg:recipient`, `kg:reportedBy`).",
+    "",
+    table(["organisation", "zh-Hans", "zh-Hant", "en", "broader", "alternative labels"], conceptRows(organisationList)),
     "",
     "## Places (scheme `scheme:places`, ontology/places.ttl)",
     "",

@@ -1,6 +1,7 @@
 /**
- * Writes ontology/indicators.ttl and ontology/units.ttl from data/indicators.json and
- * data/units.json (through src/rdf/schemes.ts). Run after editing the JSON:
+ * Writes ontology/indicators.ttl, ontology/units.ttl and ontology/programs.ttl from
+ * data/indicators.json, data/units.json and data/programs.json (through src/rdf/schemes.ts and
+ * src/rdf/program-scheme.ts). Run after editing the JSON:
  *
  *   node --import tsx scripts/gen-ontology.ts
  *
@@ -10,6 +11,7 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type * as RDF from "@rdfjs/types";
 import { iris as makeIris } from "../src/rdf/iri.js";
+import { loadPrograms, organisationSchemeQuads, programSchemeQuads } from "../src/rdf/program-scheme.js";
 import {
   indicatorSchemeQuads,
   loadIndicators,
@@ -25,12 +27,16 @@ import { generatedTurtle } from "./generated-turtle.js";
 export const GENERATED = {
   indicators: { file: "ontology/indicators.ttl", source: "data/indicators.json" },
   units: { file: "ontology/units.ttl", source: "data/units.json" },
+  programs: { file: "ontology/programs.ttl", source: "data/programs.json" },
 } as const;
 export type SchemeName = keyof typeof GENERATED;
 
 /** The quads of one scheme, in the default graph, under the default base. */
 export function schemeQuads(name: SchemeName): RDF.Quad[] {
-  return name === "indicators" ? indicatorSchemeQuads(loadIndicators()) : unitSchemeQuads(loadUnits());
+  if (name === "indicators") return indicatorSchemeQuads(loadIndicators());
+  if (name === "units") return unitSchemeQuads(loadUnits());
+  const { programs, organisations } = loadPrograms();
+  return [...programSchemeQuads(programs), ...organisationSchemeQuads(organisations)];
 }
 
 /** The Turtle text of one scheme, header comment included. */
@@ -48,6 +54,8 @@ export function schemeTurtle(name: SchemeName): Promise<string> {
     scheme: `${ir.base}scheme/`,
     indicator: `${ir.base}indicator/`,
     unit: `${ir.base}unit/`,
+    program: `${ir.base}program/`,
+    organisation: `${ir.base}organisation/`,
     qudt: "http://qudt.org/vocab/unit/",
     wd: WIKIDATA_ENTITY,
     sdg: UN_SDG,

@@ -101,7 +101,10 @@ export interface Observation {
   readonly bound?: Bound;
   readonly direction?: Direction;
   readonly kind: ObservationKind;
-  /** Ids of the programs/organisations (ProgramMention.id) the fact is about. */
+  /**
+   * Ids of the programs that govern the fact (ProgramMention.id of kind "program", or a program
+   * of the scheme its indicator implies).
+   */
   readonly programs: readonly string[];
   /** The narrower concept the fact was classified as, reported under `indicator` (deeply poor counties). */
   readonly subIndicator?: string;
@@ -109,15 +112,32 @@ export interface Observation {
   readonly donor?: PlaceRef;
   /** Why the fact got its period and place: the scope level, the rule and the cue. */
   readonly why?: { readonly period?: string; readonly place?: string };
+  /** The organisations (ProgramMention.id of kind "organisation") named where the fact is stated, with their role. */
+  readonly organisations?: readonly OrganisationRole[];
+}
+
+/** An organisation's part in a fact: who carries it out, who gives, who receives, or who reports it. */
+export interface OrganisationRole {
+  /** ProgramMention.id of the organisation. */
+  readonly id: string;
+  readonly role: "implementer" | "donor" | "recipient" | "source";
 }
 
 /** A named initiative, model, policy or organisation, with every place it is mentioned. */
 export interface ProgramMention {
-  /** Stable id (slug of the Simplified name). */
+  /**
+   * Stable id, the IRI path under program/ or organisation/: a scheme id ("relocation"), a local
+   * program ("local/610000/油返砂"), an office ("610700/poverty-alleviation-office") or a named
+   * organisation ("浙江大学").
+   */
   readonly id: string;
-  /** Name as first written. */
+  /** The scheme's Simplified label, or the normalised Simplified name. */
   readonly name: string;
   readonly kind: "program" | "organisation";
+  /** A concept of data/programs.json (declared in the reference graph, not by the article). */
+  readonly inScheme?: boolean;
+  /** The place the program or organisation belongs to, when written or implied. */
+  readonly place?: PlaceRef;
   readonly mentions: readonly Span[];
 }
 

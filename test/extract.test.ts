@@ -317,15 +317,3 @@ describe("repeats", () => {
     expect(obs[0]?.repeats).toHaveLength(1);
   });
 });
-
-describe("programs", () => {
-  it("finds quoted programs, policy titles and offices, and links them to facts", () => {
-    const r = extract(
-      articleFromText("标题\n实施“油返砂”整治900公里,出台《十条措施》,国务院扶贫办给予肯定。", "t.txt", {
-        published: "2020-01-01",
-      }),
-    );
-    expect(r.programs.map((p) => p.name)).toEqual(expect.arrayContaining(["油返砂", "十条措施", "国务院扶贫办"]));
-    expect(r.observations[0]?.programs).toEqual(["油返砂"]);
-  });
-});

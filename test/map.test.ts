@@ -18,16 +18,17 @@ GRAPH <https://w3id.org/article-kg/graph/article/qingshan> {
     schema:contentLocation base:place/610799 ;
     schema:mentions base:place/610799 .
 
-  base:program/%E5%8D%81%E4%B8%89%E4%BA%94 a kg:Program ;
+  base:program/十三五 a kg:Program ;
     skos:prefLabel "十三五"@zh-Hans ;
-    kg:mentionedIn <https://w3id.org/article-kg/mention/qingshan/program/%E5%8D%81%E4%B8%89%E4%BA%94/1> .
-  <https://w3id.org/article-kg/mention/qingshan/program/%E5%8D%81%E4%B8%89%E4%BA%94/1> a kg:Mention ;
+    skos:notation "十三五" ;
+    kg:mentionedIn <https://w3id.org/article-kg/mention/qingshan/program/十三五/1> .
+  <https://w3id.org/article-kg/mention/qingshan/program/十三五/1> a kg:Mention ;
     oa:hasSource base:article/qingshan ;
-    oa:hasSelector <https://w3id.org/article-kg/mention/qingshan/program/%E5%8D%81%E4%B8%89%E4%BA%94/1#position>,
-                   <https://w3id.org/article-kg/mention/qingshan/program/%E5%8D%81%E4%B8%89%E4%BA%94/1#quote> .
-  <https://w3id.org/article-kg/mention/qingshan/program/%E5%8D%81%E4%B8%89%E4%BA%94/1#position> a oa:TextPositionSelector ;
+    oa:hasSelector <https://w3id.org/article-kg/mention/qingshan/program/十三五/1#position>,
+                   <https://w3id.org/article-kg/mention/qingshan/program/十三五/1#quote> .
+  <https://w3id.org/article-kg/mention/qingshan/program/十三五/1#position> a oa:TextPositionSelector ;
     oa:start "25"^^xsd:nonNegativeInteger ; oa:end "28"^^xsd:nonNegativeInteger .
-  <https://w3id.org/article-kg/mention/qingshan/program/%E5%8D%81%E4%B8%89%E4%BA%94/1#quote> a oa:TextQuoteSelector ;
+  <https://w3id.org/article-kg/mention/qingshan/program/十三五/1#quote> a oa:TextQuoteSelector ;
     oa:exact "十三五" .
 
   base:observation/qingshan/1 a qb:Observation ;
@@ -38,7 +39,7 @@ GRAPH <https://w3id.org/article-kg/graph/article/qingshan> {
     sdmx-measure:obsValue "1260000000"^^xsd:decimal ;
     sdmx-attribute:unitMeasure base:unit/CNY ;
     kg:observationKind kg:Result ;
-    kg:programme base:program/%E5%8D%81%E4%B8%89%E4%BA%94 ;
+    kg:program base:program/十三五 ;
     prov:wasDerivedFrom base:mention/qingshan/1 ;
     kg:sourceMention base:mention/qingshan/1 .
   base:mention/qingshan/1 a kg:Mention ;

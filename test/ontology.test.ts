@@ -20,7 +20,7 @@ import { componentPropertyQuads, STRUCTURE_TERMS } from "../src/rdf/reference.js
 const root = new URL("../", import.meta.url);
 const read = (file: string) => readFileSync(new URL(file, root), "utf8");
 const IRIS = iris();
-const ONTOLOGY = ["kg.ttl", "dsd.ttl", "indicators.ttl", "units.ttl", "places.ttl", "shapes.ttl"].map(
+const ONTOLOGY = ["kg.ttl", "dsd.ttl", "indicators.ttl", "units.ttl", "programs.ttl", "places.ttl", "shapes.ttl"].map(
   (f) => `ontology/${f}`,
 );
 

@@ -10,8 +10,9 @@
 import type * as RDF from "@rdfjs/types";
 import { EXPORT_FORMATS, FORMAT_INFO } from "../export/formats.js";
 import type { Iris } from "../rdf/iri.js";
+import { loadPrograms } from "../rdf/program-scheme.js";
 import { GraphWriter, lang, str, typed } from "../rdf/terms.js";
-import { DCTERMS, PROV, QB, RDF as RDFV, XSD } from "../rdf/vocab.js";
+import { DCTERMS, PROV, QB, RDF as RDFV, SKOS, XSD } from "../rdf/vocab.js";
 import { type DatasetStats, descriptionGraph } from "./stats.js";
 import { LINK_TARGETS } from "./targets.js";
 import { DCAT, DCTERMS_EXTRA, FOAF, mediaTypeIri, VOID } from "./vocab.js";
@@ -83,6 +84,19 @@ export function describeDataset(stats: DatasetStats, iris: Iris, options: Descri
     .add(ds, DCAT.keyword, lang("扶贫", "zh-Hans"))
     .add(ds, DCAT.keyword, lang("statistics", "en"));
   g.add(iris.dataset, RDFV.type, QB.DataSet).add(iris.dataset, RDFV.type, VOID.Dataset);
+  // the concept schemes (code lists) are part of the dataset: their concepts are in the reference graph
+  const { programs, organisations } = loadPrograms();
+  const schemes: [string, number | undefined][] = [
+    [iris.indicatorScheme, undefined],
+    [iris.unitScheme, undefined],
+    [iris.placeScheme, undefined],
+    [iris.programScheme, programs.length],
+    [iris.organisationScheme, organisations.length],
+  ];
+  for (const [scheme, n] of schemes) {
+    g.add(ds, DCTERMS_EXTRA.hasPart, scheme).add(scheme, RDFV.type, SKOS.ConceptScheme);
+    if (n !== undefined) g.add(scheme, VOID.entities, count(n));
+  }
   for (const v of VOCABULARIES) g.add(ds, VOID.vocabulary, v);
   g.add(ds, VOID.vocabulary, iris.kg.$);
   for (const [cls, n] of stats.classes) {

@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { readArticle } from "../article/read.js";
 import { extract } from "../extract/index.js";
 import type { Observation } from "../types.js";
+import { type ProgramScore, programRecall, scorePrograms } from "./programs.js";
 import { type ArticleScore, figures, type Gold, indicatorConsistency, scoreArticle } from "./score.js";
 
 const DEFAULT_CORPUS = resolve(import.meta.dirname, "../../../shared/corpus/dev");
@@ -58,6 +59,7 @@ async function main(): Promise<number> {
     .map((f) => f.slice(0, -".gold.json".length))
     .sort();
   const scores: ArticleScore[] = [];
+  const programScores: ProgramScore[] = [];
   console.log(`${"article".padEnd(18)} gold  ext   prec  recall   unit  place period  s-prec s-rec`);
   for (const name of names) {
     const gold = JSON.parse(readFileSync(join(dir, `${name}.gold.json`), "utf8")) as Gold;
@@ -65,6 +67,7 @@ async function main(): Promise<number> {
     const result = extract(article);
     const s = scoreArticle(name, gold, result.observations);
     scores.push(s);
+    programScores.push(scorePrograms(name, gold.programs_mentioned ?? [], result));
     const f = figures([s]);
     console.log(
       `${name.padEnd(18)} ${String(s.gold).padStart(4)} ${String(s.extracted).padStart(4)} ${pct(f.precision)} ${pct(f.recall)} ${pct(f.unit)} ${pct(f.place)} ${pct(f.period)} ${pct(f.strictPrecision)} ${pct(f.strictRecall)}`,
@@ -91,6 +94,14 @@ async function main(): Promise<number> {
   console.log(
     `indicator consistency (B-cubed over ${ic.n} categorised matches): precision ${pct(ic.precision)}, recall ${pct(ic.recall)}`,
   );
+  const pr = programRecall(programScores);
+  console.log(
+    `national programs named in the gold (programs_mentioned): found ${pr.found} of ${pr.named} (article, program) pairs, recall ${pct(pr.recall)}`,
+  );
+  if (values.verbose)
+    for (const p of programScores)
+      if (p.found.length < p.named.length)
+        console.log(`    PROGRAM MISS ${p.name}: ${p.named.filter((id) => !p.found.includes(id)).join(", ")}`);
   if (values.verbose) {
     const byCat = new Map<string, Map<string, number>>();
     for (const s of scores)

@@ -23,6 +23,8 @@ export interface GoldObservation {
 export interface Gold {
   readonly article: string;
   readonly published?: string | null;
+  /** Names of programs, policies and slogans the article mentions. */
+  readonly programs_mentioned?: readonly string[];
   readonly observations: readonly GoldObservation[];
   readonly optional: readonly GoldObservation[];
 }

@@ -13,7 +13,7 @@ import { partsOf } from "./parts.js";
 import { findPeriods } from "./periods.js";
 import { donorAndRecipient, placeOf, respectively, sentenceTopic } from "./place-scope.js";
 import { findPlaces } from "./places.js";
-import { findPrograms } from "./programs.js";
+import { findPrograms, governingPrograms, namedWithFact } from "./programs.js";
 import { findQuantities } from "./quantities.js";
 import {
   type Binding,
@@ -51,7 +51,7 @@ export function extract(article: Article): Extraction {
       : undefined;
   const periods = findPeriods(s, publishedYear).filter((p) => !excluded(p.start, p.end));
   const places = withLocalities(s, findPlaces(text, excluded, firstLine?.end ?? 0));
-  const { programs, hits: programHits } = findPrograms(text, seg, places.hits, periods, excluded);
+  const { programs, hits: programHits } = findPrograms(text, seg, places, periods, excluded);
   const skip = (a: number, b: number) =>
     excluded(a, b) ||
     seg.quotes.some((q) => q.start <= a && a < q.end && q.end - q.start <= MAX_NAME_QUOTE) ||
@@ -148,6 +148,7 @@ export function extract(article: Article): Extraction {
       ? "target"
       : "result";
     const span = text.span(q.start, q.end);
+    const named = namedWithFact(s, programHits, clause, sentence);
     const reported = new Map(indicators.map((i) => [reportedIndicator(i).indicator, reportedIndicator(i).variant]));
     for (const [indicator, variant] of reported) {
       const period = pointInTime(periodBinding, indicator);
@@ -159,7 +160,8 @@ export function extract(article: Article): Extraction {
         span,
         context: text.span(sentence.start, sentence.end),
         kind,
-        programs: [...new Set(programHits.filter((h) => inside(clause, h.start, h.end)).map((h) => h.id))],
+        programs: governingPrograms(variant ?? indicator, named.programs),
+        ...(named.organisations.length > 0 ? { organisations: named.organisations } : {}),
         ...(place !== undefined ? { place } : {}),
         ...(variant !== undefined ? { subIndicator: variant } : {}),
         ...(gift !== undefined ? { donor: gift.donor } : {}),

@@ -28,8 +28,6 @@ interface RawLexicon {
    */
   parts: { cues: string[]; notWith: string[]; averages: string[]; notAdditiveUnits: string[] };
   targetStandalone: string[];
-  orgOffices: string[];
-  nationalBodies: string[];
   sloganAfterMeasure: string[];
   disposalVerbs: string[];
   thresholdNouns: { nouns: string[] };

@@ -26,6 +26,8 @@ export interface CollectiveHit extends Range {
 /** Places of one article. */
 export interface ArticlePlaces {
   readonly hits: readonly PlaceHit[];
+  /** Places that begin the name of an organisation (浙江大学, 汉中市扶贫办): not places of facts. */
+  readonly inNames: readonly PlaceHit[];
   readonly collective: readonly CollectiveHit[];
   readonly main?: PlaceRef;
   readonly gazetteer: Gazetteer;
@@ -152,6 +154,12 @@ export function findPlaces(
     .find(s)
     .map((m) => ({ ...m, start: text.u16(m.start), end: text.u16(m.end) }))
     .filter((m) => !excluded(m.start, m.end));
+  const inNames: PlaceHit[] = [];
+  for (const m of matches) {
+    const place = m.candidates.length === 1 ? m.candidates[0] : undefined;
+    if (place !== undefined && !isBare(m) && notAPlace(s, m, gaz) === "organisation")
+      inNames.push({ start: m.start, end: m.end, place, role: "modifier" });
+  }
   // 万全区, 天全县: a place name that begins before a collective phrase (全区, 全县) and has a clear left edge holds it
   const held = (c: CollectiveHit) =>
     matches.some((m, i) => m.start < c.start && c.start < m.end && standsAlone(s, m.start, matches[i - 1]?.end ?? -1));
@@ -177,7 +185,7 @@ export function findPlaces(
       hits[i] = { ...a, role: "modifier" };
   }
   const main = mainPlace(hits, listWeights(s, hits), collective, titleEnd, gaz);
-  return { hits, collective, gazetteer: gaz, ...(main !== undefined ? { main } : {}) };
+  return { hits, inNames, collective, gazetteer: gaz, ...(main !== undefined ? { main } : {}) };
 }
 
 /** Share of the article's place mentions that its main place must contain. */

@@ -26,7 +26,13 @@ export const KG_TERMS = [
   "partOf",
   "subIndicator",
   "donorPlace",
-  "programme",
+  "program",
+  "organisation",
+  "implementer",
+  "donor",
+  "recipient",
+  "reportedBy",
+  "impliesProgram",
   "mentionedIn",
   "level",
   "context",
@@ -58,12 +64,20 @@ export interface Iris {
   indicator(id: string): string;
   unit(code: string): string;
   period(start?: number, end?: number): string;
+  /**
+   * A program: a concept of the program scheme (`program/relocation`) or a local program
+   * (`program/local/610000/油返砂`). Readable: only characters that an IRI cannot hold are escaped.
+   */
   program(id: string): string;
+  /** An organisation (`organisation/ministry-of-finance`, `organisation/610700/poverty-alleviation-office`). */
+  organisation(id: string): string;
   readonly dataset: string;
   readonly structure: string;
   readonly indicatorScheme: string;
   readonly unitScheme: string;
   readonly placeScheme: string;
+  readonly programScheme: string;
+  readonly organisationScheme: string;
   /** Named graph holding the shared reference data (places, indicators, units, periods). */
   readonly referenceGraph: string;
 }
@@ -79,17 +93,37 @@ export function iris(base: string = DEFAULT_BASE): Iris {
     articleGraph: (id) => `${b}graph/article/${enc(id)}`,
     observation: (a, n) => `${b}observation/${enc(a)}/${n}`,
     mention: (a, n) => `${b}mention/${enc(a)}/${n}`,
-    programMention: (a, p, n) => `${b}mention/${enc(a)}/program/${enc(p)}/${n}`,
+    programMention: (a, p, n) => `${b}mention/${enc(a)}/program/${iriPath(p)}/${n}`,
     place: (code) => `${b}place/${enc(code)}`,
     indicator: (id) => `${b}indicator/${enc(id)}`,
     unit: (code) => `${b}unit/${enc(code)}`,
     period: (start, end) => `${b}period/${start ?? ""}-${end ?? ""}`,
-    program: (id) => `${b}program/${enc(id)}`,
+    program: (id) => `${b}program/${iriPath(id)}`,
+    organisation: (id) => `${b}organisation/${iriPath(id)}`,
     dataset: `${b}dataset/observations`,
     structure: `${b}structure/observations`,
     indicatorScheme: `${b}scheme/indicators`,
     unitScheme: `${b}scheme/units`,
     placeScheme: `${b}scheme/places`,
+    programScheme: `${b}scheme/programs`,
+    organisationScheme: `${b}scheme/organisations`,
     referenceGraph: `${b}graph/reference`,
   };
+}
+
+/** Printable ASCII characters that an IRI cannot hold, or that delimit its parts. */
+const IRI_UNSAFE = '<>"{}|\\^`?#%';
+
+/**
+ * A path of IRI segments (RFC 3987): Han characters and other non-ASCII letters stay as they are,
+ * `/` separates segments; only what an IRI cannot hold (controls, space, <>"{}|\\^`) and the
+ * delimiters ? # % are percent-encoded, so `local/610000/油返砂` stays readable.
+ */
+export function iriPath(id: string): string {
+  let out = "";
+  for (const c of id) {
+    const code = c.codePointAt(0) ?? 0;
+    out += code <= 0x20 || code === 0x7f || IRI_UNSAFE.includes(c) ? encodeURIComponent(c) : c;
+  }
+  return out;
 }

@@ -6,7 +6,16 @@
  */
 import type * as RDF from "@rdfjs/types";
 import { KgError } from "../errors.js";
-import type { Approximation, Article, Bound, Direction, Extraction, Observation, ObservationKind } from "../types.js";
+import type {
+  Approximation,
+  Article,
+  Bound,
+  Direction,
+  Extraction,
+  Observation,
+  ObservationKind,
+  OrganisationRole,
+} from "../types.js";
 import type { Iris } from "./iri.js";
 import { cubeOf, datasetIri, hasYears, referenceResources, structureTerms } from "./reference.js";
 import { writeAnchor } from "./span.js";
@@ -34,6 +43,12 @@ const APPROXIMATION: Readonly<Record<Approximation, KgTerm>> = {
 const BOUND: Readonly<Record<Bound, KgTerm>> = { above: "Above", below: "Below" };
 const DIRECTION: Readonly<Record<Direction, KgTerm>> = { increase: "Increase", decrease: "Decrease" };
 const KIND: Readonly<Record<ObservationKind, KgTerm>> = { result: "Result", target: "Target" };
+const ROLE: Readonly<Record<OrganisationRole["role"], KgTerm>> = {
+  implementer: "implementer",
+  donor: "donor",
+  recipient: "recipient",
+  source: "reportedBy",
+};
 
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/u;
 
@@ -61,12 +76,15 @@ export function articleQuads(x: Extraction, iris: Iris): RDF.Quad[] {
   const g = new GraphWriter(iris.articleGraph(x.article.id));
   writeArticle(g, x, iris);
   for (const p of x.programs) {
-    const s = iris.program(p.id);
-    g.add(s, RDFV.type, p.kind === "program" ? iris.kg.Program : iris.kg.Organisation).add(
-      s,
-      SKOS.prefLabel,
-      lang(p.name, x.article.script === "traditional" ? "zh-Hant" : "zh-Hans"),
-    );
+    const s = p.kind === "program" ? iris.program(p.id) : iris.organisation(p.id);
+    // scheme concepts are declared once, in the reference graph; local ones by each article
+    if (p.inScheme !== true) {
+      g.add(s, RDFV.type, p.kind === "program" ? iris.kg.Program : iris.kg.Organisation)
+        .add(s, SKOS.prefLabel, lang(p.name, "zh-Hans"))
+        .add(s, SKOS.notation, str(p.id));
+      if (p.place !== undefined)
+        g.add(s, p.kind === "program" ? DCTERMS.spatial : SCHEMA.location, iris.place(p.place.code));
+    }
     p.mentions.forEach((span, i) => {
       const m = iris.programMention(x.article.id, p.id, i + 1);
       g.add(s, iris.kg.mentionedIn, m).add(m, RDFV.type, iris.kg.Mention);
@@ -124,7 +142,10 @@ function writeObservation(g: GraphWriter, article: Article, o: Observation, iris
   if (o.approximation) g.add(s, kg.approximation, kg[APPROXIMATION[o.approximation]]);
   if (o.bound) g.add(s, kg.bound, kg[BOUND[o.bound]]);
   if (o.direction) g.add(s, kg.direction, kg[DIRECTION[o.direction]]);
-  for (const p of o.programs) g.add(s, kg.programme, iris.program(p));
+  for (const p of o.programs) g.add(s, kg.program, iris.program(p));
+  // kg:organisation, and the sub-property of the organisation's role (kg:donor …)
+  for (const { id, role } of o.organisations ?? [])
+    g.add(s, kg.organisation, iris.organisation(id)).add(s, kg[ROLE[role]], iris.organisation(id));
   // a subtotal (其中…) points at its total, so that sums can leave it out
   if (o.partOf !== undefined) g.add(s, kg.partOf, iris.observation(article.id, o.partOf));
   // deeply poor counties are counted under poor counties; the variant stays as a detail

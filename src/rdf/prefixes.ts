@@ -12,6 +12,7 @@ export function prefixesFor(iris: Iris): Record<string, string> {
     unit: `${iris.base}unit/`,
     period: `${iris.base}period/`,
     program: `${iris.base}program/`,
+    organisation: `${iris.base}organisation/`,
     article: `${iris.base}article/`,
   };
 }

@@ -13,6 +13,7 @@ import type * as RDF from "@rdfjs/types";
 import { loadGazetteer, placeCodeList } from "../extract/gazetteer.js";
 import type { Extraction, Period, PlaceLevel, PlaceRef } from "../types.js";
 import type { Iris } from "./iri.js";
+import { loadPrograms, organisationSchemeQuads, programSchemeQuads } from "./program-scheme.js";
 import { indicatorSchemeQuads, loadIndicators, loadUnits, unitSchemeQuads } from "./schemes.js";
 import { GraphWriter, gYear, lang, str, typed } from "./terms.js";
 import {
@@ -386,14 +387,17 @@ export function periodQuads(p: Period, iris: Iris): RDF.Quad[] {
  * places used and their ancestors, and the periods. A caller merges them over many articles
  * and writes each once.
  */
-/** The resources every reference graph holds: the data structures and the three schemes. */
+/** The resources every reference graph holds: the data structures and the five schemes. */
 export function schemeResources(iris: Iris): Map<string, RDF.Quad[]> {
   const graph = iris.referenceGraph;
+  const { programs, organisations } = loadPrograms();
   return new Map([
     [iris.structure, cubeQuads(iris)],
     [iris.indicatorScheme, indicatorSchemeQuads(loadIndicators(), { iris, graph })],
     [iris.unitScheme, unitSchemeQuads(loadUnits(), { iris, graph })],
     [iris.placeScheme, placeSchemeQuads(iris)],
+    [iris.programScheme, programSchemeQuads(programs, { iris, graph })],
+    [iris.organisationScheme, organisationSchemeQuads(organisations, { iris, graph })],
   ]);
 }
 
@@ -439,6 +443,7 @@ export function referenceResources(x: Extraction, iris: Iris): Map<string, RDF.Q
   };
   if (x.mainPlace) place(x.mainPlace);
   for (const m of x.places) place(m.place);
+  for (const p of x.programs) if (p.place !== undefined) place(p.place);
   for (const o of x.observations) {
     if (o.place) place(o.place);
     const period = o.period;

@@ -71,6 +71,8 @@ export interface IndicatorRecord {
   readonly category?: GoldCategory;
   /** UN SDG indicator code ("1.2.1") of a close match. */
   readonly sdg?: string;
+  /** Id of the program (data/programs.json) that governs every fact of this indicator. */
+  readonly program?: string;
   /**
    * Simplified-Chinese keywords that signal this indicator in a clause. A cue "A+B" matches
    * when every part occurs in the clause (in any order, not necessarily adjacent).
@@ -127,27 +129,32 @@ const CODE = /^[A-Z][A-Z0-9_]*$/u;
 const DECIMAL = /^\d+(?:\.\d+)?$/u;
 const QID = /^Q\d+$/u;
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-function fail(file: string, message: string): never {
+/** Shared with the program scheme (program-scheme.ts). */
+export function fail(file: string, message: string): never {
   throw new KgError("E_VALIDATION", `${file}: ${message}`, { context: { file } });
 }
 
-function obj(v: unknown, file: string, where: string): Json {
+/** Shared with the program scheme (program-scheme.ts). */
+export function obj(v: unknown, file: string, where: string): Json {
   if (typeof v !== "object" || v === null || Array.isArray(v)) fail(file, `${where} must be an object.`);
   return v as Json;
 }
 
-function text(v: unknown, file: string, where: string): string {
+/** Shared with the program scheme (program-scheme.ts). */
+export function text(v: unknown, file: string, where: string): string {
   if (typeof v !== "string" || v.trim() === "") fail(file, `${where} must be a non-empty string.`);
   return v;
 }
 
-function optText(v: unknown, file: string, where: string): string | undefined {
+/** Shared with the program scheme (program-scheme.ts). */
+export function optText(v: unknown, file: string, where: string): string | undefined {
   return v === undefined ? undefined : text(v, file, where);
 }
 
-function labels(v: unknown, file: string, where: string): Labels {
+/** Shared with the program scheme (program-scheme.ts). */
+export function labels(v: unknown, file: string, where: string): Labels {
   const o = obj(v, file, where);
   return {
     en: text(o.en, file, `${where}.en`),
@@ -156,13 +163,19 @@ function labels(v: unknown, file: string, where: string): Labels {
   };
 }
 
-function list(v: unknown, file: string, where: string): unknown[] {
+/** Shared with the program scheme (program-scheme.ts). */
+export function list(v: unknown, file: string, where: string): unknown[] {
   if (!Array.isArray(v)) fail(file, `${where} must be an array.`);
   return v;
 }
 
 /** Checks that ids are unique and every `broader` names an entry; returns the entries. */
-function checkTree<T extends { readonly broader?: string }>(items: T[], key: (t: T) => string, file: string): T[] {
+/** Shared with the program scheme (program-scheme.ts). */
+export function checkTree<T extends { readonly broader?: string }>(
+  items: T[],
+  key: (t: T) => string,
+  file: string,
+): T[] {
   const ids = new Set<string>();
   for (const t of items) {
     if (ids.has(key(t))) fail(file, `"${key(t)}" is declared twice; ids must be unique.`);
@@ -196,6 +209,8 @@ export function parseIndicators(
     if (sdg !== undefined) sdgIndicatorIri(sdg);
     const cues = list(o.cues, file, `${w}.cues`).map((c, j) => text(c, file, `${w}.cues[${j}]`));
     const broader = optText(o.broader, file, `${w}.broader`);
+    const program = optText(o.program, file, `${w}.program`);
+    if (program !== undefined && !ID.test(program)) fail(file, `${w}: program "${program}" is not a program id.`);
     return {
       id,
       prefLabel: labels(o.prefLabel, file, `${w}.prefLabel`),
@@ -206,6 +221,7 @@ export function parseIndicators(
       ...(o.stock === true ? { stock: true } : {}),
       ...(category === undefined ? {} : { category: category as GoldCategory }),
       ...(sdg === undefined ? {} : { sdg }),
+      ...(program === undefined ? {} : { program }),
       cues,
     };
   });
@@ -267,7 +283,8 @@ export const INDICATORS_FILE = new URL("../../data/indicators.json", import.meta
 /** Location of data/units.json in the package. */
 export const UNITS_FILE = new URL("../../data/units.json", import.meta.url);
 
-function readJson(file: URL): unknown {
+/** Shared with the program scheme (program-scheme.ts). */
+export function readJson(file: URL): unknown {
   try {
     return JSON.parse(readFileSync(file, "utf8"));
   } catch (cause) {
@@ -305,7 +322,8 @@ export interface SchemeOptions {
   readonly graph?: string;
 }
 
-function writer(options: SchemeOptions) {
+/** Shared with the program scheme (program-scheme.ts). */
+export function writer(options: SchemeOptions) {
   const g = options.graph === undefined ? defaultGraph() : namedNode(options.graph);
   const quads: RDF.Quad[] = [];
   const add = (s: string, p: string, o: string | RDF.Literal) => {
@@ -314,7 +332,8 @@ function writer(options: SchemeOptions) {
   return { quads, add };
 }
 
-function addLabels(add: (s: string, p: string, o: RDF.Literal) => void, s: string, l: Labels): void {
+/** Shared with the program scheme (program-scheme.ts). */
+export function addLabels(add: (s: string, p: string, o: RDF.Literal) => void, s: string, l: Labels): void {
   for (const tag of LABEL_LANGUAGES) add(s, SKOS.prefLabel, literal(l[tag], tag));
 }
 
@@ -352,6 +371,7 @@ export function indicatorSchemeQuads(indicators: readonly IndicatorRecord[], opt
       add(ir.indicator(r.broader), SKOS.narrower, s);
     }
     if (r.sdg !== undefined) add(s, SKOS.closeMatch, sdgIndicatorIri(r.sdg));
+    if (r.program !== undefined) add(s, ir.kg.impliesProgram, ir.program(r.program));
   }
   return quads;
 }

@@ -118,6 +118,7 @@ export const SCHEMA = namespace("https://schema.org/", [
   "Organization",
   "mentions",
   "contentLocation",
+  "location",
 ] as const);
 export const DCTERMS = namespace("http://purl.org/dc/terms/", [
   "title",
@@ -128,6 +129,7 @@ export const DCTERMS = namespace("http://purl.org/dc/terms/", [
   "isPartOf",
   "license",
   "description",
+  "spatial",
 ] as const);
 
 /** Prefixes used when writing Turtle and in named queries. */

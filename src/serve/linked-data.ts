@@ -8,7 +8,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ServeContext } from "./context.js";
 import { HttpError } from "./errors.js";
 import { negotiate, prefersHtml, SERIALISATIONS } from "./negotiate.js";
-import { ask, iriRef, literal } from "./select.js";
+import { ENTITY_PATH, entityDescribeQuery, knownIriOfPath } from "./program-data.js";
+import { iriRef, literal } from "./select.js";
 import { sendPage } from "./web-routes.js";
 
 /** The entity IRI a request path stands for. */
@@ -28,20 +29,17 @@ export function describeQuery(iri: string): string {
 
 async function handle(ctx: ServeContext, req: FastifyRequest, reply: FastifyReply): Promise<void> {
   const path = req.url.split("?")[0] ?? "/";
-  const iri = iriOfPath(ctx.iris.base, path);
   reply.header("vary", "Accept");
-  let known: boolean;
-  try {
-    known = await ask(ctx, `ASK { { ${iriRef(iri)} ?p ?o } UNION { ?s ?p ${iriRef(iri)} } }`);
-  } catch {
-    known = false;
-  }
-  if (!known) throw new HttpError(404, "E_NOT_FOUND", `nothing is known about ${iri}`);
+  const iri = await knownIriOfPath(ctx, path);
+  if (iri === undefined)
+    throw new HttpError(404, "E_NOT_FOUND", `nothing is known about ${iriOfPath(ctx.iris.base, path)}`);
+  const entity = ENTITY_PATH.test(path);
   if (prefersHtml(req.headers.accept))
-    return sendPage(reply, /^\/place\/\d{6}$/u.test(path) ? "place.html" : "resource.html");
+    return sendPage(reply, /^\/place\/\d{6}$/u.test(path) ? "place.html" : entity ? "program.html" : "resource.html");
   const format = new URL(req.url, "http://x").searchParams.get("format") ?? undefined;
   const ser = negotiate(SERIALISATIONS.graph, req.headers.accept, format);
-  const body = await ctx.pool.read({ op: "query", text: describeQuery(iri), format: ser.format, dataset: {} });
+  const text = entity ? entityDescribeQuery(iri) : describeQuery(iri);
+  const body = await ctx.pool.read({ op: "query", text, format: ser.format, dataset: {} });
   reply.type(ser.contentType).send(body);
 }
 

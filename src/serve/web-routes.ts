@@ -11,6 +11,7 @@ import type { ServeContext } from "./context.js";
 import { HttpError } from "./errors.js";
 import { readNamedQueries } from "./named-queries.js";
 import { placeData, searchPlaces } from "./place-data.js";
+import { ENTITY_PATH, knownIriOfPath, programData } from "./program-data.js";
 
 /** Directory of the page's files. */
 export const WEB_DIR = new URL("./web/", import.meta.url).pathname;
@@ -56,4 +57,11 @@ export function webRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.get("/api/queries", async () => readNamedQueries());
   app.get<{ Querystring: { q?: string } }>("/api/search", async (req) => searchPlaces(ctx, req.query.q ?? ""));
   app.get<{ Params: { code: string } }>("/api/place/:code", async (req) => placeData(ctx, req.params.code));
+  // a program's or organisation's page data, by the path of its IRI (/program/relocation)
+  app.get<{ Querystring: { path?: string } }>("/api/entity", async (req) => {
+    const path = req.query.path ?? "";
+    const iri = ENTITY_PATH.test(path) ? await knownIriOfPath(ctx, path) : undefined;
+    if (iri === undefined) throw new HttpError(404, "E_NOT_FOUND", `no program or organisation at ${path}`);
+    return programData(ctx, iri);
+  });
 }
