@@ -1,12 +1,13 @@
 /**
- * Reads an article file: decodes it (UTF-8, UTF-16 with BOM, or GB18030 for legacy pages),
- * drops a leading byte-order mark, and finds its title, script and publication date.
+ * Reads an article file: decodes it (decode.ts: UTF-8, UTF-16, GB18030/GBK, Big5, detected or
+ * forced), drops a leading byte-order mark, and finds its title, script and publication date.
  * Nothing else in the text is changed, so offsets stay valid.
  */
 import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { KgError } from "../errors.js";
 import type { Article } from "../types.js";
+import { decodeBytes } from "./decode.js";
 import { detectScript } from "./script.js";
 
 /** Options for reading one article. */
@@ -15,40 +16,16 @@ export interface ReadOptions {
   readonly published?: string;
   /** Article id; default: slug of the file name. */
   readonly id?: string;
+  /** Encoding of the file (an iconv-lite name); default: detected. */
+  readonly encoding?: string;
 }
 
-/** Decodes bytes: BOM-marked UTF-8/UTF-16, else strict UTF-8, else GB18030. Refuses binary files. */
-export function decode(bytes: Uint8Array, file = "<input>"): string {
-  const text = decodeText(bytes, file);
-  if (text.includes("\u0000"))
-    throw new KgError(
-      "E_INPUT_ENCODING",
-      `${file}: this is not a text file (it holds NUL bytes). Give an article as UTF-8 text.`,
-      {
-        context: { file },
-      },
-    );
-  return text;
-}
-
-function decodeText(bytes: Uint8Array, file: string): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return new TextDecoder("utf-8").decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    try {
-      const text = new TextDecoder("gb18030", { fatal: true }).decode(bytes);
-      if (/[\u4e00-\u9fff]/u.test(text)) return text;
-    } catch {
-      // fall through to the error below
-    }
-    throw new KgError("E_INPUT_ENCODING", `${file}: not valid UTF-8 (nor GB18030). Save the article as UTF-8 text.`, {
-      context: { file },
-    });
-  }
+/**
+ * Decodes article bytes (UTF-8 with or without BOM, UTF-16, GB18030/GBK, Big5; see decode.ts),
+ * or with a forced `encoding`. Refuses binary and undecodable files with E_INPUT_ENCODING.
+ */
+export function decode(bytes: Uint8Array, file = "<input>", encoding?: string): string {
+  return decodeBytes(bytes, file, encoding).text;
 }
 
 /** Slug of a file name usable in IRIs: letters, digits, '-', '_' and CJK kept. */
@@ -122,5 +99,5 @@ export async function readArticle(file: string, options: ReadOptions = {}): Prom
       },
     );
   }
-  return articleFromText(decode(bytes, file), file, options);
+  return articleFromText(decode(bytes, file, options.encoding), file, options);
 }

@@ -9,7 +9,7 @@ import { prefixesFor } from "../../rdf/prefixes.js";
 import { allPlaceResources, referenceFor } from "../../rdf/reference.js";
 import { QB, RDF as RDFV } from "../../rdf/vocab.js";
 import { isRemoteStore, openStore, parseRemoteStore, redact, STORE_FILE, type Store } from "../../store/index.js";
-import { CLIError, DEFAULT_STORE, irisOf, parse } from "../args.js";
+import { CLIError, DEFAULT_STORE, encodingOption, irisOf, parse } from "../args.js";
 import { err, out } from "../io.js";
 import { articleFiles, extractAll, mapAll, readArticles } from "../pipeline.js";
 import { Progress } from "../progress.js";
@@ -28,6 +28,8 @@ Options:
                            sparql+http://[user:pass@]host:port/path?gsp=PATH (docs/remote-store.md)
   --base IRI               base of the minted IRIs (default https://w3id.org/article-kg/)
   --published YYYY-MM-DD   publication date for every article (else found in each header)
+  --encoding NAME          encoding of every file (utf-8, gb18030, gbk, big5, utf-16le,
+                           utf-16be); default: detected per file
   --license IRI            licence of the published dataset in its VoID/DCAT description
                            (default https://creativecommons.org/licenses/by/4.0/)
   --summary                also print a table of results (place, indicator, period, value, unit)
@@ -56,6 +58,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     store: { type: "string" },
     base: { type: "string" },
     published: { type: "string" },
+    encoding: { type: "string" },
     summary: { type: "boolean" },
     license: { type: "string" },
     "all-places": { type: "boolean" },
@@ -63,7 +66,10 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (positionals.length === 0) throw new CLIError("build expects at least one file or folder of articles.");
   const ir = irisOf(values.base);
   const license = values.license === undefined ? undefined : absoluteIri("license", values.license);
-  const readOptions = values.published === undefined ? {} : { published: checkDate(values.published) };
+  const readOptions = {
+    ...(values.published === undefined ? {} : { published: checkDate(values.published) }),
+    ...(values.encoding === undefined ? {} : { encoding: encodingOption(values.encoding) }),
+  };
   const dir = values.store ?? DEFAULT_STORE;
   const started = performance.now();
 
