@@ -7,7 +7,8 @@ import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { KgError } from "../errors.js";
 import type { Article } from "../types.js";
-import { decodeBytes } from "./decode.js";
+import { decodeBytes, knownEncoding } from "./decode.js";
+import { declaredCharset, looksLikeHtml, readHtml } from "./html.js";
 import { detectScript } from "./script.js";
 
 /** Options for reading one article. */
@@ -99,5 +100,29 @@ export async function readArticle(file: string, options: ReadOptions = {}): Prom
       },
     );
   }
-  return articleFromText(decode(bytes, file, options.encoding), file, options);
+  return articleFromBytes(bytes, file, options);
+}
+
+/** File name endings read as saved web pages (other files too when they start like a page). */
+const HTML_EXTENSIONS = new Set([".html", ".htm", ".xhtml", ".shtml"]);
+
+/**
+ * Makes an Article from the bytes of a file: a saved web page becomes its article text
+ * (html.ts; a charset the page declares is used when it decodes cleanly), anything else is
+ * decoded as text.
+ */
+export function articleFromBytes(bytes: Uint8Array, file: string, options: ReadOptions = {}): Article {
+  const html = HTML_EXTENSIONS.has(extname(file).toLowerCase());
+  let text: string | undefined;
+  const declared = html && options.encoding === undefined ? declaredCharset(bytes) : undefined;
+  if (declared !== undefined && knownEncoding(declared)) {
+    try {
+      text = decode(bytes, file, declared);
+    } catch {
+      text = undefined; // the declaration lies: detect instead
+    }
+  }
+  text ??= decode(bytes, file, options.encoding);
+  if (html || looksLikeHtml(text)) return articleFromText(readHtml(text).text, file, options);
+  return articleFromText(text, file, options);
 }

@@ -12,7 +12,13 @@ import type { Iris } from "../rdf/iri.js";
 import { type MappedArticle, mapExtraction } from "../rdf/map.js";
 import type { Article, Extraction } from "../types.js";
 
-/** Every `*.txt` file under the given files or folders (recursively, sorted); a missing path is an error. */
+/** File name endings of articles in a folder: plain text and saved web pages. */
+const ARTICLE_EXTENSIONS = new Set([".txt", ".html", ".htm"]);
+
+/**
+ * Every article file (`*.txt`, `*.html`, `*.htm`) under the given files or folders
+ * (recursively, sorted); a missing path is an error.
+ */
 export async function* articleFiles(paths: readonly string[]): AsyncGenerator<string> {
   for (const p of paths) {
     const st = await stat(p).catch(() => undefined);
@@ -28,7 +34,7 @@ async function* walk(dir: string): AsyncGenerator<string> {
     if (e.name.startsWith(".")) continue;
     const full = join(dir, e.name);
     if (e.isDirectory()) yield* walk(full);
-    else if (e.isFile() && extname(e.name).toLowerCase() === ".txt") yield full;
+    else if (e.isFile() && ARTICLE_EXTENSIONS.has(extname(e.name).toLowerCase())) yield full;
   }
 }
 

@@ -18,7 +18,8 @@ export const summary = "ingest article files or folders into the store";
 
 export const help = `Usage: article-kg build PATH... [options]
 
-Reads every *.txt file under the given files or folders (recursively), extracts its facts and
+Reads every *.txt, *.html and *.htm file under the given files or folders (recursively; a
+saved web page is reduced to its article text: title, dateline, body), extracts its facts and
 stores each article in its own named graph (replacing an earlier build of the same article),
 then saves the store atomically. A bad input file stops the build and leaves the saved store
 as it was.
@@ -76,7 +77,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const files: string[] = [];
   for await (const f of articleFiles(positionals)) files.push(f);
   if (files.length === 0)
-    throw new KgError("E_INPUT_NOT_FOUND", `no *.txt article files under ${positionals.join(", ")}.`);
+    throw new KgError("E_INPUT_NOT_FOUND", `no article files (*.txt, *.html, *.htm) under ${positionals.join(", ")}.`);
 
   const store = await openStore(dir);
   const startedAt = new Date();
