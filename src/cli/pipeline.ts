@@ -38,9 +38,31 @@ async function* walk(dir: string): AsyncGenerator<string> {
   }
 }
 
-/** Reads each file as an article. */
-export async function* readArticles(files: AsyncIterable<string>, options: ReadOptions = {}): AsyncGenerator<Article> {
-  for await (const f of files) yield await readArticle(f, options);
+/** Errors that make one input file unusable (the file's fault, not the program's). */
+const BAD_FILE_CODES: ReadonlySet<string> = new Set(["E_INPUT_NOT_FOUND", "E_INPUT_ENCODING", "E_INPUT_EMPTY"]);
+
+/**
+ * Reads each file as an article. With `onBadFile`, a file that cannot be read as an article
+ * (missing, empty, binary, undecodable) is handed to it and skipped; without, it stops the run.
+ */
+export async function* readArticles(
+  files: AsyncIterable<string>,
+  options: ReadOptions = {},
+  onBadFile?: (error: KgError, file: string) => void,
+): AsyncGenerator<Article> {
+  for await (const f of files) {
+    let article: Article;
+    try {
+      article = await readArticle(f, options);
+    } catch (e) {
+      if (onBadFile !== undefined && e instanceof KgError && BAD_FILE_CODES.has(e.code)) {
+        onBadFile(e, f);
+        continue;
+      }
+      throw e;
+    }
+    yield article;
+  }
 }
 
 /** Extracts the facts of each article. */
