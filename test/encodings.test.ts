@@ -86,6 +86,10 @@ describe("the same article in every encoding", () => {
     expect(wrong.stderr).toMatch(/not valid utf-8.*--encoding/u);
     expect(wrong.stderr).not.toMatch(/\n\s+at /u);
 
+    const utf16 = await cli(["extract", files["utf-8"] as string, "--encoding", "utf-16le"]);
+    expect(utf16.code).toBe(1);
+    expect(utf16.stderr).toMatch(/does not read as text in utf-16le/u);
+
     const unknown = await cli(["extract", big5, "--encoding", "klingon"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown encoding "klingon"');

@@ -60,6 +60,12 @@ function decodeForced(bytes: Uint8Array, file: string, name: string): Decoded {
       `${file}: not valid ${name} (an undecodable byte sequence near character ${bad}); check --encoding, or leave it out to detect the encoding.`,
       { context: { file, offset: bad } },
     );
+  if (!plausible(text))
+    throw new KgError(
+      "E_INPUT_ENCODING",
+      `${file}: does not read as text in ${name} (unassigned or private-use characters); check --encoding, or leave it out to detect the encoding.`,
+      { context: { file } },
+    );
   return { text, encoding: name.toLowerCase() };
 }
 
