@@ -5,7 +5,7 @@
  * quickstatements indicator get one clear line and a non-zero exit, never a stack trace.
  */
 import { execFile } from "node:child_process";
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -52,6 +52,9 @@ describe("a folder build with bad files", () => {
     await copyFile(join(FIXTURES, "yunshan-2020.html"), join(folder, "d-page.html"));
     await writeFile(join(folder, "a-empty.txt"), "");
     await writeFile(join(folder, "c-photo.txt"), PNG);
+    // 200 MiB, sparse: no disk is used, and the size alone refuses it.
+    await writeFile(join(folder, "e-huge.txt"), "");
+    await truncate(join(folder, "e-huge.txt"), 200 * 2 ** 20);
   });
   afterAll(() => rm(tmp, { recursive: true, force: true }));
 
@@ -64,6 +67,7 @@ describe("a folder build with bad files", () => {
     expect(lines.filter((l) => l.startsWith("article-kg: skipped "))).toEqual([
       `article-kg: skipped ${join(folder, "a-empty.txt")}: the file is empty.`,
       expect.stringContaining(`article-kg: skipped ${join(folder, "c-photo.txt")}: this is not a text file`),
+      `article-kg: skipped ${join(folder, "e-huge.txt")}: 200 MiB is too large for one article (at most 32 MiB); split it into one file per article.`,
     ]);
     expect(r.stdout).toMatch(/^Built 2 articles/u);
     expect(await articleGraphs(store)).toEqual([

@@ -82,12 +82,21 @@ export function articleFromText(text: string, source: string, options: ReadOptio
   };
 }
 
+/** Largest article file read (a report is a few hundred KiB; a bigger file is a dump or a mistake). */
+export const MAX_ARTICLE_BYTES = 32 * 2 ** 20;
+
 /** Reads and decodes one article file. */
 export async function readArticle(file: string, options: ReadOptions = {}): Promise<Article> {
   let bytes: Uint8Array;
   try {
     const st = await stat(file);
     if (!st.isFile()) throw new KgError("E_INPUT_NOT_FOUND", `${file}: not a file.`, { context: { file } });
+    if (st.size > MAX_ARTICLE_BYTES)
+      throw new KgError(
+        "E_INPUT_TOO_LARGE",
+        `${file}: ${(st.size / 2 ** 20).toFixed(0)} MiB is too large for one article (at most ${MAX_ARTICLE_BYTES / 2 ** 20} MiB); split it into one file per article.`,
+        { context: { file } },
+      );
     bytes = await readFile(file);
   } catch (e) {
     if (e instanceof KgError) throw e;

@@ -39,7 +39,12 @@ async function* walk(dir: string): AsyncGenerator<string> {
 }
 
 /** Errors that make one input file unusable (the file's fault, not the program's). */
-const BAD_FILE_CODES: ReadonlySet<string> = new Set(["E_INPUT_NOT_FOUND", "E_INPUT_ENCODING", "E_INPUT_EMPTY"]);
+const BAD_FILE_CODES: ReadonlySet<string> = new Set([
+  "E_INPUT_NOT_FOUND",
+  "E_INPUT_ENCODING",
+  "E_INPUT_EMPTY",
+  "E_INPUT_TOO_LARGE",
+]);
 
 /**
  * Reads each file as an article. With `onBadFile`, a file that cannot be read as an article
