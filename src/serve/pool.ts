@@ -29,9 +29,9 @@ export interface PoolOptions {
   readonly maxQueue?: number;
   /**
    * Memory budget in MiB: how far the process's resident memory may grow over what it was
-   * when the workers had just loaded the store. A job running when the budget is passed is
-   * stopped (its worker terminated, which frees the store's WASM memory) and answered with
-   * 503 E_MEMORY; an idle worker left over the budget by its last job is recycled. Each
+   * when the workers had just loaded the store. A job running when the budget is passed, under
+   * which the process grew by a quarter of the budget or more, is stopped (its worker
+   * terminated, which frees the store's WASM memory) and answered with 503 E_MEMORY; an idle worker left over the budget by its last job is recycled. Each
    * worker's JavaScript heap is capped at the same size. Default 1024.
    */
   readonly memoryBudgetMb?: number;
@@ -62,6 +62,8 @@ interface Pending {
   readonly id: number;
   readonly op: Job["op"];
   readonly started: number;
+  /** Resident memory when the job started, in bytes. */
+  readonly startRss: number;
   readonly resolve: (body: string) => void;
   readonly reject: (e: Error) => void;
   readonly timer: NodeJS.Timeout;
@@ -124,9 +126,13 @@ export class WorkerPool {
    * left over the budget.
    */
   #checkMemory(): void {
-    if (this.#closed || process.memoryUsage.rss() <= this.memoryCeiling) return;
+    const rss = process.memoryUsage.rss();
+    if (this.#closed || rss <= this.memoryCeiling) return;
+    // Only a job under which the process grew by a quarter of the budget is to blame: memory
+    // a stopped worker has not yet given back must not stop the next, innocent job.
+    const grown = (this.#budgetMb() / 4) * 1024 * 1024;
     const running = this.#slots
-      .filter((s) => s.state === "busy" && s.current !== undefined)
+      .filter((s) => s.state === "busy" && s.current !== undefined && rss - s.current.startRss > grown)
       .sort((a, b) => (a.current?.started ?? 0) - (b.current?.started ?? 0));
     const victim = running[0];
     if (victim?.current !== undefined) {
@@ -145,7 +151,7 @@ export class WorkerPool {
       );
       return;
     }
-    if (this.#writing || this.#recycled) return;
+    if (this.#writing || this.#recycled || this.#slots.some((s) => s.state === "busy")) return;
     // No job runs: a worker's WASM memory never shrinks, so replace idle workers to give it back.
     this.#recycled = true;
     for (const slot of this.#slots) if (slot.state === "idle") this.#replace(slot);
@@ -276,7 +282,15 @@ export class WorkerPool {
           ),
         );
       }, timeoutMs);
-      slot.current = { id, op: job.op, started: performance.now(), resolve, reject, timer };
+      slot.current = {
+        id,
+        op: job.op,
+        started: performance.now(),
+        startRss: process.memoryUsage.rss(),
+        resolve,
+        reject,
+        timer,
+      };
       this.#recycled = false;
       slot.worker.postMessage({ ...job, id } satisfies JobMessage);
     });

@@ -31,9 +31,9 @@ Options:
   --host HOST        address to listen on (default 127.0.0.1)
   --base IRI         base of the entity IRIs (default https://w3id.org/article-kg/)
   --timeout MS       time limit of a query in milliseconds (default 5000)
-  --max-memory MB    memory budget of queries and updates in MiB (default 1024): a job
-                     running when the server has grown this much over its start is stopped
-                     with 503 E_MEMORY, and so is one whose worker heap passes it
+  --max-memory MB    memory budget of queries and updates in MiB (default 1024): when the
+                     server has grown this much over its start, the job that grew it is
+                     stopped with 503 E_MEMORY, and so is one whose worker heap passes it
   --workers N        query worker threads, each with a copy of the store (default ${defaultWorkers()})
   --max-body BYTES   largest request body (default 1048576; larger is refused with 413)
   --allow-update     accept SPARQL Update and Graph Store writes (needs --token)
