@@ -4,6 +4,7 @@ export type ErrorCode =
   | "E_INPUT_NOT_FOUND"
   | "E_INPUT_ENCODING"
   | "E_INPUT_EMPTY"
+  | "E_INPUT_TOO_LARGE"
   | "E_SPARQL_SYNTAX"
   | "E_STORE"
   | "E_STORE_CORRUPT"

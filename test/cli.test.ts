@@ -86,14 +86,14 @@ describe("article-kg CLI", () => {
     expect(/store: (\d+) quads/u.exec(second.stdout)?.[1]).toBe(size);
   });
 
-  it("keeps the saved store when an input file is bad", async () => {
+  it("with --strict, keeps the saved store when an input file is bad", async () => {
     const before = await readFile(join(store, "store.nq"), "utf8");
     const bad = join(dir, "bad");
     await rm(bad, { recursive: true, force: true });
     const { mkdir } = await import("node:fs/promises");
     await mkdir(bad);
     await writeFile(join(bad, "a-empty.txt"), "\n\n");
-    const r = await run("build", bad, ARTICLES, "--store", store);
+    const r = await run("build", bad, ARTICLES, "--store", store, "--strict");
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("a-empty.txt: the file is empty.");
     expect(await readFile(join(store, "store.nq"), "utf8")).toBe(before);

@@ -1,12 +1,14 @@
 /**
- * Reads an article file: decodes it (UTF-8, UTF-16 with BOM, or GB18030 for legacy pages),
- * drops a leading byte-order mark, and finds its title, script and publication date.
+ * Reads an article file: decodes it (decode.ts: UTF-8, UTF-16, GB18030/GBK, Big5, detected or
+ * forced), drops a leading byte-order mark, and finds its title, script and publication date.
  * Nothing else in the text is changed, so offsets stay valid.
  */
 import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { KgError } from "../errors.js";
 import type { Article } from "../types.js";
+import { decodeBytes, knownEncoding } from "./decode.js";
+import { declaredCharset, looksLikeHtml, readHtml } from "./html.js";
 import { detectScript } from "./script.js";
 
 /** Options for reading one article. */
@@ -15,40 +17,16 @@ export interface ReadOptions {
   readonly published?: string;
   /** Article id; default: slug of the file name. */
   readonly id?: string;
+  /** Encoding of the file (an iconv-lite name); default: detected. */
+  readonly encoding?: string;
 }
 
-/** Decodes bytes: BOM-marked UTF-8/UTF-16, else strict UTF-8, else GB18030. Refuses binary files. */
-export function decode(bytes: Uint8Array, file = "<input>"): string {
-  const text = decodeText(bytes, file);
-  if (text.includes("\u0000"))
-    throw new KgError(
-      "E_INPUT_ENCODING",
-      `${file}: this is not a text file (it holds NUL bytes). Give an article as UTF-8 text.`,
-      {
-        context: { file },
-      },
-    );
-  return text;
-}
-
-function decodeText(bytes: Uint8Array, file: string): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return new TextDecoder("utf-8").decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    try {
-      const text = new TextDecoder("gb18030", { fatal: true }).decode(bytes);
-      if (/[\u4e00-\u9fff]/u.test(text)) return text;
-    } catch {
-      // fall through to the error below
-    }
-    throw new KgError("E_INPUT_ENCODING", `${file}: not valid UTF-8 (nor GB18030). Save the article as UTF-8 text.`, {
-      context: { file },
-    });
-  }
+/**
+ * Decodes article bytes (UTF-8 with or without BOM, UTF-16, GB18030/GBK, Big5; see decode.ts),
+ * or with a forced `encoding`. Refuses binary and undecodable files with E_INPUT_ENCODING.
+ */
+export function decode(bytes: Uint8Array, file = "<input>", encoding?: string): string {
+  return decodeBytes(bytes, file, encoding).text;
 }
 
 /** Slug of a file name usable in IRIs: letters, digits, '-', '_' and CJK kept. */
@@ -104,12 +82,21 @@ export function articleFromText(text: string, source: string, options: ReadOptio
   };
 }
 
+/** Largest article file read (a report is a few hundred KiB; a bigger file is a dump or a mistake). */
+export const MAX_ARTICLE_BYTES = 32 * 2 ** 20;
+
 /** Reads and decodes one article file. */
 export async function readArticle(file: string, options: ReadOptions = {}): Promise<Article> {
   let bytes: Uint8Array;
   try {
     const st = await stat(file);
     if (!st.isFile()) throw new KgError("E_INPUT_NOT_FOUND", `${file}: not a file.`, { context: { file } });
+    if (st.size > MAX_ARTICLE_BYTES)
+      throw new KgError(
+        "E_INPUT_TOO_LARGE",
+        `${file}: ${(st.size / 2 ** 20).toFixed(0)} MiB is too large for one article (at most ${MAX_ARTICLE_BYTES / 2 ** 20} MiB); split it into one file per article.`,
+        { context: { file } },
+      );
     bytes = await readFile(file);
   } catch (e) {
     if (e instanceof KgError) throw e;
@@ -122,5 +109,29 @@ export async function readArticle(file: string, options: ReadOptions = {}): Prom
       },
     );
   }
-  return articleFromText(decode(bytes, file), file, options);
+  return articleFromBytes(bytes, file, options);
+}
+
+/** File name endings read as saved web pages (other files too when they start like a page). */
+const HTML_EXTENSIONS = new Set([".html", ".htm", ".xhtml", ".shtml"]);
+
+/**
+ * Makes an Article from the bytes of a file: a saved web page becomes its article text
+ * (html.ts; a charset the page declares is used when it decodes cleanly), anything else is
+ * decoded as text.
+ */
+export function articleFromBytes(bytes: Uint8Array, file: string, options: ReadOptions = {}): Article {
+  const html = HTML_EXTENSIONS.has(extname(file).toLowerCase());
+  let text: string | undefined;
+  const declared = html && options.encoding === undefined ? declaredCharset(bytes) : undefined;
+  if (declared !== undefined && knownEncoding(declared)) {
+    try {
+      text = decode(bytes, file, declared);
+    } catch {
+      text = undefined; // the declaration lies: detect instead
+    }
+  }
+  text ??= decode(bytes, file, options.encoding);
+  if (html || looksLikeHtml(text)) return articleFromText(readHtml(text).text, file, options);
+  return articleFromText(text, file, options);
 }

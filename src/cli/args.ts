@@ -1,5 +1,6 @@
 /** Argument parsing for subcommands (node:util parseArgs), with usage errors as KgError E_USAGE. */
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { knownEncoding } from "../article/decode.js";
 import { KgError } from "../errors.js";
 import { type Iris, iris } from "../rdf/iri.js";
 
@@ -40,6 +41,13 @@ export function irisOf(base: string | undefined): Iris {
   if (!/^[a-z][a-z0-9+.-]*:[^\s<>"{}|^`\\]*$/iu.test(base))
     throw new CLIError(`--base must be an absolute IRI; got "${base}".`);
   return iris(base);
+}
+
+/** Checks an `--encoding` value: a name iconv-lite knows. */
+export function encodingOption(value: string): string {
+  if (!knownEncoding(value))
+    throw new CLIError(`--encoding: unknown encoding "${value}"; use utf-8, gb18030, gbk, big5, utf-16le or utf-16be.`);
+  return value;
 }
 
 /** Default store directory. */

@@ -52,6 +52,14 @@ Commands:
 ${lines.join("\n")}
 
 Run "article-kg COMMAND --help" for the options of a command.
+
+Exit codes:
+  0   done
+  1   bad input or store: a missing, empty, binary or undecodable file, a corrupt store,
+      an unreachable server (one line on stderr says which and how to fix it)
+  2   usage: an unknown command or option, a bad option value, a SPARQL syntax error
+  3   build: the good articles were stored, bad files were skipped (one line each)
+  70  internal error (a bug: the stack is printed; please report it)
 `;
 }
 

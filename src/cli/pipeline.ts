@@ -12,7 +12,13 @@ import type { Iris } from "../rdf/iri.js";
 import { type MappedArticle, mapExtraction } from "../rdf/map.js";
 import type { Article, Extraction } from "../types.js";
 
-/** Every `*.txt` file under the given files or folders (recursively, sorted); a missing path is an error. */
+/** File name endings of articles in a folder: plain text and saved web pages. */
+const ARTICLE_EXTENSIONS = new Set([".txt", ".html", ".htm"]);
+
+/**
+ * Every article file (`*.txt`, `*.html`, `*.htm`) under the given files or folders
+ * (recursively, sorted); a missing path is an error.
+ */
 export async function* articleFiles(paths: readonly string[]): AsyncGenerator<string> {
   for (const p of paths) {
     const st = await stat(p).catch(() => undefined);
@@ -28,13 +34,40 @@ async function* walk(dir: string): AsyncGenerator<string> {
     if (e.name.startsWith(".")) continue;
     const full = join(dir, e.name);
     if (e.isDirectory()) yield* walk(full);
-    else if (e.isFile() && extname(e.name).toLowerCase() === ".txt") yield full;
+    else if (e.isFile() && ARTICLE_EXTENSIONS.has(extname(e.name).toLowerCase())) yield full;
   }
 }
 
-/** Reads each file as an article. */
-export async function* readArticles(files: AsyncIterable<string>, options: ReadOptions = {}): AsyncGenerator<Article> {
-  for await (const f of files) yield await readArticle(f, options);
+/** Errors that make one input file unusable (the file's fault, not the program's). */
+const BAD_FILE_CODES: ReadonlySet<string> = new Set([
+  "E_INPUT_NOT_FOUND",
+  "E_INPUT_ENCODING",
+  "E_INPUT_EMPTY",
+  "E_INPUT_TOO_LARGE",
+]);
+
+/**
+ * Reads each file as an article. With `onBadFile`, a file that cannot be read as an article
+ * (missing, empty, binary, undecodable) is handed to it and skipped; without, it stops the run.
+ */
+export async function* readArticles(
+  files: AsyncIterable<string>,
+  options: ReadOptions = {},
+  onBadFile?: (error: KgError, file: string) => void,
+): AsyncGenerator<Article> {
+  for await (const f of files) {
+    let article: Article;
+    try {
+      article = await readArticle(f, options);
+    } catch (e) {
+      if (onBadFile !== undefined && e instanceof KgError && BAD_FILE_CODES.has(e.code)) {
+        onBadFile(e, f);
+        continue;
+      }
+      throw e;
+    }
+    yield article;
+  }
 }
 
 /** Extracts the facts of each article. */

@@ -1,11 +1,13 @@
 /**
- * `npm run eval [-- --verbose] [--corpus DIR]`: extraction score on ../shared/corpus/dev.
+ * `npm run eval [-- [DIR | --corpus DIR] --verbose]`: extraction score on ../shared/corpus/dev
+ * (or DIR). Bad arguments and folders get one line on stderr and a non-zero exit.
  * Where the corpus is absent (a user's fresh clone), says so and exits 0.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { readArticle } from "../article/read.js";
+import { KgError } from "../errors.js";
 import { extract } from "../extract/index.js";
 import type { Observation } from "../types.js";
 import { type ProgramScore, programRecall, scorePrograms } from "./programs.js";
@@ -38,8 +40,11 @@ function ratchet(measured: Record<string, number>): void {
   console.log(raised.length > 0 ? `floors raised: ${raised.join(", ")}` : "floors unchanged");
 }
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
+const USAGE = "usage: npm run eval -- [DIR | --corpus DIR] [--verbose] [--json] [--ratchet]";
+
+function parseOptions() {
+  return parseArgs({
+    allowPositionals: true,
     options: {
       verbose: { type: "boolean", short: "v" },
       corpus: { type: "string" },
@@ -47,7 +52,26 @@ async function main(): Promise<number> {
       ratchet: { type: "boolean" },
     },
   });
-  const dir = values.corpus ?? DEFAULT_CORPUS;
+}
+
+async function main(): Promise<number> {
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions();
+  } catch (e) {
+    console.error(`eval: ${(e as Error).message.replace(/\. To specify a positional.*$/su, ".")}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1 || (positionals.length === 1 && values.corpus !== undefined)) {
+    console.error(`eval: give the corpus folder once (as DIR or --corpus DIR).\n${USAGE}`);
+    return 2;
+  }
+  const dir = values.corpus ?? positionals[0] ?? DEFAULT_CORPUS;
+  if (positionals.length === 1 && !existsSync(dir)) {
+    console.error(`eval: no such folder: ${dir}`);
+    return 1;
+  }
   if (!existsSync(dir)) {
     console.log(
       `No evaluation corpus at ${dir} (it lives in ../shared/corpus, which a fresh clone does not have): nothing to score.`,
@@ -58,6 +82,12 @@ async function main(): Promise<number> {
     .filter((f) => f.endsWith(".gold.json"))
     .map((f) => f.slice(0, -".gold.json".length))
     .sort();
+  if (names.length === 0) {
+    console.error(
+      `eval: no *.gold.json files in ${dir}: the corpus folder holds NAME.txt with NAME.gold.json beside it.`,
+    );
+    return 1;
+  }
   const scores: ArticleScore[] = [];
   const programScores: ProgramScore[] = [];
   console.log(`${"article".padEnd(18)} gold  ext   prec  recall   unit  place period  s-prec s-rec`);
@@ -120,4 +150,12 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+try {
+  process.exitCode = await main();
+} catch (e) {
+  // A user's error (a missing or unreadable article) is one line; anything else is a bug.
+  if (e instanceof KgError) {
+    console.error(`eval: ${e.message}`);
+    process.exitCode = 1;
+  } else throw e;
+}

@@ -27,14 +27,29 @@ export interface PoolOptions {
   readonly writeTimeoutMs?: number;
   /** Reads waiting for a worker beyond this are refused with 503. */
   readonly maxQueue?: number;
+  /**
+   * Memory budget in MiB: how far the process's resident memory may grow over what it was
+   * when the workers had just loaded the store. A job running when the budget is passed, under
+   * which the process grew by a quarter of the budget or more, is stopped (its worker
+   * terminated, which frees the store's WASM memory) and answered with 503 E_MEMORY; an idle worker left over the budget by its last job is recycled. Each
+   * worker's JavaScript heap is capped at the same size. Default 1024.
+   */
+  readonly memoryBudgetMb?: number;
   /** Receives one line per notable event (restarts with their reload time). */
   readonly log?: (line: string) => void;
 }
+
+/** How often the resident memory is sampled while a job runs, in milliseconds. */
+const MEMORY_SAMPLE_MS = 25;
 
 /** Figures of the pool, for logs and the benchmark. */
 export interface PoolStats {
   /** Workers stopped because a job passed its time limit. */
   timeouts: number;
+  /** Workers stopped because the process passed its memory budget while they ran a job. */
+  memoryStops: number;
+  /** Resident memory (bytes) against which the memory budget is counted. */
+  baselineRss: number;
   /** Workers started after the first ones. */
   restarts: number;
   /** How long the latest worker took to load the store, in milliseconds. */
@@ -45,6 +60,10 @@ export interface PoolStats {
 
 interface Pending {
   readonly id: number;
+  readonly op: Job["op"];
+  readonly started: number;
+  /** Resident memory when the job started, in bytes. */
+  readonly startRss: number;
   readonly resolve: (body: string) => void;
   readonly reject: (e: Error) => void;
   readonly timer: NodeJS.Timeout;
@@ -66,13 +85,17 @@ interface Queued {
 
 /** The worker pool. */
 export class WorkerPool {
-  readonly stats: PoolStats = { timeouts: 0, restarts: 0, lastLoadMs: 0, quads: 0 };
+  readonly stats: PoolStats = { timeouts: 0, memoryStops: 0, baselineRss: 0, restarts: 0, lastLoadMs: 0, quads: 0 };
   readonly #options: PoolOptions;
   readonly #slots: Slot[] = [];
   readonly #queue: Queued[] = [];
   #nextId = 1;
   #writing = false;
   #writeWaiters: (() => void)[] = [];
+  #changeWaiters: (() => void)[] = [];
+  #sampler: NodeJS.Timeout | undefined;
+  /** Idle workers were recycled since the last job finished (so they are not recycled again and again). */
+  #recycled = false;
   #closed = false;
 
   constructor(options: PoolOptions) {
@@ -83,6 +106,55 @@ export class WorkerPool {
   async start(): Promise<void> {
     for (let i = 0; i < Math.max(1, this.#options.size); i++) this.#slots.push(this.#spawn(false));
     await Promise.all(this.#slots.map((s) => s.ready));
+    this.stats.baselineRss = process.memoryUsage.rss();
+    this.#sampler = setInterval(() => this.#checkMemory(), MEMORY_SAMPLE_MS);
+    this.#sampler.unref();
+  }
+
+  /** The resident memory above which a running job is stopped, in bytes. */
+  get memoryCeiling(): number {
+    return this.stats.baselineRss + this.#budgetMb() * 1024 * 1024;
+  }
+
+  #budgetMb(): number {
+    return this.#options.memoryBudgetMb ?? 1024;
+  }
+
+  /**
+   * Stops the job that has run longest when the process is over its memory budget (one per
+   * sample, so the memory freed is seen before another is stopped); recycles idle workers
+   * left over the budget.
+   */
+  #checkMemory(): void {
+    const rss = process.memoryUsage.rss();
+    if (this.#closed || rss <= this.memoryCeiling) return;
+    // Only a job under which the process grew by a quarter of the budget is to blame: memory
+    // a stopped worker has not yet given back must not stop the next, innocent job.
+    const grown = (this.#budgetMb() / 4) * 1024 * 1024;
+    const running = this.#slots
+      .filter((s) => s.state === "busy" && s.current !== undefined && rss - s.current.startRss > grown)
+      .sort((a, b) => (a.current?.started ?? 0) - (b.current?.started ?? 0));
+    const victim = running[0];
+    if (victim?.current !== undefined) {
+      const job = victim.current;
+      clearTimeout(job.timer);
+      victim.current = undefined;
+      this.stats.memoryStops++;
+      this.#replace(victim);
+      this.#options.log?.(`pool: a ${job.op} passed the memory budget of ${this.#budgetMb()} MiB and was stopped`);
+      job.reject(
+        new HttpError(
+          503,
+          "E_MEMORY",
+          `the ${job.op} passed the server's memory budget of ${this.#budgetMb()} MiB and was stopped; simplify it (LIMIT, fewer joins, no huge strings) or ask for a larger --max-memory`,
+        ),
+      );
+      return;
+    }
+    if (this.#writing || this.#recycled || this.#slots.some((s) => s.state === "busy")) return;
+    // No job runs: a worker's WASM memory never shrinks, so replace idle workers to give it back.
+    this.#recycled = true;
+    for (const slot of this.#slots) if (slot.state === "idle") this.#replace(slot);
   }
 
   /**
@@ -119,10 +191,10 @@ export class WorkerPool {
     while (this.#writing) await new Promise<void>((r) => this.#writeWaiters.push(r));
     this.#writing = true;
     try {
-      // Let running reads finish; queued reads wait until the write is done.
-      while (this.#slots.some((s) => s.state === "busy" || s.state === "starting")) {
-        await Promise.race(this.#slots.map((s) => (s.state === "starting" ? s.ready : this.#idleOf(s))));
-      }
+      // Let running reads finish and restarted workers load; queued reads wait until the write
+      // is done. Each turn waits for a slot to change state (a message or an exit: a macrotask),
+      // never for an already settled promise, which would spin the microtask queue forever.
+      while (this.#slots.some((s) => s.state === "busy" || s.state === "starting")) await this.#changed();
       const primary = this.#slots.find((s) => s.state === "idle");
       if (primary === undefined) throw new HttpError(503, "E_UNAVAILABLE", "no worker is available");
       const limit = this.#options.writeTimeoutMs ?? this.#options.timeoutMs * 10;
@@ -136,6 +208,14 @@ export class WorkerPool {
         throw e;
       }
       this.#restartAll(primary);
+      // The store may have grown: count the budget from the memory of the refreshed pool.
+      const refreshed = this.#slots.map((s) => s.ready);
+      void Promise.all(refreshed).then(
+        () => {
+          this.stats.baselineRss = Math.max(this.stats.baselineRss, process.memoryUsage.rss());
+        },
+        () => {},
+      );
     } finally {
       this.#writing = false;
       this.#writeWaiters.shift()?.();
@@ -146,6 +226,7 @@ export class WorkerPool {
   /** Stops every worker; waiting reads are refused. */
   async close(): Promise<void> {
     this.#closed = true;
+    clearInterval(this.#sampler);
     for (const q of this.#queue.splice(0)) q.reject(new HttpError(503, "E_CLOSED", "the server is shutting down"));
     await Promise.all(this.#slots.map((s) => s.worker.terminate()));
   }
@@ -155,11 +236,13 @@ export class WorkerPool {
     return this.#slots.filter((s) => s.state === "idle").length;
   }
 
-  #idleOf(slot: Slot): Promise<void> {
-    return new Promise((resolve) => {
-      const check = () => (slot.state !== "busy" ? resolve() : setTimeout(check, 5));
-      check();
-    });
+  /** Resolves at the next change of a slot's state (started, finished a job, died). */
+  #changed(): Promise<void> {
+    return new Promise((resolve) => this.#changeWaiters.push(resolve));
+  }
+
+  #notify(): void {
+    for (const w of this.#changeWaiters.splice(0)) w();
   }
 
   #restartAll(keep: Slot | undefined): void {
@@ -199,7 +282,16 @@ export class WorkerPool {
           ),
         );
       }, timeoutMs);
-      slot.current = { id, resolve, reject, timer };
+      slot.current = {
+        id,
+        op: job.op,
+        started: performance.now(),
+        startRss: process.memoryUsage.rss(),
+        resolve,
+        reject,
+        timer,
+      };
+      this.#recycled = false;
       slot.worker.postMessage({ ...job, id } satisfies JobMessage);
     });
   }
@@ -212,7 +304,11 @@ export class WorkerPool {
   }
 
   #spawn(restart: boolean): Slot {
-    const worker = new Worker(BOOT, { workerData: this.#options.data });
+    const worker = new Worker(BOOT, {
+      workerData: this.#options.data,
+      // A runaway JavaScript heap ends this worker (ERR_WORKER_OUT_OF_MEMORY), not the process.
+      resourceLimits: { maxOldGenerationSizeMb: this.#budgetMb() },
+    });
     const started = performance.now();
     let markReady: () => void = () => {};
     let markFailed: (e: Error) => void = () => {};
@@ -238,10 +334,12 @@ export class WorkerPool {
             );
           if (slot.state === "starting") slot.state = "idle";
           markReady();
+          this.#notify();
           this.#pump();
         } else if ("error" in reply) {
           slot.state = "dead";
           markFailed(httpErrorOf(reply.error));
+          this.#notify();
         }
         return;
       }
@@ -252,9 +350,12 @@ export class WorkerPool {
       if (slot.state === "busy") slot.state = "idle";
       if ("body" in reply) current.resolve(reply.body);
       else if ("error" in reply) current.reject(httpErrorOf(reply.error));
+      this.#notify();
       this.#pump();
     });
+    let outOfMemory = false;
     worker.on("error", (e) => {
+      outOfMemory = (e as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY";
       this.#options.log?.(`pool: worker failed: ${e.message}`);
       markFailed(e);
     });
@@ -266,9 +367,18 @@ export class WorkerPool {
       if (current) {
         clearTimeout(current.timer);
         slot.current = undefined;
-        current.reject(new HttpError(500, "E_WORKER", "the query worker stopped unexpectedly"));
+        current.reject(
+          outOfMemory
+            ? new HttpError(
+                503,
+                "E_MEMORY",
+                `the ${current.op} passed the memory budget of ${this.#budgetMb()} MiB of a worker and was stopped; simplify it or ask for a larger --max-memory`,
+              )
+            : new HttpError(500, "E_WORKER", "the query worker stopped unexpectedly"),
+        );
       }
       markFailed(new Error("worker exited"));
+      this.#notify();
       // A worker that dies while serving is replaced; one that cannot even start is not (no loop).
       if (!wasStarting && !this.#closed) {
         const i = this.#slots.indexOf(slot);

@@ -3,6 +3,7 @@
  * request asks for, with its dataset, following the protocol's rules on methods, media types,
  * parameters and charsets. Violations are 4xx HttpErrors.
  */
+import { DataFactory } from "n3";
 import sparqljs from "sparqljs";
 import { sparqlPrologue } from "../rdf/prefixes.js";
 import { parseSparql } from "../store/index.js";
@@ -116,9 +117,13 @@ export function queryForm(
 }
 
 /**
- * Applies `using-graph-uri` / `using-named-graph-uri` to an update (as USING / USING NAMED on
- * each DELETE/INSERT operation). An update that names its own dataset (USING or WITH) as well
- * is refused, as the protocol requires.
+ * Applies `using-graph-uri` / `using-named-graph-uri` to an update, as SPARQL 1.1 Update and
+ * the Protocol (§2.2.3) define them: they give the dataset of every operation that has a WHERE
+ * clause — each DELETE/INSERT becomes `… USING <g1> USING <g2> USING NAMED <n> WHERE …` (the
+ * default graph is the merge of the using-graph-uri graphs; with only using-named-graph-uri it
+ * is empty), and `DELETE WHERE { P }` is read as its long form `DELETE { P } USING … WHERE { P }`.
+ * Operations without a WHERE clause (INSERT DATA, DROP, CLEAR, …) are unchanged. An update
+ * that names its own dataset (USING or WITH) as well is refused, as the protocol requires.
  */
 export function applyUsing(
   text: string,
@@ -131,9 +136,14 @@ export function applyUsing(
     `${sparqlPrologue(prefixes)}\n${text}`,
   );
   if (parsed.type !== "update") throw new HttpError(400, "E_BAD_REQUEST", "using-graph-uri applies to updates only");
-  const { namedNode } = sparqljsFactory;
-  for (const op of parsed.updates) {
-    if (!("updateType" in op) || op.updateType !== "insertdelete") continue;
+  const dataset = {
+    default: (using.defaultGraphs ?? []).map((g) => DataFactory.namedNode(g)),
+    named: (using.namedGraphs ?? []).map((g) => DataFactory.namedNode(g)),
+  };
+  parsed.updates = parsed.updates.map((op) => {
+    if (!("updateType" in op)) return op;
+    if (op.updateType === "deletewhere") return { ...longForm(op.delete), using: dataset };
+    if (op.updateType !== "insertdelete") return op;
     if (
       (op.using !== undefined && (op.using.default.length > 0 || op.using.named.length > 0)) ||
       op.graph !== undefined
@@ -143,14 +153,17 @@ export function applyUsing(
         "E_BAD_REQUEST",
         "the update names its dataset (USING or WITH) and the request gives using-graph-uri/using-named-graph-uri: use one",
       );
-    op.using = {
-      default: (using.defaultGraphs ?? []).map((g) => namedNode(g)),
-      named: (using.namedGraphs ?? []).map((g) => namedNode(g)),
-    };
-  }
+    return { ...op, using: dataset };
+  });
   return new sparqljs.Generator().stringify(parsed);
 }
 
-const sparqljsFactory = {
-  namedNode: (value: string) => ({ termType: "NamedNode" as const, value, equals: () => false }),
-};
+/** `DELETE WHERE { P }` as `DELETE { P } WHERE { P }`. */
+function longForm(quads: sparqljs.Quads[]): sparqljs.InsertDeleteOperation {
+  const where: sparqljs.Pattern[] = quads.map((q) =>
+    q.type === "bgp"
+      ? { type: "bgp", triples: q.triples }
+      : { type: "graph", name: q.name, patterns: [{ type: "bgp", triples: q.triples }] },
+  );
+  return { updateType: "insertdelete", delete: quads, insert: [], where };
+}

@@ -21,6 +21,8 @@ export interface ServeOptions {
   readonly workers?: number;
   readonly allowUpdate?: boolean;
   readonly token?: string;
+  /** Memory budget of queries and updates, in MiB (see PoolOptions.memoryBudgetMb). */
+  readonly memoryBudgetMb?: number;
   /** Largest request body, in bytes. */
   readonly bodyLimit?: number;
   readonly log?: LogSink;
@@ -48,6 +50,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     size: options.workers ?? defaultWorkers(),
     data: { storeDir: options.storeDir, prefixes },
     timeoutMs: options.timeoutMs,
+    ...(options.memoryBudgetMb === undefined ? {} : { memoryBudgetMb: options.memoryBudgetMb }),
     log,
   });
   const started = performance.now();

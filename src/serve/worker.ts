@@ -102,6 +102,22 @@ port.on("message", async (msg: JobMessage) => {
     } else reply = { id: msg.id, ok: true, body: run(store, msg) };
   } catch (e) {
     reply = { id: msg.id, ok: false, error: errorOf(e) };
+    if (panicked(e)) {
+      // The engine's WASM memory may be left inconsistent (later writes panic): answer, then
+      // end this thread so the pool replaces it with a worker that reloads the saved store.
+      port.postMessage({
+        ...reply,
+        error: { ...reply.error, message: `${reply.error.message} (the worker was restarted)` },
+      });
+      process.exit(1);
+    }
   }
   port.postMessage(reply);
 });
+
+/** Whether an error (or one of its causes) is a WebAssembly trap of the store engine. */
+function panicked(e: unknown): boolean {
+  for (let c = e, depth = 0; c instanceof Error && depth < 5; c = c.cause, depth++)
+    if (c instanceof WebAssembly.RuntimeError) return true;
+  return false;
+}

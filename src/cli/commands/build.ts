@@ -9,27 +9,36 @@ import { prefixesFor } from "../../rdf/prefixes.js";
 import { allPlaceResources, referenceFor } from "../../rdf/reference.js";
 import { QB, RDF as RDFV } from "../../rdf/vocab.js";
 import { isRemoteStore, openStore, parseRemoteStore, redact, STORE_FILE, type Store } from "../../store/index.js";
-import { CLIError, DEFAULT_STORE, irisOf, parse } from "../args.js";
+import { CLIError, DEFAULT_STORE, encodingOption, irisOf, parse } from "../args.js";
 import { err, out } from "../io.js";
 import { articleFiles, extractAll, mapAll, readArticles } from "../pipeline.js";
 import { Progress } from "../progress.js";
+
+/** Exit code of a build that stored the good articles and skipped bad files. */
+export const EXIT_SKIPPED = 3;
 
 export const summary = "ingest article files or folders into the store";
 
 export const help = `Usage: article-kg build PATH... [options]
 
-Reads every *.txt file under the given files or folders (recursively), extracts its facts and
+Reads every *.txt, *.html and *.htm file under the given files or folders (recursively; a
+saved web page is reduced to its article text: title, dateline, body), extracts its facts and
 stores each article in its own named graph (replacing an earlier build of the same article),
-then saves the store atomically. A bad input file stops the build and leaves the saved store
-as it was.
+then saves the store atomically. A file that cannot be read as an article (empty, binary,
+undecodable, unreadable) is reported on stderr, one line each, and skipped: the good ones are
+stored and the exit code is 3. With --strict the first bad file stops the build (exit 1) and
+the saved store stays as it was; so does a build in which no file could be read.
 
 Options:
   --store DIR|URL          store directory (default ${DEFAULT_STORE}), or a SPARQL server:
                            sparql+http://[user:pass@]host:port/path?gsp=PATH (docs/remote-store.md)
   --base IRI               base of the minted IRIs (default https://w3id.org/article-kg/)
   --published YYYY-MM-DD   publication date for every article (else found in each header)
+  --encoding NAME          encoding of every file (utf-8, gb18030, gbk, big5, utf-16le,
+                           utf-16be); default: detected per file
   --license IRI            licence of the published dataset in its VoID/DCAT description
                            (default https://creativecommons.org/licenses/by/4.0/)
+  --strict                 stop at the first bad file instead of skipping it
   --summary                also print a table of results (place, indicator, period, value, unit)
   --all-places             put the whole place code list (~3,200 GB/T 2260 divisions) in the
                            reference graph, not only the places used and their ancestors
@@ -56,31 +65,49 @@ export async function run(argv: readonly string[]): Promise<number> {
     store: { type: "string" },
     base: { type: "string" },
     published: { type: "string" },
+    encoding: { type: "string" },
     summary: { type: "boolean" },
+    strict: { type: "boolean" },
     license: { type: "string" },
     "all-places": { type: "boolean" },
   });
   if (positionals.length === 0) throw new CLIError("build expects at least one file or folder of articles.");
   const ir = irisOf(values.base);
   const license = values.license === undefined ? undefined : absoluteIri("license", values.license);
-  const readOptions = values.published === undefined ? {} : { published: checkDate(values.published) };
+  const readOptions = {
+    ...(values.published === undefined ? {} : { published: checkDate(values.published) }),
+    ...(values.encoding === undefined ? {} : { encoding: encodingOption(values.encoding) }),
+  };
   const dir = values.store ?? DEFAULT_STORE;
   const started = performance.now();
 
   const files: string[] = [];
   for await (const f of articleFiles(positionals)) files.push(f);
   if (files.length === 0)
-    throw new KgError("E_INPUT_NOT_FOUND", `no *.txt article files under ${positionals.join(", ")}.`);
+    throw new KgError("E_INPUT_NOT_FOUND", `no article files (*.txt, *.html, *.htm) under ${positionals.join(", ")}.`);
 
   const store = await openStore(dir);
   const startedAt = new Date();
   const built: GraphRecord[] = [];
   const progress = new Progress(files.length);
+  const bad: string[] = [];
+  const onBadFile =
+    values.strict === true
+      ? undefined
+      : (e: KgError, file: string) => {
+          bad.push(file);
+          progress.done();
+          err(`article-kg: skipped ${e.message.startsWith(file) ? e.message : `${file}: ${e.message}`}`);
+          progress.tick(file);
+        };
   let articles = 0;
   let observations = 0;
   let quads = 0;
   try {
-    for await (const { extraction, mapped } of mapAll(extractAll(readArticles(iterate(files), readOptions)), ir)) {
+    for await (const { extraction, mapped } of mapAll(
+      extractAll(readArticles(iterate(files), readOptions, onBadFile)),
+      ir,
+    )) {
       quads += await store.replaceGraph(mapped.graph, mapped.quads);
       built.push({ graph: mapped.graph, article: ir.article(extraction.article.id), at: new Date() });
       observations += mapped.quads.filter(
@@ -92,6 +119,11 @@ export async function run(argv: readonly string[]): Promise<number> {
   } finally {
     progress.done();
   }
+  if (articles === 0)
+    throw new KgError(
+      "E_INPUT_NOT_FOUND",
+      `none of the ${files.length} file${files.length === 1 ? "" : "s"} could be read as an article; the store was left as it was.`,
+    );
   // The reference graph is rebuilt from what every article graph in the store uses, so places
   // and periods of removed or re-extracted articles do not linger (and a rebuild is idempotent).
   const reference = referenceFor(await usedReferenceIris(store, ir), ir);
@@ -120,6 +152,12 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (result.kind === "bindings") await out(toTable(result.variables, result.rows, prefixesFor(ir)));
   }
   if (observations === 0 && articles > 0) err("note: no observations were found (is the extractor still a stub?).");
+  if (bad.length > 0) {
+    err(
+      `article-kg: ${bad.length} bad file${bad.length === 1 ? "" : "s"} skipped (see above; --strict stops at the first).`,
+    );
+    return EXIT_SKIPPED;
+  }
   return 0;
 }
 

@@ -5,7 +5,7 @@ import { extract } from "../../extract/index.js";
 import { mapExtraction } from "../../rdf/map.js";
 import { prefixesFor } from "../../rdf/prefixes.js";
 import { RDF_FORMATS } from "../../rdf/serialize.js";
-import { CLIError, choice, irisOf, parse } from "../args.js";
+import { CLIError, choice, encodingOption, irisOf, parse } from "../args.js";
 import { out } from "../io.js";
 
 export const summary = "print the graph of one article";
@@ -17,6 +17,8 @@ graph plus the reference resources it uses, so the output is self-contained).
 
 Options:
   --published YYYY-MM-DD   publication date (overrides a date found in the header)
+  --encoding NAME          encoding of the file (utf-8, gb18030, gbk, big5, utf-16le, utf-16be);
+                           default: detected (UTF-8 with or without BOM, UTF-16, GB18030, Big5)
   --format FORMAT          turtle (default), trig, nquads, ntriples
   --base IRI               base of the minted IRIs (default https://w3id.org/article-kg/)
   -h, --help               show this help
@@ -25,6 +27,7 @@ Options:
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
     published: { type: "string" },
+    encoding: { type: "string" },
     format: { type: "string" },
     base: { type: "string" },
   });
@@ -32,7 +35,10 @@ export async function run(argv: readonly string[]): Promise<number> {
   const ir = irisOf(values.base);
   if (positionals.length !== 1) throw new CLIError("extract expects exactly one FILE.");
   const file = positionals[0] as string;
-  const article = await readArticle(file, values.published === undefined ? {} : { published: values.published });
+  const article = await readArticle(file, {
+    ...(values.published === undefined ? {} : { published: values.published }),
+    ...(values.encoding === undefined ? {} : { encoding: encodingOption(values.encoding) }),
+  });
   const mapped = mapExtraction(extract(article), ir);
   await writeBatches([mapped.quads, [...mapped.reference.values()].flat()], format, prefixesFor(ir), {
     write: out,

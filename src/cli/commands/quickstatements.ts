@@ -3,6 +3,7 @@
 import { withOutput } from "../../export/index.js";
 import { quickStatements, quickStatementsQuery } from "../../export/quickstatements.js";
 import { prefixesFor } from "../../rdf/prefixes.js";
+import { loadIndicators } from "../../rdf/schemes.js";
 import { isRemoteStore, openStore } from "../../store/index.js";
 import { CLIError, DEFAULT_STORE, irisOf, parse } from "../args.js";
 import { err } from "../io.js";
@@ -42,6 +43,13 @@ export async function run(argv: readonly string[]): Promise<number> {
   });
   if (positionals.length > 0) throw new CLIError(`quickstatements takes no arguments; got "${positionals[0]}".`);
   if (values.indicator === undefined) throw new CLIError("--indicator ID is required.");
+  const known = loadIndicators().map((i) => i.id);
+  if (!known.includes(values.indicator)) {
+    const near = known.filter((id) => id.includes(values.indicator ?? "") || (values.indicator ?? "").includes(id));
+    throw new CLIError(
+      `--indicator: unknown indicator "${values.indicator}"${near.length > 0 ? ` (did you mean ${near.slice(0, 3).join(", ")}?)` : ""}; the ids are those of data/indicators.json, e.g. ${known.slice(0, 3).join(", ")}.`,
+    );
+  }
   if (values.property === undefined || !/^P\d+$/u.test(values.property))
     throw new CLIError(`--property must be a Wikidata property id like P1082; got "${values.property ?? ""}".`);
   const url = values["reference-url"];

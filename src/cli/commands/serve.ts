@@ -31,6 +31,9 @@ Options:
   --host HOST        address to listen on (default 127.0.0.1)
   --base IRI         base of the entity IRIs (default https://w3id.org/article-kg/)
   --timeout MS       time limit of a query in milliseconds (default 5000)
+  --max-memory MB    memory budget of queries and updates in MiB (default 1024): when the
+                     server has grown this much over its start, the job that grew it is
+                     stopped with 503 E_MEMORY, and so is one whose worker heap passes it
   --workers N        query worker threads, each with a copy of the store (default ${defaultWorkers()})
   --max-body BYTES   largest request body (default 1048576; larger is refused with 413)
   --allow-update     accept SPARQL Update and Graph Store writes (needs --token)
@@ -54,6 +57,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     timeout: { type: "string" },
     workers: { type: "string" },
     "max-body": { type: "string" },
+    "max-memory": { type: "string" },
     "allow-update": { type: "boolean" },
     token: { type: "string" },
   });
@@ -68,6 +72,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const timeoutMs = intOption("timeout", values.timeout, 5000, 1);
   const workers = intOption("workers", values.workers, defaultWorkers(), 1);
   const bodyLimit = intOption("max-body", values["max-body"], 1 << 20, 1);
+  const memoryBudgetMb = intOption("max-memory", values["max-memory"], 1024, 16);
   if (!allowUpdate && !existsSync(join(dir, STORE_FILE)))
     throw new KgError("E_STORE", `no store in ${dir} (run "article-kg build PATH --store ${dir}" first).`);
   const server = await startServer({
@@ -78,6 +83,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     timeoutMs,
     workers,
     bodyLimit,
+    memoryBudgetMb,
     allowUpdate,
     ...(token === undefined ? {} : { token }),
   });
