@@ -377,8 +377,8 @@ const roads: Template[] = [
     put(ctx, count(ctx.rng, Math.round(size(ctx, 150)), "个"), {
       unit: "COUNT",
       category: null,
-      label: "villages with hardened roads",
-      period: t.period,
+      label: "villages with hardened roads (a state: at the date when 截至)",
+      period: t.period.start === null ? { start: t.period.end, end: t.period.end } : t.period,
     });
     ctx.doc.text("建制村全部通上硬化路。");
   },

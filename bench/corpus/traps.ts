@@ -76,17 +76,68 @@ export function timestampLine(ctx: Ctx, published: string): void {
   ctx.doc.text(`${published} ${hh}:${mm}:${ss}　来源：${outlet(ctx)}\n`);
 }
 
-const TOWNS = ["城关镇", "新集镇", "东风乡", "红旗乡", "太平镇", "长兴镇", "和平乡", "永安镇"];
-const VILLAGES = ["光明村", "新民村", "团结村", "幸福村", "向阳村", "胜利村"];
+const TOWN_NAMES = [
+  "城关镇",
+  "新集镇",
+  "东风乡",
+  "红旗乡",
+  "太平镇",
+  "长兴镇",
+  "和平乡",
+  "永安镇",
+  "白石镇",
+  "柳河乡",
+  "清泉镇",
+  "石门乡",
+  "桃源镇",
+  "杨柳乡",
+];
+const VILLAGE_NAMES = [
+  "光明村",
+  "新民村",
+  "团结村",
+  "幸福村",
+  "向阳村",
+  "胜利村",
+  "杏花村",
+  "前进村",
+  "马家村",
+  "李家沟村",
+  "双河村",
+];
+
+/**
+ * Made-up town and village names, less those whose stem is also a division's name or short
+ * name (永安镇 ~ 永安市, 长兴镇 ~ 长兴县): a real article would say which is meant.
+ */
+function unambiguous(names: readonly string[]): string[] {
+  const stems = new Set<string>();
+  for (const d of divisions().byCode.values()) {
+    stems.add(d.name);
+    stems.add(d.name.replace(/(自治县|自治州|自治区|县|区|市|旗|盟|省|地区)$/, ""));
+  }
+  return names.filter((n) => !stems.has(n.slice(0, -1)));
+}
+
+let towns: string[] | undefined;
+let villages: string[] | undefined;
+function town(ctx: Ctx): string {
+  towns ??= unambiguous(TOWN_NAMES);
+  return ctx.rng.pick(towns);
+}
+function village(ctx: Ctx): string {
+  villages ??= unambiguous(VILLAGE_NAMES);
+  return ctx.rng.pick(villages);
+}
 
 /** A photo caption with numbers in it: none of them is a fact. */
 export function caption(ctx: Ctx): void {
-  const town = ctx.rng.pick(TOWNS);
+  const t = town(ctx);
   const n = Math.round(size(ctx, 800));
   const text = ctx.rng.pick([
-    `图为${ctx.place.name}${town}易地扶贫搬迁安置小区，共安置搬迁群众${n}户。${personName(ctx)} 摄`,
-    `${ctx.place.name}${town}${ctx.rng.pick(VILLAGES)}的扶贫车间里，${Math.min(n, 120)}名工人正在加工订单。（${personName(ctx)} 供图）`,
-    `图为${ctx.year}年${ctx.rng.int(1, 12)}月新建成的${town}产业园区。记者 ${personName(ctx)} 摄`,
+    `图为${ctx.place.name}${t}易地扶贫搬迁安置小区，共安置搬迁群众${n}户。${personName(ctx)} 摄`,
+    `${ctx.place.name}${t}${village(ctx)}的扶贫车间里，${Math.min(n, 120)}名工人正在加工订单。（${personName(ctx)} 供图）`,
+    `图为${ctx.year}年${ctx.rng.int(1, 12)}月新建成的${t}产业园区。记者 ${personName(ctx)} 摄`,
   ]);
   ctx.doc.text(`${text}\n`);
 }
@@ -290,7 +341,7 @@ export function delisted(ctx: Ctx): void {
 export function household(ctx: Ctx): void {
   const y = ctx.year;
   ctx.doc.text(
-    `${ctx.rng.pick(TOWNS)}${ctx.rng.pick(VILLAGES)}脱贫户${personName(ctx)}告诉记者，${y}年他家种植中药材、养殖肉牛，全家年收入达到`,
+    `${town(ctx)}${village(ctx)}脱贫户${personName(ctx)}告诉记者，${y}年他家种植中药材、养殖肉牛，全家年收入达到`,
   );
   put(ctx, amount(ctx.rng, 30000 + ctx.rng.next() * 50000, "元", { wan: false, approx: false }), {
     unit: "CNY",
