@@ -21,13 +21,24 @@ function span(ctx: Ctx): [number, number] {
 const exitPersons: Template[] = [
   (ctx) => {
     const t = flowPeriod(ctx);
-    ctx.doc.text(`${t.phrase}${self(ctx)}${t.cumulative ? "累计" : ""}减贫`);
-    put(ctx, persons(ctx, 30000), {
-      unit: "PERSON",
-      category: "POVERTY_EXIT_PERSONS",
-      label: "people lifted out of poverty",
-      period: t.period,
-    });
+    const form = ctx.rng.int(0, 5);
+    ctx.doc.text(`${t.phrase}${self(ctx)}${t.cumulative ? "累计" : ""}减贫${form === 0 ? "近" : ""}`);
+    const n = form <= 1 ? amount(ctx.rng, size(ctx, 30000), "人", { approx: false }) : persons(ctx, 30000);
+    put(
+      ctx,
+      form === 1
+        ? { quote: `${n.quote}以上`, value: n.value, approximate: true }
+        : form === 0
+          ? { ...n, approximate: true }
+          : n,
+      {
+        unit: "PERSON",
+        category: "POVERTY_EXIT_PERSONS",
+        label: "people lifted out of poverty",
+        period: t.period,
+        ...(form === 1 ? { bound: "above" as const } : {}),
+      },
+    );
     ctx.doc.text("。");
   },
   (ctx) => {
@@ -165,10 +176,12 @@ const poorStock: Template[] = [
     ctx.doc.text("，贫困发生率");
     const below = ctx.rng.chance(0.4);
     if (below) {
-      ctx.doc.text("降至");
+      const r = decimalNum(ctx.rng.int(1, 3), 0, "%");
+      const after = ctx.rng.chance(0.5);
+      ctx.doc.text(after ? "降至" : "低于");
       put(
         ctx,
-        { ...decimalNum(ctx.rng.int(1, 3), 0, "%"), approximate: true },
+        { ...r, quote: after ? `${r.quote}以下` : r.quote, approximate: true },
         {
           unit: "PERCENT",
           category: "POVERTY_INCIDENCE",
@@ -177,7 +190,7 @@ const poorStock: Template[] = [
           bound: "below",
         },
       );
-      ctx.doc.text("以下。");
+      ctx.doc.text("。");
       return;
     }
     ctx.doc.text("降至");
@@ -253,6 +266,16 @@ const income: Template[] = [
       label: "average annual growth of that income",
       period: { start: s, end: e },
     });
+    if (ctx.rng.chance(0.3)) {
+      ctx.doc.text(`，是${s}年的`);
+      put(ctx, decimalNum(1.1 + 0.1 * (e - s), 1, "倍"), {
+        unit: "TIMES",
+        category: null,
+        label: "multiplier of the income (optional)",
+        period: { start: s, end: e },
+        optional: true,
+      });
+    }
     ctx.doc.text("。");
   },
   incomeOfYear,
@@ -260,12 +283,17 @@ const income: Template[] = [
 
 function incomeOfYear(ctx: Ctx): void {
   const y = ctx.year;
-  ctx.doc.text(`${y}年，${self(ctx)}建档立卡贫困户人均纯收入达到`);
-  put(ctx, yuan(ctx.rng, 5000 + ctx.rng.next() * 6000), {
+  const bound = ctx.rng.chance(0.3);
+  ctx.doc.text(`${y}年，${self(ctx)}建档立卡贫困户人均纯收入${bound ? ctx.rng.pick(["突破", "超过"]) : "达到"}`);
+  const income = bound
+    ? amount(ctx.rng, ctx.rng.int(5, 12) * 1000, "元", { approx: false })
+    : yuan(ctx.rng, 5000 + ctx.rng.next() * 6000);
+  put(ctx, bound ? { ...income, approximate: true } : income, {
     unit: "CNY",
     category: "INCOME_PER_CAPITA",
     label: "per-capita net income of registered poor households",
     period: { start: y, end: y },
+    ...(bound ? { bound: "above" as const } : {}),
   });
   ctx.doc.text("，同比增长");
   put(ctx, decimalNum(ctx.rng.next() * 15 + 5, ctx.rng.int(1, 2), "%"), {
@@ -387,8 +415,10 @@ const roads: Template[] = [
 const funds: Template[] = [
   (ctx) => {
     const t = flowPeriod(ctx);
-    ctx.doc.text(`${t.phrase}${self(ctx)}${t.cumulative ? "累计" : ""}投入各类扶贫资金`);
-    put(ctx, money(ctx.rng, size(ctx, 8e8)), {
+    const near = ctx.rng.chance(0.25);
+    ctx.doc.text(`${t.phrase}${self(ctx)}${t.cumulative ? "累计" : ""}投入各类扶贫资金${near ? "近" : ""}`);
+    const m = money(ctx.rng, size(ctx, 8e8));
+    put(ctx, near ? { ...m, approximate: true } : m, {
       unit: "CNY",
       category: "FUNDS_INVESTED",
       label: "poverty-alleviation funds invested",
@@ -429,6 +459,23 @@ const funds: Template[] = [
 
 /** Facts that are not core kinds: cadres, training, workshops. */
 const other: Template[] = [
+  (ctx) => {
+    const t = flowPeriod(ctx);
+    const share = ctx.rng.int(5, 9);
+    ctx.doc.text(`${t.phrase}${self(ctx)}`);
+    put(
+      ctx,
+      { quote: `${"零一二三四五六七八九"[share]}成以上`, value: share * 10, approximate: true },
+      {
+        unit: "PERCENT",
+        category: null,
+        label: "share of poor households in industries",
+        period: t.period,
+        bound: "above",
+      },
+    );
+    ctx.doc.text("的建档立卡贫困户通过发展特色产业实现增收。");
+  },
   (ctx) => {
     const t = flowPeriod(ctx);
     ctx.doc.text(`${t.phrase}${self(ctx)}${t.cumulative ? "累计" : ""}选派第一书记`);

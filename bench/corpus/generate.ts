@@ -149,7 +149,7 @@ export function generateArticle(seed: number, index: number): GeneratedArticle {
     plan(ctx);
     doc.text("\n");
   }
-  footer(ctx, pubYear ?? year + 1);
+  footer(ctx, pubYear ?? year + 1, month, day);
 
   const name = `g${String(index).padStart(5, "0")}-${place.code}-${year}`;
   const { text, observations, optional } = doc.render(script);

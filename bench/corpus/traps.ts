@@ -143,13 +143,19 @@ export function caption(ctx: Ctx): void {
 }
 
 /** Footer lines: editor, copyright, licence and phone numbers. */
-export function footer(ctx: Ctx, pubYear: number): void {
+export function footer(ctx: Ctx, pubYear: number, month: number, day: number): void {
+  const digit = (n: number) => [...String(n)].map((d) => "〇一二三四五六七八九"[Number(d)]).join("");
+  const small = (n: number) =>
+    n <= 10
+      ? "〇一二三四五六七八九十"[n]
+      : `${n >= 20 ? digit(Math.floor(n / 10)) : ""}十${n % 10 === 0 ? "" : digit(n % 10)}`;
   const lines = [
+    `（${digit(pubYear)}年${small(month)}月${small(day)}日）`,
     `（责任编辑：${personName(ctx)}）`,
     `版权所有 © ${pubYear} ${ctx.place.name}人民政府　备案号：ICP备${ctx.rng.int(10000000, 99999999)}号-${ctx.rng.int(1, 9)}`,
     `联系电话：0${ctx.rng.int(100, 999)}-${ctx.rng.int(2000000, 8999999)}　地址：${ctx.place.name}人民路${ctx.rng.int(1, 300)}号`,
   ];
-  for (const l of ctx.rng.shuffle(lines).slice(0, ctx.rng.int(1, 3))) ctx.doc.text(`${l}\n`);
+  for (const l of ctx.rng.shuffle(lines).slice(0, ctx.rng.int(1, 4))) ctx.doc.text(`${l}\n`);
 }
 
 /** Programme names and slogans in quotes, ordinals and a date: no facts. */
