@@ -4,6 +4,7 @@
  * answers. The wording is this project's own.
  */
 import { type Ctx, flowPeriod, put, self, size, stockPhrase } from "./context.js";
+import type { GoldPeriod } from "./doc.js";
 import { amount, count, decimalNum, money, yuan } from "./numbers.js";
 
 type Template = (ctx: Ctx) => void;
@@ -16,6 +17,11 @@ function span(ctx: Ctx): [number, number] {
   const e = ctx.year;
   const s = e > 2013 ? ctx.rng.int(2013, e - 1) : 2013;
   return [s, e];
+}
+
+/** A state reached by a date ("截至2019年底，N个村全部通路") is a stock at that date, not a flow. */
+function atDate(p: GoldPeriod): GoldPeriod {
+  return p.start === null ? { start: p.end, end: p.end } : p;
 }
 
 const exitPersons: Template[] = [
@@ -406,7 +412,7 @@ const roads: Template[] = [
       unit: "COUNT",
       category: null,
       label: "villages with hardened roads (a state: at the date when 截至)",
-      period: t.period.start === null ? { start: t.period.end, end: t.period.end } : t.period,
+      period: atDate(t.period),
     });
     ctx.doc.text("建制村全部通上硬化路。");
   },
@@ -469,8 +475,8 @@ const other: Template[] = [
       {
         unit: "PERCENT",
         category: null,
-        label: "share of poor households in industries",
-        period: t.period,
+        label: "share of poor households in industries (a state: at the date when 截至)",
+        period: atDate(t.period),
         bound: "above",
       },
     );
