@@ -1,11 +1,12 @@
 /**
  * Reads an RDF file of any common format into quads: Turtle, N-Triples, N-Quads, TriG and
  * RDF/XML through the store engine's parsers, JSON-LD through the `jsonld` package (to
- * N-Quads first). Our own published context is served from the repository, never fetched.
+ * N-Quads first; loaded only when a JSON-LD file is read, since it takes a while to load).
+ * Our own published context is served from the repository, never fetched.
  */
 import { readFile } from "node:fs/promises";
 import type * as RDF from "@rdfjs/types";
-import jsonld from "jsonld";
+import type jsonldTypes from "jsonld";
 import { KgError } from "../errors.js";
 import {
   CONTEXT_IRI,
@@ -48,8 +49,9 @@ export async function jsonldToNQuads(text: string, source = "JSON-LD"): Promise<
   } catch (e) {
     throw new KgError("E_RDF_SYNTAX", `${source}: not JSON (${(e as Error).message}).`, { cause: e });
   }
+  const { default: jsonld } = await import("jsonld");
   try {
-    return (await jsonld.toRDF(doc as jsonld.JsonLdDocument, {
+    return (await jsonld.toRDF(doc as jsonldTypes.JsonLdDocument, {
       format: "application/n-quads",
       documentLoader: documentLoader as never,
     })) as unknown as string;

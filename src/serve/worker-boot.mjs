@@ -1,5 +1,11 @@
-// Starts a query worker: registers tsx in this thread (no build step), then runs worker.ts.
-import { register } from "tsx/esm/api";
+// Starts a query worker: the compiled worker.js beside this file when it is there (dist/),
+// else registers tsx in this thread and runs worker.ts (the sources, no build step).
+import { existsSync } from "node:fs";
 
-register();
-await import("./worker.ts");
+const compiled = new URL("./worker.js", import.meta.url);
+if (existsSync(compiled)) await import(compiled.href);
+else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import("./worker.ts");
+}
