@@ -33,6 +33,17 @@ const cases: [name: string, body: string, expected: Row[]][] = [
     ],
   ],
   [
+    "累计 makes a count up to a date cumulative; 降低到 reaches a level",
+    "截至2019年底，全县累计选派驻村第一书记86名。贫困人口由2016年底的2.2万人减少到2019年底的900人，贫困发生率由19.5%降低到0.8%。",
+    [
+      ["86名", null, 2019, "sentence"],
+      ["2.2万人", 2016, 2016, "group"],
+      ["900人", 2019, 2019, "group"],
+      ["19.5%", 2016, 2016, "sentence"],
+      ["0.8%", 2019, 2019, "sentence"],
+    ],
+  ],
+  [
     "a date phrase with 的 governs every number of its group",
     "全县贫困人口由2013年底的2.1万户7.9万人减少到2019年底的310户905人。",
     [

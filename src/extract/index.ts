@@ -148,10 +148,13 @@ export function extract(article: Article): Extraction {
       ? "target"
       : "result";
     const span = text.span(q.start, q.end);
+    // "截至2018年底累计选派…": 累计 makes any count up to a date a cumulative flow
+    const before = s.slice(clause.start, q.prefixStart);
+    const counted = lexicon().raw.cumulativeCues.words.some((w) => before.includes(w));
     const named = namedWithFact(s, programHits, clause, sentence);
     const reported = new Map(indicators.map((i) => [reportedIndicator(i).indicator, reportedIndicator(i).variant]));
     for (const [indicator, variant] of reported) {
-      const period = pointInTime(periodBinding, indicator);
+      const period = pointInTime(periodBinding, indicator, counted);
       const obs: Observation = {
         index: 0,
         indicator,
@@ -193,10 +196,10 @@ export function extract(article: Article): Extraction {
  * "截至2018年底，全省还有贫困人口…": a stock at a point in time is dated that year; only a
  * cumulative flow ("截至2018年底累计减贫…") keeps the open start of 截至.
  */
-function pointInTime(b: Binding<Period> | undefined, indicator: string): Binding<Period> | undefined {
+function pointInTime(b: Binding<Period> | undefined, indicator: string, counted: boolean): Binding<Period> | undefined {
   const end = b?.value.end;
   if (b === undefined || end === undefined || b.value.start !== undefined || b.rule === FROM_VALUE) return b;
-  if (isCumulative(indicator)) return b;
+  if (counted || isCumulative(indicator)) return b;
   return { ...b, value: { ...b.value, start: end }, rule: `${b.rule}; a stock at its date` };
 }
 

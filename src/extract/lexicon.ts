@@ -37,6 +37,7 @@ interface RawLexicon {
   setReferences: { before: string[]; nouns: string[] };
   donorVerbs: { words: string[]; eastProvinces: { codes: string[] } };
   localities: { townSuffixes: string[]; villageSuffixes: string[] };
+  cumulativeCues: { words: string[] };
   negations: { words: string[] };
   nounUnitStops: { words: string[] };
   targetScope: {

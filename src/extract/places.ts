@@ -254,10 +254,16 @@ function listWeights(s: string, hits: readonly PlaceHit[]): number[] {
   return weights;
 }
 
-/** The division standing for a collective phrase: the main place or its ancestor at that level. */
-export function collectivePlace(places: ArticlePlaces, level: PlaceLevel): PlaceRef | undefined {
+/**
+ * The division standing for a collective phrase: the main place or its ancestor at that level.
+ * 全区 and 全市 name two levels each — an autonomous region or a district, a prefecture or a
+ * county-level city — so in an article about a district or a county-level city they stand for it.
+ */
+export function collectivePlace(places: ArticlePlaces, level: PlaceLevel, phrase = ""): PlaceRef | undefined {
   const main = places.main;
   if (main === undefined) return undefined;
   if (LEVEL_RANK[main.level] <= LEVEL_RANK[level]) return main;
+  const word = phrase.slice(-1);
+  if (main.level === "county" && (word === "区" || word === "市") && main.name.endsWith(word)) return main;
   return places.gazetteer.ancestors(main.code).find((a) => a.level === level) ?? main;
 }
