@@ -90,6 +90,23 @@ const cases: [name: string, title: string, body: string, expected: [string, stri
       ["3个", "510822"],
     ],
   ],
+  [
+    "a full name is read over a short name overlapping its start (其中江宁区, 其中宾县)",
+    "南京市脱贫攻坚成效",
+    "2019年，全市贫困人口减少2.4万人，其中江宁区减少3100人。哈尔滨市宾县减少900人，其中宾县西部减少300人。",
+    [
+      ["2.4万人", "320100"],
+      ["3100人", "320115"],
+      ["900人", "230125"],
+      ["300人", "230125"],
+    ],
+  ],
+  [
+    "a numeral inside a place name is no number",
+    "绵阳市脱贫攻坚成效",
+    "三台县今年减贫1.1万人，五家渠市、七台河市也有进展。",
+    [["1.1万人", "510722"]],
+  ],
 ];
 
 describe("place scope", () => {

@@ -105,7 +105,7 @@ const PLACEHOLDER_CITY = /^(市辖区|县|省直辖县级行政区划|自治区�
  * match (甘肃成县), or after one of WEAK_BEFORE, and never before one of WEAK_AFTER.
  */
 const WEAK_SURFACE = /^.[县区市旗]$/u;
-const WEAK_BEFORE = new Set([..."省市州区县盟旗在到赴至与及和或年"]);
+const WEAK_BEFORE = new Set([..."省市州区县盟旗在到赴至与及和或年中、，"]);
 const WEAK_AFTER = new Set([..."域城级委乡镇内外里直区属"]);
 const HAN = /\p{Script=Han}/u;
 
@@ -357,17 +357,32 @@ function findIn(root: TrieNode, text: string): PlaceMatch[] {
   let cp = 0;
   let i = 0;
   let lastEnd = -1;
-  while (i < n) {
-    let node = root.next.get(text.charCodeAt(i));
+  const longestAt = (at: number): Surface | undefined => {
+    let node = root.next.get(text.charCodeAt(at));
     let best: Surface | undefined;
-    let j = i;
+    let j = at;
     while (node !== undefined) {
       j++;
       if (node.entry !== undefined) best = node.entry;
       if (j >= n) break;
       node = node.next.get(text.charCodeAt(j));
     }
-    if (best !== undefined) {
+    return best;
+  };
+  // "其中江宁区": a short name (中江) that overlaps the start of a full name reaching further is
+  // not read; the full name is
+  const overtaken = (at: number, s: Surface): boolean => {
+    if (s.kind === "full") return false;
+    for (let k = at + 1; k < at + s.surface.length; k++) {
+      const later = longestAt(k);
+      if (later?.kind === "full" && later.candidates.length > 0 && k + later.surface.length > at + s.surface.length)
+        return true;
+    }
+    return false;
+  };
+  while (i < n) {
+    const best = longestAt(i);
+    if (best !== undefined && !overtaken(i, best)) {
       const len = best.surface.length; // every surface is BMP: UTF-16 length = code points
       if (best.candidates.length === 0) {
         i += len; // a stop word: consumed, not reported

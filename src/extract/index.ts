@@ -55,7 +55,9 @@ export function extract(article: Article): Extraction {
   const skip = (a: number, b: number) =>
     excluded(a, b) ||
     seg.quotes.some((q) => q.start <= a && a < q.end && q.end - q.start <= MAX_NAME_QUOTE) ||
-    periods.some((p) => overlaps(p, a, b));
+    periods.some((p) => overlaps(p, a, b)) ||
+    // 三台县, 五家渠市, 七台河市: a numeral inside a place name is no number
+    places.hits.some((h) => overlaps(h, a, b));
   const quantities = findQuantities(s, skip);
   const quantitySegments = compoundSegments(s, quantities, seg.sentences);
   const periodContext: PeriodContext = {

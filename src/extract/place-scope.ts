@@ -249,8 +249,6 @@ function listBefore(s: string, hits: readonly PlaceHit[], end: number, lastGap: 
 
 /** Longest gap between a giving place, its verb and the receiving place ("福建省累计投入资金…帮助宁夏"). */
 const DONOR_REACH = 40;
-/** The donor verb stands this close before the receiving place. */
-const DONOR_VERB_REACH = 8;
 
 /**
  * East–west cooperation and paired assistance: "福建省对口帮扶宁夏", "上海市投入援助资金3亿元，
@@ -274,14 +272,26 @@ export function donorAndRecipient(
       if (sameBranch(places, giver.place, taker.place)) continue;
       const between = s.slice(giver.end, taker.start);
       if (/[。；;！？]/u.test(between)) continue;
-      // the verb stands right before the receiving place: "…帮助宁夏", "对口帮扶的云南"
-      const verb = verbs.find((v) => between.slice(-DONOR_VERB_REACH).includes(v));
+      // the verb stands right before the receiving place: "…帮助宁夏", "对口帮扶了云南"
+      const verb = verbs.find((v) => new RegExp(`${v}(?:了|给)?$`, "u").test(between));
       if (verb === undefined) continue;
       return { recipient: taker.place, donor: giver.place, cue: `${s.slice(giver.start, giver.end)}…${verb}` };
     }
   }
   const text = s.slice(sentence.start, sentence.end);
   const verb = verbs.find((v) => text.includes(v));
+  // "在上海市的对口帮扶下，邵阳市获得帮扶资金2亿元": the place of 在…帮扶下 gives
+  for (const giver of hits) {
+    const after = s.slice(giver.end, giver.end + 10);
+    const m = /^的?((?:对口|结对)?(?:帮扶|援助|支援|支持|帮助))(?:下|中)/u.exec(after);
+    if (m === null || !s.slice(Math.max(sentence.start, giver.start - 2), giver.start).endsWith("在")) continue;
+    const cue = `在${s.slice(giver.start, giver.end)}的${m[1]}下`;
+    if (giver.place.code !== place.code) return { recipient: place, donor: giver.place, cue };
+    const taker = hits.find((h) => h.start > giver.end && !sameBranch(places, h.place, giver.place));
+    const recipient = taker?.place ?? places.main;
+    if (recipient !== undefined && !sameBranch(places, recipient, giver.place))
+      return { recipient, donor: giver.place, cue };
+  }
   // "厦门市思明区与东乡县结对帮扶": in east–west cooperation the eastern place gives
   const east = new Set(lexicon().raw.donorVerbs.eastProvinces.codes);
   const isEast = (p: PlaceRef) => east.has(p.code.slice(0, 2));
