@@ -87,7 +87,15 @@ const cases: [string, string, string, ReturnType<typeof facts>][] = [
     "在X的帮扶下: X gives",
     "邵阳市脱贫攻坚成效",
     "2020年，在上海市的对口帮扶下，邵阳市获得帮扶资金1.6亿元。",
-    [{ exact: "1.6亿元", indicator: "funds-invested", place: "430500", donor: "310000", sub: "east-west-cooperation-funds" }],
+    [
+      {
+        exact: "1.6亿元",
+        indicator: "funds-invested",
+        place: "430500",
+        donor: "310000",
+        sub: "east-west-cooperation-funds",
+      },
+    ],
   ],
   [
     "a place's own investment has no donor",

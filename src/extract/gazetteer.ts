@@ -369,10 +369,11 @@ function findIn(root: TrieNode, text: string): PlaceMatch[] {
     }
     return best;
   };
-  // "其中江宁区": a short name (中江) that overlaps the start of a full name reaching further is
-  // not read; the full name is
+  // "其中江宁区": a county's short name (中江) that overlaps the start of a full name reaching
+  // further is not read; the full name is
   const overtaken = (at: number, s: Surface): boolean => {
-    if (s.kind === "full") return false;
+    // only a county's short name gives way (中江 before 江宁区); a province or city does not (广东山区)
+    if (s.kind === "full" || s.candidates.some((c) => c.level !== "county")) return false;
     for (let k = at + 1; k < at + s.surface.length; k++) {
       const later = longestAt(k);
       if (later?.kind === "full" && later.candidates.length > 0 && k + later.surface.length > at + s.surface.length)
