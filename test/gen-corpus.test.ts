@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { divisions } from "../bench/corpus/divisions.js";
 import { generateArticle, generateCorpus, placesOf } from "../bench/corpus/generate.js";
+import { GOLD_CATEGORIES } from "../src/rdf/schemes.js";
 
 const UNITS = new Set([
   "CNY",
@@ -13,23 +14,7 @@ const UNITS = new Set([
   "COUNT",
   "TIMES",
 ]);
-const CATEGORIES = new Set([
-  "POVERTY_EXIT_PERSONS",
-  "POVERTY_EXIT_HOUSEHOLDS",
-  "POOR_POPULATION",
-  "POOR_HOUSEHOLDS",
-  "POVERTY_INCIDENCE",
-  "VILLAGES_EXITED",
-  "POOR_VILLAGES",
-  "COUNTIES_DELISTED",
-  "INCOME_PER_CAPITA",
-  "INCOME_GROWTH",
-  "RELOCATED_PERSONS",
-  "RELOCATED_HOUSEHOLDS",
-  "HOUSING_RENOVATED",
-  "ROAD_KM",
-  "FUNDS_INVESTED",
-]);
+const CATEGORIES = new Set<string>(GOLD_CATEGORIES);
 
 const articles = [...generateCorpus(7, 40)];
 

@@ -219,6 +219,11 @@ export const FROM_VALUE = "first value of a change";
 /** Longest line that can be a section heading ("一、2015年以来的成效"). */
 export const MAX_HEADING = 30;
 
+/** A short line without a full stop: a heading ("一、2015年以来的成效", "（二）基础设施"). */
+function isHeading(text: string): boolean {
+  return [...text].length <= MAX_HEADING && !/[。！？!?；;]/u.test(text);
+}
+
 /**
  * The period a section heading gives to the lines under it: a short line without a full stop
  * that holds a period phrase starts a section; another heading ends it.
@@ -234,7 +239,7 @@ export function sectionPeriods(
   seg.lines.forEach((line, i) => {
     const text = s.slice(line.start, line.end).trim();
     if (text === "" || line.boilerplate || line === title) return;
-    if ([...text].length <= MAX_HEADING && !/[。！？!?；;]/u.test(text)) {
+    if (isHeading(text)) {
       current = periods.find((p) => p.reach === "scope" && inside(line, p.start, p.end));
       return;
     }
@@ -262,7 +267,7 @@ export function leadPeriods(
   seg.lines.forEach((line, i) => {
     const text = s.slice(line.start, line.end).trim();
     if (text === "" || line.boilerplate || line === title) return;
-    if ([...text].length <= MAX_HEADING && !/[。！？!?；;]/u.test(text)) {
+    if (isHeading(text)) {
       current = undefined; // a heading starts a new section
       return;
     }
