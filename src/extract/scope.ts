@@ -84,7 +84,7 @@ function fromValue(ctx: PeriodContext, qi: number, clause: Range): boolean {
   const q = ctx.quantities[qi] as Quantity;
   if (!FROM.test(ctx.s.slice(clause.start, q.prefixStart))) return false;
   const next = ctx.quantities[qi + 1];
-  return next !== undefined && next.changeTo && next.end <= clause.end;
+  return next?.changeTo === true && next.end <= clause.end;
 }
 
 /** The phrases in reach of `q` in its sentence, last first. */
