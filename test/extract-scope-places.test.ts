@@ -102,6 +102,15 @@ const cases: [name: string, title: string, body: string, expected: [string, stri
     ],
   ],
   [
+    "a two-character county after 关于 (关于萧县等9个县): a set in the province",
+    "金寨县脱贫攻坚纪实",
+    "安徽省人民政府发布关于萧县等9个县退出贫困县序列的公告。金寨县今年减贫1.3万人。",
+    [
+      ["9个", "340000"],
+      ["1.3万人", "341524"],
+    ],
+  ],
+  [
     "a numeral inside a place name is no number",
     "绵阳市脱贫攻坚成效",
     "三台县今年减贫1.1万人，五家渠市、七台河市也有进展。",

@@ -105,7 +105,7 @@ const PLACEHOLDER_CITY = /^(市辖区|县|省直辖县级行政区划|自治区�
  * match (甘肃成县), or after one of WEAK_BEFORE, and never before one of WEAK_AFTER.
  */
 const WEAK_SURFACE = /^.[县区市旗]$/u;
-const WEAK_BEFORE = new Set([..."省市州区县盟旗在到赴至与及和或年中、，"]);
+const WEAK_BEFORE = new Set([..."省市州区县盟旗在到赴至与及和或年中于、，"]);
 const WEAK_AFTER = new Set([..."域城级委乡镇内外里直区属"]);
 const HAN = /\p{Script=Han}/u;
 
