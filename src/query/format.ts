@@ -3,6 +3,7 @@
  * JSON (SPARQL 1.1 Query Results JSON); graphs (CONSTRUCT/DESCRIBE) as Turtle.
  */
 import type * as RDF from "@rdfjs/types";
+import { canonicalLanguage } from "../rdf/language.js";
 import { quadsToString } from "../rdf/serialize.js";
 import type { QueryResult, Row } from "../store/index.js";
 import { displayOf, displayWidth, escapeString, ntriplesOf } from "./terms.js";
@@ -43,7 +44,7 @@ export function sparqlJsonTerm(t: RDF.Term): Record<string, string> {
     case "BlankNode":
       return { type: "bnode", value: t.value };
     case "Literal":
-      if (t.language) return { type: "literal", value: t.value, "xml:lang": t.language };
+      if (t.language) return { type: "literal", value: t.value, "xml:lang": canonicalLanguage(t.language) };
       if (t.datatype.value === "http://www.w3.org/2001/XMLSchema#string") return { type: "literal", value: t.value };
       return { type: "literal", value: t.value, datatype: t.datatype.value };
     default:

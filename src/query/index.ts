@@ -10,4 +10,5 @@ export {
   toTable,
   toTsv,
 } from "./format.js";
-export { displayOf, displayWidth, ntriplesOf, shorten } from "./terms.js";
+export { withCanonicalLang } from "./lang.js";
+export { displayOf, displayWidth, groupDigits, ntriplesOf, shorten } from "./terms.js";

@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { KgError } from "../../errors.js";
-import { formatResult, RESULT_FORMATS } from "../../query/index.js";
+import { formatResult, RESULT_FORMATS, withCanonicalLang } from "../../query/index.js";
 import {
   bindParameters,
   listNamedQueries,
@@ -70,7 +70,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     source === undefined ? bindAdHoc(text, given) : bindParameters(text, paramsOf(text, source), given, prefixes);
   const spec = values.store ?? DEFAULT_STORE;
   const store = isRemoteStore(spec) ? await openStore(spec) : await openExisting(spec);
-  const result = await store.query(sparql, { prefixes });
+  const result = await store.query(withCanonicalLang(sparql, prefixes), { prefixes });
   await out(await formatResult(result, format, prefixes));
   return 0;
 }
