@@ -1,5 +1,6 @@
 /** Query result formatting. */
 export {
+  alignedTable,
   formatResult,
   isResultFormat,
   RESULT_FORMATS,

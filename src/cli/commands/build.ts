@@ -8,11 +8,22 @@ import type { Iris } from "../../rdf/iri.js";
 import { prefixesFor } from "../../rdf/prefixes.js";
 import { allPlaceResources, referenceFor } from "../../rdf/reference.js";
 import { QB, RDF as RDFV } from "../../rdf/vocab.js";
-import { isRemoteStore, openStore, parseRemoteStore, redact, STORE_FILE, type Store } from "../../store/index.js";
+import {
+  isRemoteStore,
+  openStore,
+  parseRemoteStore,
+  type Row,
+  redact,
+  STORE_FILE,
+  type Store,
+} from "../../store/index.js";
 import { CLIError, DEFAULT_STORE, irisOf, parse } from "../args.js";
 import { err, out } from "../io.js";
 import { articleFiles, extractAll, mapAll, readArticles } from "../pipeline.js";
 import { Progress } from "../progress.js";
+
+/** Rows of the summary table printed without --all. */
+const SUMMARY_ROWS = 40;
 
 export const summary = "ingest article files or folders into the store";
 
@@ -30,13 +41,15 @@ Options:
   --published YYYY-MM-DD   publication date for every article (else found in each header)
   --license IRI            licence of the published dataset in its VoID/DCAT description
                            (default https://creativecommons.org/licenses/by/4.0/)
-  --summary                also print a table of results (place, indicator, period, value, unit)
+  --summary                also print a table of results (place, indicator, period, value, unit):
+                           the first ${SUMMARY_ROWS} rows, and how many were left out
+  --all                    with --summary: print every row
   --all-places             put the whole place code list (~3,200 GB/T 2260 divisions) in the
                            reference graph, not only the places used and their ancestors
   -h, --help               show this help
 `;
 
-/** The summary: results per place and indicator, with period, value and unit (first 40 rows). */
+/** The summary: results per place and indicator, with period, value and unit. */
 const SUMMARY_QUERY = `SELECT ?place ?indicator ?period ?value ?unit WHERE {
   ?obs a qb:Observation ; kg:indicator ?i ; sdmx-measure:obsValue ?value ; sdmx-attribute:unitMeasure ?u ;
        kg:observationKind kg:Result .
@@ -49,7 +62,7 @@ const SUMMARY_QUERY = `SELECT ?place ?indicator ?period ?value ?unit WHERE {
   BIND(COALESCE(STR(?pl), "—") AS ?place)
   BIND(COALESCE(STR(?il), STRAFTER(STR(?i), "/indicator/")) AS ?indicator)
   BIND(COALESCE(STR(?pe), "") AS ?period)
-} ORDER BY ?place ?indicator ?period ?value LIMIT 40`;
+} ORDER BY ?place ?indicator ?period ?value`;
 
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -57,10 +70,12 @@ export async function run(argv: readonly string[]): Promise<number> {
     base: { type: "string" },
     published: { type: "string" },
     summary: { type: "boolean" },
+    all: { type: "boolean" },
     license: { type: "string" },
     "all-places": { type: "boolean" },
   });
   if (positionals.length === 0) throw new CLIError("build expects at least one file or folder of articles.");
+  if (values.all && !values.summary) throw new CLIError("--all goes with --summary.");
   const ir = irisOf(values.base);
   const license = values.license === undefined ? undefined : absoluteIri("license", values.license);
   const readOptions = values.published === undefined ? {} : { published: checkDate(values.published) };
@@ -117,10 +132,26 @@ export async function run(argv: readonly string[]): Promise<number> {
   );
   if (values.summary) {
     const result = await store.query(SUMMARY_QUERY, { prefixes: prefixesFor(ir) });
-    if (result.kind === "bindings") await out(toTable(result.variables, result.rows, prefixesFor(ir)));
+    if (result.kind === "bindings") await out(summaryTable(result.variables, result.rows, prefixesFor(ir), values.all));
   }
   if (observations === 0 && articles > 0) err("note: no observations were found (is the extractor still a stub?).");
   return 0;
+}
+
+/** The summary table: every row with `all`, else the first SUMMARY_ROWS and a line saying how many were left out. */
+export function summaryTable(
+  variables: readonly string[],
+  rows: readonly Row[],
+  prefixes: Readonly<Record<string, string>>,
+  all = false,
+): string {
+  if (all || rows.length <= SUMMARY_ROWS) return toTable(variables, rows, prefixes);
+  const left = rows.length - SUMMARY_ROWS;
+  const table = toTable(variables, rows.slice(0, SUMMARY_ROWS), prefixes).replace(
+    /\(\d+ rows?\)\n$/u,
+    `(${SUMMARY_ROWS} of ${rows.length} rows shown)\n`,
+  );
+  return `${table}… ${left} more row${left === 1 ? "" : "s"} left out: add --all to see them, or query the store.\n`;
 }
 
 function absoluteIri(option: string, value: string): string {
