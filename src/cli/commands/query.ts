@@ -2,6 +2,8 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { KgError } from "../../errors.js";
+import { formatOfFile, READ_FORMATS } from "../../export/index.js";
+import { readRdfFile } from "../../import/read.js";
 import { formatResult, RESULT_FORMATS, withCanonicalLang } from "../../query/index.js";
 import {
   bindParameters,
@@ -12,7 +14,7 @@ import {
   parseParamOptions,
 } from "../../query/named.js";
 import { prefixesFor } from "../../rdf/prefixes.js";
-import { isRemoteStore, openStore } from "../../store/index.js";
+import { isRemoteStore, KgStore, openStore, type Store } from "../../store/index.js";
 import { CLIError, choice, DEFAULT_STORE, irisOf, parse } from "../args.js";
 import { out } from "../io.js";
 import { openExisting } from "./store.js";
@@ -45,12 +47,16 @@ ${namedList(listNamedQueries())}
 Options:
   --param NAME=VALUE  a parameter of a named query or .rq file (repeatable)
   --store DIR|URL     store directory (default ${DEFAULT_STORE}) or sparql+http://… server
+  --data FILE         query an RDF file instead of a store (Turtle, TriG, N-Triples, N-Quads,
+                      JSON-LD, RDF/XML, by extension; repeatable); nothing is written
+  --data-format FMT   format of the --data files: ${READ_FORMATS.join(", ")}
   --format FORMAT     table (default), csv, tsv, json
   --base IRI          base of the kg: prefix (default https://w3id.org/article-kg/)
   -h, --help          show this help
 
-Example:
+Examples:
   article-kg query facts-by-place --param place=610700
+  article-kg query --data out/graph.ttl 'SELECT (COUNT(*) AS ?n) WHERE { ?o a qb:Observation }'
 `;
 
 export async function run(argv: readonly string[]): Promise<number> {
@@ -59,6 +65,8 @@ export async function run(argv: readonly string[]): Promise<number> {
     format: { type: "string" },
     base: { type: "string" },
     param: { type: "string", multiple: true },
+    data: { type: "string", multiple: true },
+    "data-format": { type: "string" },
   });
   const format = choice("format", values.format, RESULT_FORMATS, "table");
   const prefixes = prefixesFor(irisOf(values.base));
@@ -68,11 +76,30 @@ export async function run(argv: readonly string[]): Promise<number> {
   const { text, source } = await queryText(arg);
   const sparql =
     source === undefined ? bindAdHoc(text, given) : bindParameters(text, paramsOf(text, source), given, prefixes);
-  const spec = values.store ?? DEFAULT_STORE;
-  const store = isRemoteStore(spec) ? await openStore(spec) : await openExisting(spec);
+  const store = values.data
+    ? await dataStore(values.data, values["data-format"], values.store)
+    : await storeOf(values.store ?? DEFAULT_STORE);
   const result = await store.query(withCanonicalLang(sparql, prefixes), { prefixes });
   await out(await formatResult(result, format, prefixes));
   return 0;
+}
+
+async function storeOf(spec: string): Promise<Store> {
+  return isRemoteStore(spec) ? openStore(spec) : openExisting(spec);
+}
+
+/** An in-memory store of RDF files (named graphs kept). */
+async function dataStore(files: readonly string[], format: string | undefined, store: string | undefined) {
+  if (store !== undefined) throw new CLIError("give either --data FILE or --store, not both.");
+  if (format !== undefined && !(READ_FORMATS as readonly string[]).includes(format))
+    throw new CLIError(`--data-format must be one of ${READ_FORMATS.join(", ")}; got "${format}".`);
+  const memory = KgStore.memory();
+  for (const file of files) {
+    if (format === undefined && formatOfFile(file) === undefined)
+      throw new CLIError(`${file}: cannot tell the RDF format from the file name; give --data-format.`);
+    memory.loadQuads(await readRdfFile(file, format));
+  }
+  return memory;
 }
 
 function bindAdHoc(text: string, given: Readonly<Record<string, string>>): string {
