@@ -44,3 +44,10 @@ export function irisOf(base: string | undefined): Iris {
 
 /** Default store directory. */
 export const DEFAULT_STORE = ".kg-store";
+
+/** Checks an option whose value must be an absolute IRI. */
+export function absoluteIri(option: string, value: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:[^\s<>"{}|^`\\]+$/iu.test(value))
+    throw new CLIError(`--${option} must be an absolute IRI; got "${value}".`);
+  return value;
+}

@@ -17,7 +17,8 @@ import {
   STORE_FILE,
   type Store,
 } from "../../store/index.js";
-import { CLIError, DEFAULT_STORE, irisOf, parse } from "../args.js";
+import type { Article } from "../../types.js";
+import { absoluteIri, CLIError, DEFAULT_STORE, irisOf, parse } from "../args.js";
 import { err, out } from "../io.js";
 import { articleFiles, extractAll, mapAll, readArticles } from "../pipeline.js";
 import { Progress } from "../progress.js";
@@ -39,6 +40,8 @@ Options:
                            sparql+http://[user:pass@]host:port/path?gsp=PATH (docs/remote-store.md)
   --base IRI               base of the minted IRIs (default https://w3id.org/article-kg/)
   --published YYYY-MM-DD   publication date for every article (else found in each header)
+  --source-url URL         the article's URL, its dcterms:source (one article only; else
+                           the source is urn:sha256:… of the text, never a local path)
   --license IRI            licence of the published dataset in its VoID/DCAT description
                            (default https://creativecommons.org/licenses/by/4.0/)
   --summary                also print a table of results (place, indicator, period, value, unit):
@@ -72,6 +75,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     summary: { type: "boolean" },
     all: { type: "boolean" },
     license: { type: "string" },
+    "source-url": { type: "string" },
     "all-places": { type: "boolean" },
   });
   if (positionals.length === 0) throw new CLIError("build expects at least one file or folder of articles.");
@@ -79,6 +83,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const ir = irisOf(values.base);
   const license = values.license === undefined ? undefined : absoluteIri("license", values.license);
   const readOptions = values.published === undefined ? {} : { published: checkDate(values.published) };
+  const url = values["source-url"] === undefined ? undefined : absoluteIri("source-url", values["source-url"]);
   const dir = values.store ?? DEFAULT_STORE;
   const started = performance.now();
 
@@ -86,6 +91,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   for await (const f of articleFiles(positionals)) files.push(f);
   if (files.length === 0)
     throw new KgError("E_INPUT_NOT_FOUND", `no *.txt article files under ${positionals.join(", ")}.`);
+  if (url !== undefined && files.length > 1)
+    throw new CLIError(`--source-url names one article; got ${files.length} files (build them one at a time).`);
 
   const store = await openStore(dir);
   const startedAt = new Date();
@@ -95,7 +102,10 @@ export async function run(argv: readonly string[]): Promise<number> {
   let observations = 0;
   let quads = 0;
   try {
-    for await (const { extraction, mapped } of mapAll(extractAll(readArticles(iterate(files), readOptions)), ir)) {
+    for await (const { extraction, mapped } of mapAll(
+      extractAll(withUrl(readArticles(iterate(files), readOptions), url)),
+      ir,
+    )) {
       quads += await store.replaceGraph(mapped.graph, mapped.quads);
       built.push({ graph: mapped.graph, article: ir.article(extraction.article.id), at: new Date() });
       observations += mapped.quads.filter(
@@ -154,10 +164,8 @@ export function summaryTable(
   return `${table}… ${left} more row${left === 1 ? "" : "s"} left out: add --all to see them, or query the store.\n`;
 }
 
-function absoluteIri(option: string, value: string): string {
-  if (!/^[a-z][a-z0-9+.-]*:[^\s<>"{}|^`\\]+$/iu.test(value))
-    throw new CLIError(`--${option} must be an absolute IRI; got "${value}".`);
-  return value;
+async function* withUrl(articles: AsyncIterable<Article>, url: string | undefined): AsyncGenerator<Article> {
+  for await (const a of articles) yield url === undefined ? a : { ...a, url };
 }
 
 async function* iterate(files: readonly string[]): AsyncGenerator<string> {

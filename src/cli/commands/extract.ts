@@ -7,7 +7,7 @@ import { alignedTable, groupDigits } from "../../query/index.js";
 import { mapExtraction } from "../../rdf/map.js";
 import { prefixesFor } from "../../rdf/prefixes.js";
 import { RDF_FORMATS } from "../../rdf/serialize.js";
-import { CLIError, choice, irisOf, parse } from "../args.js";
+import { absoluteIri, CLIError, choice, irisOf, parse } from "../args.js";
 import { out } from "../io.js";
 
 export const summary = "print the graph of one article";
@@ -25,6 +25,7 @@ start/end offsets (Unicode code points).
 
 Options:
   --published YYYY-MM-DD   publication date (overrides a date found in the header)
+  --source-url URL         the article's URL, its dcterms:source (else urn:sha256:… of the text)
   --format FORMAT          turtle (default), trig, nquads, ntriples; table, csv, json
   --base IRI               base of the minted IRIs (default https://w3id.org/article-kg/)
   -h, --help               show this help
@@ -35,12 +36,15 @@ export async function run(argv: readonly string[]): Promise<number> {
     published: { type: "string" },
     format: { type: "string" },
     base: { type: "string" },
+    "source-url": { type: "string" },
   });
   const format = choice("format", values.format, FORMATS, "turtle");
   const ir = irisOf(values.base);
   if (positionals.length !== 1) throw new CLIError("extract expects exactly one FILE.");
   const file = positionals[0] as string;
-  const article = await readArticle(file, values.published === undefined ? {} : { published: values.published });
+  const read = await readArticle(file, values.published === undefined ? {} : { published: values.published });
+  const url = values["source-url"];
+  const article = url === undefined ? read : { ...read, url: absoluteIri("source-url", url) };
   const extraction = extract(article);
   if (format === "table" || format === "csv" || format === "json") {
     const rows = factRows(extraction);
