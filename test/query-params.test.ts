@@ -104,6 +104,7 @@ describe("binding", () => {
       /absolute IRI/u,
     );
     expect(() => bindParameters(STRING_QUERY, specs2, { label: "y" })).toThrow(/"year" is required/u);
+    expect(() => bindParameters(STRING_QUERY, specs2, {})).toThrow(/"year" is required/u);
     expect(bindParameters(STRING_QUERY, specs2, { year: "2019" })).toContain(
       '"2019"^^<http://www.w3.org/2001/XMLSchema#gYear>',
     );

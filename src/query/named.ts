@@ -156,7 +156,8 @@ export function bindParameters(
         ? `this query declares no parameters; got --param ${unknown[0]}.`
         : `unknown parameter "${unknown[0]}"; this query takes ${specs.map((s) => s.name).join(", ")}.`,
     );
-  if (Object.keys(given).length === 0) return text;
+  // Nothing given and every parameter has a default: the file's own VALUES lines hold the defaults.
+  if (Object.keys(given).length === 0 && specs.every((s) => s.default !== undefined)) return text;
   const terms = new Map<string, RDF.Term>();
   for (const spec of specs) {
     const value = Object.hasOwn(given, spec.name) ? given[spec.name] : spec.default;
