@@ -33,10 +33,12 @@ SELECT ?label ?year ?thing WHERE { VALUES ?label { "x" } }`;
 describe("parameter declarations", () => {
   it("facts-by-place and indicator-series take a place code that defaults to 610700", () => {
     const named = listNamedQueries();
-    for (const name of ["facts-by-place", "indicator-series"]) {
-      const q = named.find((n) => n.name === name);
-      expect(q?.params).toEqual([{ name: "place", type: "place code", variable: "placeCode", default: "610700" }]);
-    }
+    const place = { name: "place", type: "place code", variable: "placeCode", default: "610700" };
+    expect(named.find((n) => n.name === "facts-by-place")?.params).toEqual([place]);
+    expect(named.find((n) => n.name === "indicator-series")?.params).toEqual([
+      place,
+      { name: "indicator", type: "indicator id", variable: "indicator", optional: true },
+    ]);
     expect(namedQueryFile("facts-by-place")).toMatch(/queries\/facts-by-place\.rq$/u);
     expect(namedQueryFile("../package")).toBeUndefined();
   });
@@ -62,6 +64,16 @@ describe("binding", () => {
     expect(dingxi.length).toBeGreaterThan(0);
     expect(dingxi.map((r) => r.obs)).not.toEqual(hanzhong.map((r) => r.obs));
     expect(rows(bindParameters(text, specs, { place: "999999" }))).toEqual([]);
+  });
+  it("an optional indicator narrows indicator-series; left out, every indicator stays", () => {
+    const series = readFileSync("queries/indicator-series.rq", "utf8");
+    const seriesSpecs = paramsOf(series);
+    const all = rows(bindParameters(series, seriesSpecs, { place: "621100" }));
+    const one = rows(bindParameters(series, seriesSpecs, { place: "621100", indicator: "poverty-incidence" }));
+    expect(new Set(all.map((r) => r.indicator)).size).toBeGreaterThan(1);
+    expect(one.length).toBeGreaterThan(0);
+    expect(one).toEqual(all.filter((r) => r.indicator === "poverty-incidence"));
+    expect(() => bindParameters(series, seriesSpecs, { indicator: 'x" } ; DROP ALL ; { "' })).toThrow(/indicator id/u);
   });
   it("a query without a VALUES clause for the variable gets one", () => {
     const q =
@@ -122,7 +134,9 @@ describe("the query command", () => {
     expect(r.stdout).toMatch(
       /facts-by-place\s+Every fact about a place[^\n]*\n\s+--param place=PLACE_CODE \(default 610700\)/u,
     );
-    expect(r.stdout).toMatch(/indicator-series/u);
+    expect(r.stdout).toMatch(
+      /indicator-series[^\n]*\n[^\n]*place[^\n]*\n\s+--param indicator=INDICATOR_ID \(optional\)/u,
+    );
   });
   it("an injection attempt is one line, exit 2, no stack", async () => {
     const r = await kg("query", "facts-by-place", "--param", "place=} ; DROP ALL ; {", "--store", join("no", "store"));

@@ -3,6 +3,7 @@
  * query's header comment, one line each:
  *
  *     # param: place (place code, default 610700) → ?placeCode
+ *     # param: indicator (indicator id, optional) → ?indicator
  *
  * and is bound through the sparqljs syntax tree (the VALUES clause of its variable, or a new
  * one), never by pasting text into the query: a value is checked against its type and becomes
@@ -28,8 +29,10 @@ export interface ParamSpec {
   readonly type: ParamType;
   /** Variable (without `?`) the value is bound to. */
   readonly variable: string;
-  /** Default value as a user would write it; absent when the parameter is required. */
+  /** Default value as a user would write it; absent when the parameter is required or optional. */
   readonly default?: string;
+  /** An optional parameter left out binds nothing (every value of the variable). */
+  readonly optional?: true;
 }
 
 /** A named query: its name, title and parameters. */
@@ -44,7 +47,7 @@ export interface NamedQueryInfo {
 export const MAX_PARAM_LENGTH = 1000;
 
 const PARAM_LINE =
-  /^#\s*param:\s*([A-Za-z][\w-]*)\s*\(\s*(place code|indicator id|year|IRI|string)\s*(?:,\s*default\s+(\S+)\s*)?\)\s*(?:→|->)\s*\?(\w+)\s*$/u;
+  /^#\s*param:\s*([A-Za-z][\w-]*)\s*\(\s*(place code|indicator id|year|IRI|string)\s*(?:,\s*(?:default\s+(\S+)|(optional))\s*)?\)\s*(?:→|->)\s*\?(\w+)\s*$/u;
 
 /** The `# param:` lines of a query's header comment; a malformed one is an error (a bug in the file). */
 export function paramsOf(text: string, file = "query"): ParamSpec[] {
@@ -56,10 +59,16 @@ export function paramsOf(text: string, file = "query"): ParamSpec[] {
     if (!m)
       throw new KgError(
         "E_USAGE",
-        `${file}: bad parameter line "${line.trim()}"; write "# param: NAME (TYPE[, default VALUE]) → ?VAR" with TYPE one of ${PARAM_TYPES.join(", ")}.`,
+        `${file}: bad parameter line "${line.trim()}"; write "# param: NAME (TYPE[, default VALUE | , optional]) → ?VAR" with TYPE one of ${PARAM_TYPES.join(", ")}.`,
       );
-    const [, name = "", type = "string", def, variable = ""] = m;
-    const spec: ParamSpec = { name, type: type as ParamType, variable, ...(def === undefined ? {} : { default: def }) };
+    const [, name = "", type = "string", def, optional, variable = ""] = m;
+    const spec: ParamSpec = {
+      name,
+      type: type as ParamType,
+      variable,
+      ...(def === undefined ? {} : { default: def }),
+      ...(optional === undefined ? {} : { optional: true }),
+    };
     if (def !== undefined) termOf(spec, def, file);
     specs.push(spec);
   }
@@ -157,10 +166,11 @@ export function bindParameters(
         : `unknown parameter "${unknown[0]}"; this query takes ${specs.map((s) => s.name).join(", ")}.`,
     );
   // Nothing given and every parameter has a default: the file's own VALUES lines hold the defaults.
-  if (Object.keys(given).length === 0 && specs.every((s) => s.default !== undefined)) return text;
+  if (Object.keys(given).length === 0 && specs.every((s) => s.default !== undefined || s.optional)) return text;
   const terms = new Map<string, RDF.Term>();
   for (const spec of specs) {
     const value = Object.hasOwn(given, spec.name) ? given[spec.name] : spec.default;
+    if (value === undefined && spec.optional) continue;
     if (value === undefined)
       throw new KgError("E_USAGE", `parameter "${spec.name}" is required (--param ${spec.name}=…).`);
     terms.set(spec.variable, termOf(spec, value));

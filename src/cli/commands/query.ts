@@ -27,7 +27,7 @@ function namedList(queries: readonly NamedQueryInfo[]): string {
     .map((q) => {
       const params = q.params.map(
         (p) =>
-          `\n  ${" ".repeat(width)}    --param ${p.name}=${p.type.toUpperCase().replaceAll(" ", "_")}${p.default === undefined ? " (required)" : ` (default ${p.default})`}`,
+          `\n  ${" ".repeat(width)}    --param ${p.name}=${p.type.toUpperCase().replaceAll(" ", "_")}${p.default !== undefined ? ` (default ${p.default})` : p.optional ? " (optional)" : " (required)"}`,
       );
       return `  ${q.name.padEnd(width)}  ${q.title}${params.join("")}`;
     })
