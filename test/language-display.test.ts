@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import type * as RDF from "@rdfjs/types";
 import { DataFactory, Parser } from "n3";
 import { describe, expect, it } from "vitest";
+import { writeJsonLd } from "../src/export/index.js";
 import { formatResult, groupDigits, toSparqlJson, withCanonicalLang } from "../src/query/index.js";
 import { canonicalLanguage } from "../src/rdf/language.js";
 import { quadsToString } from "../src/rdf/serialize.js";
@@ -66,6 +67,16 @@ describe("language tags", () => {
       expect(text, format).not.toContain("@zh-hans");
       expect(new Parser({ format: format === "ntriples" ? "N-Triples" : undefined }).parse(text)).toHaveLength(1);
     }
+  });
+
+  it("a JSON-LD export says @language zh-Hans", async () => {
+    const store = KgStore.memory();
+    store.loadText('<http://example.org/p> <http://example.org/name> "定西市"@zh-Hans .', "application/n-triples");
+    const chunks: string[] = [];
+    await writeJsonLd([store.quadsOf(null)], { write: async (t) => void chunks.push(t) }, { prefixes: {} });
+    const text = chunks.join("");
+    expect(text).toContain('"@language":"zh-Hans"');
+    expect(text).not.toContain("zh-hans");
   });
 });
 
