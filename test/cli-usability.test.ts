@@ -143,12 +143,15 @@ describe("stats and remove", () => {
     expect(table.stdout).toMatch(new RegExp(`^quads\\s+${stats.quads?.toLocaleString("en-US")}$`, "mu"));
   });
   it("remove drops one article's graph and saves; an unknown article is one clear error, store untouched", async () => {
+    const store = join(dir, "remove-store");
+    const built = await kg("build", SAMPLES, "--store", store);
+    expect(built.code, built.stderr).toBe(0);
     const before = JSON.parse((await kg("stats", "--store", store, "--format", "json")).stdout) as Record<
       string,
       number
     >;
     const removed = await kg("remove", "dingxi-2021", "--store", store);
-    expect(removed.code).toBe(0);
+    expect(removed.code, removed.stderr).toBe(0);
     expect(removed.stdout).toMatch(
       /^Removed https:\/\/w3id\.org\/article-kg\/graph\/article\/dingxi-2021 \(\d+ quads\)/u,
     );
@@ -163,7 +166,7 @@ describe("stats and remove", () => {
     expect(saved).not.toContain("<https://w3id.org/article-kg/graph/article/dingxi-2021> .\n"); // no quad in that graph
     expect(saved).toContain("<https://w3id.org/article-kg/graph/article/huayuan-2020> .\n");
     const again = await kg("remove", "data/samples/dingxi-2021.txt", "--store", store);
-    expect(again.code).toBe(1);
+    expect(again.code, again.stderr).toBe(1);
     expect(again.stderr).toBe(
       `article-kg: article "data/samples/dingxi-2021.txt" is not in the store ${store}; its articles: huayuan-2020.\n`,
     );
