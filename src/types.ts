@@ -13,8 +13,10 @@ export type Script = "traditional" | "simplified";
 export interface Article {
   /** Stable identifier (slug of the file name), used in IRIs: `article/<id>`. */
   readonly id: string;
-  /** Where it was read from (a path or IRI), for provenance. */
+  /** Where it was read from (a path or IRI), for messages; never written to the graph as a path. */
   readonly source: string;
+  /** The article's URL when known (`--source-url`, a page's canonical link): its `dcterms:source`. */
+  readonly url?: string;
   /** First non-empty line of the text. */
   readonly title: string;
   /** Full original text after decoding; offsets point into this. */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { iris } from "../src/rdf/iri.js";
 import { articleQuads, mapExtraction } from "../src/rdf/map.js";
@@ -13,7 +14,7 @@ GRAPH <https://w3id.org/article-kg/graph/article/qingshan> {
   base:article/qingshan a schema:NewsArticle, kg:Article ;
     dcterms:title "青山县脱贫攻坚成效明显" ;
     dcterms:identifier "qingshan" ;
-    dcterms:source "test/qingshan.txt" ;
+    dcterms:source <urn:sha256:${createHash("sha256").update(ARTICLE.text).digest("hex")}> ;
     schema:datePublished "2020-11-18"^^xsd:date ;
     schema:contentLocation base:place/610799 ;
     schema:mentions base:place/610799 .

@@ -56,7 +56,13 @@ function normalise(doc: { boolean?: boolean; results?: { bindings: Record<string
   const rows = (doc.results?.bindings ?? []).map((b) =>
     JSON.stringify(
       Object.entries(b)
-        .map(([k, v]) => [k, v.type, v.value, (v.datatype ?? v["xml:lang"] ?? "").replace(XSD_STRING, "")])
+        // language tags compare case-insensitively: the CLI writes zh-Hans, the engine's serialiser zh-hans
+        .map(([k, v]) => [
+          k,
+          v.type,
+          v.value,
+          (v.datatype ?? v["xml:lang"]?.toLowerCase() ?? "").replace(XSD_STRING, ""),
+        ])
         .sort(),
     ),
   );

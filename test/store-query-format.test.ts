@@ -27,13 +27,13 @@ const RESULT: QueryResult = {
 };
 
 describe("formatResult", () => {
-  it("prints an aligned table with prefixed names (CJK counts double width)", async () => {
+  it("prints an aligned table with prefixed names, plain values and grouped numbers (CJK counts double width)", async () => {
     const text = await formatResult(RESULT, "table", PREFIXES);
     expect(text).toBe(
       [
         "place        │ value │ label",
-        `${"─".repeat(12)}─┼─${"─".repeat(5)}─┼─${"─".repeat(14)}`,
-        "place:610799 │ 1200  │ 青山县@zh-hans",
+        `${"─".repeat(12)}─┼─${"─".repeat(5)}─┼─${"─".repeat(12)}`,
+        "place:610799 │ 1,200 │ 青山县",
         '_:b0         │       │ say "hi", ok',
         "(2 rows)",
         "",
@@ -46,7 +46,7 @@ describe("formatResult", () => {
       'place,value,label\r\nhttps://w3id.org/article-kg/place/610799,1200,青山县\r\n_:b0,,"say ""hi"", ok"\r\n',
     );
     expect(await formatResult(RESULT, "tsv")).toBe(
-      '?place\t?value\t?label\n<https://w3id.org/article-kg/place/610799>\t1200\t"青山县"@zh-hans\n_:b0\t\t"say \\"hi\\", ok"\n',
+      '?place\t?value\t?label\n<https://w3id.org/article-kg/place/610799>\t1200\t"青山县"@zh-Hans\n_:b0\t\t"say \\"hi\\", ok"\n',
     );
   });
 
@@ -58,7 +58,7 @@ describe("formatResult", () => {
           {
             place: { type: "uri", value: "https://w3id.org/article-kg/place/610799" },
             value: { type: "literal", value: "1200", datatype: `${XSD}decimal` },
-            label: { type: "literal", value: "青山县", "xml:lang": "zh-hans" },
+            label: { type: "literal", value: "青山县", "xml:lang": "zh-Hans" },
           },
           { place: { type: "bnode", value: "b0" }, label: { type: "literal", value: 'say "hi", ok' } },
         ],

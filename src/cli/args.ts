@@ -52,3 +52,10 @@ export function encodingOption(value: string): string {
 
 /** Default store directory. */
 export const DEFAULT_STORE = ".kg-store";
+
+/** Checks an option whose value must be an absolute IRI. */
+export function absoluteIri(option: string, value: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:[^\s<>"{}|^`\\]+$/iu.test(value))
+    throw new CLIError(`--${option} must be an absolute IRI; got "${value}".`);
+  return value;
+}

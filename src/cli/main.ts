@@ -25,6 +25,11 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   build: { summary: "ingest article files or folders into the store", load: () => import("./commands/build.js") },
   query: { summary: "run a SPARQL query against the store", load: () => import("./commands/query.js") },
   export: { summary: "write the whole store as RDF", load: () => import("./commands/export.js") },
+  stats: {
+    summary: "count articles, facts, places, indicators, periods and quads",
+    load: () => import("./commands/stats.js"),
+  },
+  remove: { summary: "remove one article from the store", load: () => import("./commands/remove.js") },
   validate: {
     summary: "check the graph: SHACL shapes, Data Cube integrity constraints, plausibility",
     load: () => import("./commands/validate.js"),

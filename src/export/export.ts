@@ -2,9 +2,12 @@
  * `export`: the whole store in one format, one graph at a time (never a second copy of the
  * whole store). TriG, N-Quads and JSON-LD keep the named graphs (one per article plus the
  * reference, link and description graphs); Turtle and N-Triples merge them (they have no
- * graphs), so a triple stated in two graphs is written twice there.
+ * graphs) and write each triple once: a first pass finds the subjects stated in more than one
+ * graph, and only their triples are remembered to drop repeats (memory grows with the shared
+ * subjects, not with the store).
  */
 import type * as RDF from "@rdfjs/types";
+import { keepsGraphs } from "../rdf/serialize.js";
 import type { Store } from "../store/index.js";
 import { type ExportFormat, isTextFormat } from "./formats.js";
 import { writeJsonLd } from "./jsonld.js";
@@ -25,19 +28,64 @@ export interface ExportOptions {
 /** Writes every graph of the store (default graph first, then named graphs in order); returns the quad count. */
 export async function exportStore(store: Store, options: ExportOptions): Promise<number> {
   let count = 0;
-  async function* batches(): AsyncGenerator<RDF.Quad[]> {
-    if (options.graphs === undefined) yield await store.quadsOf(null);
-    for (const g of options.graphs ?? (await store.graphs())) yield await store.quadsOf(g);
+  const names: (string | null)[] = [
+    ...(options.graphs === undefined ? [null] : []),
+    ...(options.graphs ?? (await store.graphs())),
+  ];
+  async function* all(): AsyncGenerator<RDF.Quad[]> {
+    for (const g of names) yield await store.quadsOf(g);
   }
+  const merged = isTextFormat(options.format) && !keepsGraphs(options.format);
+  const batches = merged ? () => onceEach(all, names.length > 1) : all;
   const prefixes = options.prefixes ?? {};
   const format = options.format;
   await withOutput(options.output, async (sink) => {
     count = isTextFormat(format)
       ? await writeBatches(batches(), format, prefixes, sink)
-      : await writeJsonLd(batches(), sink, {
+      : await writeJsonLd(all(), sink, {
           prefixes,
           ...(options.contextIri === undefined ? {} : { contextIri: options.contextIri }),
         });
   });
   return count;
+}
+
+const termKey = (t: RDF.Term): string => `${t.termType[0]}${t.value}`;
+const tripleKey = (q: RDF.Quad): string =>
+  `${termKey(q.subject)}\u0000${q.predicate.value}\u0000${termKey(q.object)}\u0000${
+    q.object.termType === "Literal" ? `${q.object.language.toLowerCase()}\u0000${q.object.datatype.value}` : ""
+  }`;
+
+/** The batches with every triple once (graphs merged): repeats across graphs dropped. */
+async function* onceEach(
+  batches: () => AsyncGenerator<RDF.Quad[]>,
+  severalGraphs: boolean,
+): AsyncGenerator<RDF.Quad[]> {
+  // Pass 1: subjects that occur in more than one graph (only their triples can repeat across graphs).
+  const shared = new Set<string>();
+  if (severalGraphs) {
+    const seenIn = new Map<string, number>();
+    let graph = 0;
+    for await (const batch of batches()) {
+      graph++;
+      for (const q of batch) {
+        const k = termKey(q.subject);
+        const first = seenIn.get(k);
+        if (first === undefined) seenIn.set(k, graph);
+        else if (first !== graph) shared.add(k);
+      }
+    }
+  }
+  // Pass 2: write, remembering the triples of shared subjects (and dropping repeats within a batch).
+  const written = new Set<string>();
+  for await (const batch of batches()) {
+    const local = new Set<string>();
+    yield batch.filter((q) => {
+      const key = tripleKey(q);
+      const seen = shared.has(termKey(q.subject)) ? written : local;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
 }

@@ -8,6 +8,7 @@
  */
 import type * as RDF from "@rdfjs/types";
 import { shorten } from "../query/terms.js";
+import { canonicalLanguage } from "../rdf/language.js";
 import { groupBySubject } from "../rdf/serialize.js";
 import type { ChunkSink } from "../store/files.js";
 
@@ -37,7 +38,7 @@ function termId(t: RDF.Term): string {
 
 function objectValue(o: RDF.Term): JsonValue {
   if (o.termType === "Literal") {
-    if (o.language) return { "@value": o.value, "@language": o.language };
+    if (o.language) return { "@value": o.value, "@language": canonicalLanguage(o.language) };
     if (o.datatype.value === XSD_STRING) return o.value;
     return { "@value": o.value, "@type": o.datatype.value };
   }

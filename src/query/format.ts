@@ -3,6 +3,7 @@
  * JSON (SPARQL 1.1 Query Results JSON); graphs (CONSTRUCT/DESCRIBE) as Turtle.
  */
 import type * as RDF from "@rdfjs/types";
+import { canonicalLanguage } from "../rdf/language.js";
 import { quadsToString } from "../rdf/serialize.js";
 import type { QueryResult, Row } from "../store/index.js";
 import { displayOf, displayWidth, escapeString, ntriplesOf } from "./terms.js";
@@ -43,7 +44,7 @@ export function sparqlJsonTerm(t: RDF.Term): Record<string, string> {
     case "BlankNode":
       return { type: "bnode", value: t.value };
     case "Literal":
-      if (t.language) return { type: "literal", value: t.value, "xml:lang": t.language };
+      if (t.language) return { type: "literal", value: t.value, "xml:lang": canonicalLanguage(t.language) };
       if (t.datatype.value === "http://www.w3.org/2001/XMLSchema#string") return { type: "literal", value: t.value };
       return { type: "literal", value: t.value, datatype: t.datatype.value };
     default:
@@ -106,10 +107,15 @@ export function toTable(
       return t === undefined ? "" : displayOf(t, prefixes).replace(/[\r\n\t]/gu, (c) => escapeString(c));
     }),
   );
-  const widths = variables.map((v, i) => Math.max(displayWidth(v), ...cells.map((r) => displayWidth(r[i] ?? ""))));
+  return alignedTable(variables, cells);
+}
+
+/** Text cells aligned in columns under a header (CJK counts double width), and a row count. */
+export function alignedTable(header: readonly string[], cells: readonly (readonly string[])[]): string {
+  const widths = header.map((v, i) => Math.max(displayWidth(v), ...cells.map((r) => displayWidth(r[i] ?? ""))));
   const pad = (s: string, i: number) => s + " ".repeat((widths[i] ?? 0) - displayWidth(s));
   const line = (r: readonly string[]) => r.map(pad).join(" │ ").trimEnd();
-  const out = [line(variables), widths.map((w) => "─".repeat(w)).join("─┼─"), ...cells.map(line)];
-  out.push(`(${rows.length} row${rows.length === 1 ? "" : "s"})`);
+  const out = [line(header), widths.map((w) => "─".repeat(w)).join("─┼─"), ...cells.map(line)];
+  out.push(`(${cells.length} row${cells.length === 1 ? "" : "s"})`);
   return `${out.join("\n")}\n`;
 }

@@ -1,5 +1,6 @@
 /** Query result formatting. */
 export {
+  alignedTable,
   formatResult,
   isResultFormat,
   RESULT_FORMATS,
@@ -10,4 +11,5 @@ export {
   toTable,
   toTsv,
 } from "./format.js";
-export { displayOf, displayWidth, ntriplesOf, shorten } from "./terms.js";
+export { withCanonicalLang } from "./lang.js";
+export { displayOf, displayWidth, groupDigits, ntriplesOf, shorten } from "./terms.js";

@@ -1,5 +1,6 @@
 /** How terms are shown: N-Triples syntax, prefixed names, and display width of CJK text. */
 import type * as RDF from "@rdfjs/types";
+import { canonicalLanguage } from "../rdf/language.js";
 
 const XSD = "http://www.w3.org/2001/XMLSchema#";
 
@@ -19,7 +20,7 @@ export function ntriplesOf(t: RDF.Term): string {
     case "BlankNode":
       return `_:${t.value}`;
     case "Literal":
-      if (t.language) return `"${escapeString(t.value)}"@${t.language}`;
+      if (t.language) return `"${escapeString(t.value)}"@${canonicalLanguage(t.language)}`;
       if (t.datatype.value === `${XSD}string`) return `"${escapeString(t.value)}"`;
       return `"${escapeString(t.value)}"^^<${t.datatype.value}>`;
     case "Variable":
@@ -41,18 +42,28 @@ export function shorten(iri: string, prefixes: Readonly<Record<string, string>>)
   return /^[\p{L}\p{N}_]([\p{L}\p{N}_.-]*[\p{L}\p{N}_-])?$|^$/u.test(local) ? `${best[0]}:${local}` : undefined;
 }
 
-/** A term as shown in a table: prefixed name, plain strings and numbers, typed values with a short datatype. */
+const NUMERIC = new Set(
+  ["decimal", "integer", "nonNegativeInteger", "positiveInteger", "long", "int", "short"].map((d) => `${XSD}${d}`),
+);
+
+/** A number as a reader writes it: the integer part grouped by thousands (13087000000 → 13,087,000,000). */
+export function groupDigits(lexical: string): string {
+  const m = /^([+-]?)(\d+)(\.\d*)?$/u.exec(lexical.trim());
+  if (!m) return lexical;
+  const [, sign = "", int = "", frac = ""] = m;
+  return `${sign === "-" ? "-" : ""}${int.replace(/\B(?=(\d{3})+$)/gu, ",")}${frac}`;
+}
+
+/**
+ * A term as shown in a table: IRIs as prefixed names, literals as their plain value (no
+ * `@lang`, no `^^datatype`), numbers grouped by thousands.
+ */
 export function displayOf(t: RDF.Term, prefixes: Readonly<Record<string, string>>): string {
   switch (t.termType) {
     case "NamedNode":
       return shorten(t.value, prefixes) ?? `<${t.value}>`;
-    case "Literal": {
-      if (t.language) return `${t.value}@${t.language}`;
-      const dt = t.datatype.value;
-      if ([`${XSD}string`, `${XSD}decimal`, `${XSD}integer`, `${XSD}nonNegativeInteger`, `${XSD}double`].includes(dt))
-        return t.value;
-      return `${t.value}^^${shorten(dt, prefixes) ?? `<${dt}>`}`;
-    }
+    case "Literal":
+      return !t.language && NUMERIC.has(t.datatype.value) ? groupDigits(t.value) : t.value;
     default:
       return ntriplesOf(t);
   }

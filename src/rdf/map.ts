@@ -4,6 +4,7 @@
  * articles (data sets, schemes, places, periods) go to the reference graph (`reference.ts`).
  * Each observation belongs to the data set whose structure has exactly its dimensions.
  */
+import { createHash } from "node:crypto";
 import type * as RDF from "@rdfjs/types";
 import { KgError } from "../errors.js";
 import type {
@@ -95,6 +96,17 @@ export function articleQuads(x: Extraction, iris: Iris): RDF.Quad[] {
   return g.quads;
 }
 
+/**
+ * The article's `dcterms:source`: its URL when known (`url`, or a source that is already an
+ * http(s) IRI), else `urn:sha256:` + the SHA-256 of its text (UTF-8): never a local path, which
+ * would say nothing to anyone but the machine that built the graph.
+ */
+export function sourceIriOf(a: Article): string {
+  if (a.url !== undefined) return a.url;
+  if (/^https?:\/\/[^\s<>"{}|^`\\]+$/iu.test(a.source)) return a.source;
+  return `urn:sha256:${createHash("sha256").update(a.text, "utf8").digest("hex")}`;
+}
+
 function writeArticle(g: GraphWriter, x: Extraction, iris: Iris): void {
   const a = x.article;
   const s = iris.article(a.id);
@@ -102,7 +114,7 @@ function writeArticle(g: GraphWriter, x: Extraction, iris: Iris): void {
     .add(s, RDFV.type, iris.kg.Article)
     .add(s, DCTERMS.title, str(a.title))
     .add(s, DCTERMS.identifier, str(a.id))
-    .add(s, DCTERMS.source, /^[a-z][a-z0-9+.-]*:\/\//iu.test(a.source) ? a.source : str(a.source));
+    .add(s, DCTERMS.source, sourceIriOf(a));
   if (a.published !== undefined) g.add(s, SCHEMA.datePublished, typed(a.published, XSD.date));
   if (x.mainPlace) g.add(s, SCHEMA.contentLocation, iris.place(x.mainPlace.code));
   const seen = new Set<string>();

@@ -4,6 +4,7 @@
  */
 import type * as RDF from "@rdfjs/types";
 import { DataFactory, Writer } from "n3";
+import { withCanonicalLanguage } from "./language.js";
 
 /** Output formats of `extract` and `export`. */
 export const RDF_FORMATS = ["turtle", "trig", "nquads", "ntriples"] as const;
@@ -63,9 +64,10 @@ export class RdfTextWriter {
       ...(lineMode ? {} : { prefixes: { ...prefixes } }),
     });
   }
-  /** Adds one quad (to the default graph when the format has no graphs). */
+  /** Adds one quad (to the default graph when the format has no graphs); language tags in conventional case. */
   add(q: RDF.Quad): void {
-    this.#writer.addQuad(keepsGraphs(this.format) ? q : asTriple(q));
+    const graph = keepsGraphs(this.format) ? q.graph : DataFactory.defaultGraph();
+    this.#writer.addQuad(q.subject, q.predicate, withCanonicalLanguage(q.object), graph);
   }
   /** Finishes the document. */
   end(): Promise<void> {

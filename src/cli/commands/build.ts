@@ -8,14 +8,26 @@ import type { Iris } from "../../rdf/iri.js";
 import { prefixesFor } from "../../rdf/prefixes.js";
 import { allPlaceResources, referenceFor } from "../../rdf/reference.js";
 import { QB, RDF as RDFV } from "../../rdf/vocab.js";
-import { isRemoteStore, openStore, parseRemoteStore, redact, STORE_FILE, type Store } from "../../store/index.js";
-import { CLIError, DEFAULT_STORE, encodingOption, irisOf, parse } from "../args.js";
+import {
+  isRemoteStore,
+  openStore,
+  parseRemoteStore,
+  type Row,
+  redact,
+  STORE_FILE,
+  type Store,
+} from "../../store/index.js";
+import type { Article } from "../../types.js";
+import { absoluteIri, CLIError, DEFAULT_STORE, encodingOption, irisOf, parse } from "../args.js";
 import { err, out } from "../io.js";
 import { articleFiles, extractAll, mapAll, readArticles } from "../pipeline.js";
 import { Progress } from "../progress.js";
 
 /** Exit code of a build that stored the good articles and skipped bad files. */
 export const EXIT_SKIPPED = 3;
+
+/** Rows of the summary table printed without --all. */
+const SUMMARY_ROWS = 40;
 
 export const summary = "ingest article files or folders into the store";
 
@@ -34,18 +46,22 @@ Options:
                            sparql+http://[user:pass@]host:port/path?gsp=PATH (docs/remote-store.md)
   --base IRI               base of the minted IRIs (default https://w3id.org/article-kg/)
   --published YYYY-MM-DD   publication date for every article (else found in each header)
+  --source-url URL         the article's URL, its dcterms:source (one article only; else
+                           the source is urn:sha256:… of the text, never a local path)
   --encoding NAME          encoding of every file (utf-8, gb18030, gbk, big5, utf-16le,
                            utf-16be); default: detected per file
   --license IRI            licence of the published dataset in its VoID/DCAT description
                            (default https://creativecommons.org/licenses/by/4.0/)
   --strict                 stop at the first bad file instead of skipping it
-  --summary                also print a table of results (place, indicator, period, value, unit)
+  --summary                also print a table of results (place, indicator, period, value, unit):
+                           the first ${SUMMARY_ROWS} rows, and how many were left out
+  --all                    with --summary: print every row
   --all-places             put the whole place code list (~3,200 GB/T 2260 divisions) in the
                            reference graph, not only the places used and their ancestors
   -h, --help               show this help
 `;
 
-/** The summary: results per place and indicator, with period, value and unit (first 40 rows). */
+/** The summary: results per place and indicator, with period, value and unit. */
 const SUMMARY_QUERY = `SELECT ?place ?indicator ?period ?value ?unit WHERE {
   ?obs a qb:Observation ; kg:indicator ?i ; sdmx-measure:obsValue ?value ; sdmx-attribute:unitMeasure ?u ;
        kg:observationKind kg:Result .
@@ -58,7 +74,7 @@ const SUMMARY_QUERY = `SELECT ?place ?indicator ?period ?value ?unit WHERE {
   BIND(COALESCE(STR(?pl), "—") AS ?place)
   BIND(COALESCE(STR(?il), STRAFTER(STR(?i), "/indicator/")) AS ?indicator)
   BIND(COALESCE(STR(?pe), "") AS ?period)
-} ORDER BY ?place ?indicator ?period ?value LIMIT 40`;
+} ORDER BY ?place ?indicator ?period ?value`;
 
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -68,16 +84,20 @@ export async function run(argv: readonly string[]): Promise<number> {
     encoding: { type: "string" },
     summary: { type: "boolean" },
     strict: { type: "boolean" },
+    all: { type: "boolean" },
     license: { type: "string" },
+    "source-url": { type: "string" },
     "all-places": { type: "boolean" },
   });
   if (positionals.length === 0) throw new CLIError("build expects at least one file or folder of articles.");
+  if (values.all && !values.summary) throw new CLIError("--all goes with --summary.");
   const ir = irisOf(values.base);
   const license = values.license === undefined ? undefined : absoluteIri("license", values.license);
   const readOptions = {
     ...(values.published === undefined ? {} : { published: checkDate(values.published) }),
     ...(values.encoding === undefined ? {} : { encoding: encodingOption(values.encoding) }),
   };
+  const url = values["source-url"] === undefined ? undefined : absoluteIri("source-url", values["source-url"]);
   const dir = values.store ?? DEFAULT_STORE;
   const started = performance.now();
 
@@ -85,6 +105,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   for await (const f of articleFiles(positionals)) files.push(f);
   if (files.length === 0)
     throw new KgError("E_INPUT_NOT_FOUND", `no article files (*.txt, *.html, *.htm) under ${positionals.join(", ")}.`);
+  if (url !== undefined && files.length > 1)
+    throw new CLIError(`--source-url names one article; got ${files.length} files (build them one at a time).`);
 
   const store = await openStore(dir);
   const startedAt = new Date();
@@ -105,7 +127,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   let quads = 0;
   try {
     for await (const { extraction, mapped } of mapAll(
-      extractAll(readArticles(iterate(files), readOptions, onBadFile)),
+      extractAll(withUrl(readArticles(iterate(files), readOptions, onBadFile), url)),
       ir,
     )) {
       quads += await store.replaceGraph(mapped.graph, mapped.quads);
@@ -149,7 +171,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   );
   if (values.summary) {
     const result = await store.query(SUMMARY_QUERY, { prefixes: prefixesFor(ir) });
-    if (result.kind === "bindings") await out(toTable(result.variables, result.rows, prefixesFor(ir)));
+    if (result.kind === "bindings") await out(summaryTable(result.variables, result.rows, prefixesFor(ir), values.all));
   }
   if (observations === 0 && articles > 0) err("note: no observations were found (is the extractor still a stub?).");
   if (bad.length > 0) {
@@ -161,10 +183,24 @@ export async function run(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-function absoluteIri(option: string, value: string): string {
-  if (!/^[a-z][a-z0-9+.-]*:[^\s<>"{}|^`\\]+$/iu.test(value))
-    throw new CLIError(`--${option} must be an absolute IRI; got "${value}".`);
-  return value;
+/** The summary table: every row with `all`, else the first SUMMARY_ROWS and a line saying how many were left out. */
+export function summaryTable(
+  variables: readonly string[],
+  rows: readonly Row[],
+  prefixes: Readonly<Record<string, string>>,
+  all = false,
+): string {
+  if (all || rows.length <= SUMMARY_ROWS) return toTable(variables, rows, prefixes);
+  const left = rows.length - SUMMARY_ROWS;
+  const table = toTable(variables, rows.slice(0, SUMMARY_ROWS), prefixes).replace(
+    /\(\d+ rows?\)\n$/u,
+    `(${SUMMARY_ROWS} of ${rows.length} rows shown)\n`,
+  );
+  return `${table}… ${left} more row${left === 1 ? "" : "s"} left out: add --all to see them, or query the store.\n`;
+}
+
+async function* withUrl(articles: AsyncIterable<Article>, url: string | undefined): AsyncGenerator<Article> {
+  for await (const a of articles) yield url === undefined ? a : { ...a, url };
 }
 
 async function* iterate(files: readonly string[]): AsyncGenerator<string> {

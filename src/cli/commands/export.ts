@@ -12,8 +12,9 @@ export const help = `Usage: article-kg export [options]
 
 Writes every graph of the store, one graph at a time (streamed). TriG, N-Quads and JSON-LD
 keep the named graphs (one per article, the reference graph, the link sets, the description
-and provenance graphs); Turtle and N-Triples merge all graphs. JSON-LD carries the project's
-@context inline (ontology/context.jsonld for the default base) unless --context-iri is given.
+and provenance graphs); Turtle and N-Triples merge all graphs and write each triple once.
+JSON-LD carries the project's @context inline (ontology/context.jsonld for the default base)
+unless --context-iri is given.
 
 Options:
   --store DIR|URL   store directory (default ${DEFAULT_STORE}) or sparql+http://… server

@@ -1,25 +1,34 @@
-/** `article-kg extract FILE`: the graph of one article on stdout, with the reference resources it uses. */
+/** `article-kg extract FILE`: the graph (or a table of the facts) of one article on stdout. */
 import { readArticle } from "../../article/read.js";
+import { FACT_COLUMNS, factCells, factRows, factsToCsv, factsToJson } from "../../export/facts.js";
 import { writeBatches } from "../../export/index.js";
 import { extract } from "../../extract/index.js";
+import { alignedTable, groupDigits } from "../../query/index.js";
 import { mapExtraction } from "../../rdf/map.js";
 import { prefixesFor } from "../../rdf/prefixes.js";
 import { RDF_FORMATS } from "../../rdf/serialize.js";
-import { CLIError, choice, encodingOption, irisOf, parse } from "../args.js";
+import { absoluteIri, CLIError, choice, encodingOption, irisOf, parse } from "../args.js";
 import { out } from "../io.js";
 
 export const summary = "print the graph of one article";
 
+const FACT_FORMATS = ["table", "csv", "json"] as const;
+const FORMATS = [...RDF_FORMATS, ...FACT_FORMATS] as const;
+
 export const help = `Usage: article-kg extract FILE [options]
 
 Reads one article, extracts its numeric facts and prints its graph (the article's named
-graph plus the reference resources it uses, so the output is self-contained).
+graph plus the reference resources it uses, so the output is self-contained), or its facts
+as a table, CSV or JSON: one row per fact with place code and name, indicator, period
+start and end, value in the base unit, unit, kind, approximation, the quote and its
+start/end offsets (Unicode code points).
 
 Options:
   --published YYYY-MM-DD   publication date (overrides a date found in the header)
   --encoding NAME          encoding of the file (utf-8, gb18030, gbk, big5, utf-16le, utf-16be);
                            default: detected (UTF-8 with or without BOM, UTF-16, GB18030, Big5)
-  --format FORMAT          turtle (default), trig, nquads, ntriples
+  --source-url URL         the article's URL, its dcterms:source (else urn:sha256:… of the text)
+  --format FORMAT          turtle (default), trig, nquads, ntriples; table, csv, json
   --base IRI               base of the minted IRIs (default https://w3id.org/article-kg/)
   -h, --help               show this help
 `;
@@ -30,16 +39,33 @@ export async function run(argv: readonly string[]): Promise<number> {
     encoding: { type: "string" },
     format: { type: "string" },
     base: { type: "string" },
+    "source-url": { type: "string" },
   });
-  const format = choice("format", values.format, RDF_FORMATS, "turtle");
+  const format = choice("format", values.format, FORMATS, "turtle");
   const ir = irisOf(values.base);
   if (positionals.length !== 1) throw new CLIError("extract expects exactly one FILE.");
   const file = positionals[0] as string;
-  const article = await readArticle(file, {
+  const read = await readArticle(file, {
     ...(values.published === undefined ? {} : { published: values.published }),
     ...(values.encoding === undefined ? {} : { encoding: encodingOption(values.encoding) }),
   });
-  const mapped = mapExtraction(extract(article), ir);
+  const url = values["source-url"];
+  const article = url === undefined ? read : { ...read, url: absoluteIri("source-url", url) };
+  const extraction = extract(article);
+  if (format === "table" || format === "csv" || format === "json") {
+    const rows = factRows(extraction);
+    if (format === "csv") await out(factsToCsv(rows));
+    else if (format === "json") await out(factsToJson(rows));
+    else
+      await out(
+        alignedTable(
+          FACT_COLUMNS,
+          rows.map((r) => factCells(r).map((c, i) => (FACT_COLUMNS[i] === "value" ? groupDigits(c) : c))),
+        ),
+      );
+    return 0;
+  }
+  const mapped = mapExtraction(extraction, ir);
   await writeBatches([mapped.quads, [...mapped.reference.values()].flat()], format, prefixesFor(ir), {
     write: out,
   });
