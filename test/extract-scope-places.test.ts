@@ -111,6 +111,15 @@ const cases: [name: string, title: string, body: string, expected: [string, stri
     ],
   ],
   [
+    "a paragraph of quoted speech goes on with the story before it",
+    "兴安盟脱贫攻坚成效",
+    "兴安盟今年减贫1.2万人。\n今年31岁的王某家住兴安盟突泉县太平乡永安村。\n“去年，合作社给我家分红4200元。”",
+    [
+      ["1.2万人", "152200"],
+      ["4200元", "152224"],
+    ],
+  ],
+  [
     "a numeral inside a place name is no number",
     "绵阳市脱贫攻坚成效",
     "三台县今年减贫1.1万人，五家渠市、七台河市也有进展。",

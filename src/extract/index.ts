@@ -25,7 +25,7 @@ import {
   resolvePeriod,
   sectionPeriods,
 } from "./scope.js";
-import { containing, type Range, type Sentence, segment } from "./segment.js";
+import { containing, type Range, type Segmentation, type Sentence, segment } from "./segment.js";
 import { isTarget } from "./targets.js";
 import { Text } from "./text.js";
 
@@ -77,6 +77,7 @@ export function extract(article: Article): Extraction {
   const parts = partsOf(s, quantities, seg.sentences, seg.parens);
   const quantityOf = new Map<Observation, number>();
   let lastSentence: Sentence | undefined;
+  let topicAt = 0;
   const articleCues = new ArticleCues(s);
   let cues = new CueIndex(articleCues, { start: 0, end: 0 });
   for (const [qi, q] of quantities.entries()) {
@@ -85,10 +86,19 @@ export function extract(article: Article): Extraction {
     const clause = containing(sentence.clauses, q.start) ?? sentence;
     const segm = quantitySegments[qi] ?? clause;
     if (sentence !== lastSentence) {
-      const t = sentenceTopic(s, places, sentence);
-      if (t !== undefined) topic = { line: sentence.line, place: t };
-      else if (topic !== undefined && topic.line !== sentence.line) topic = undefined;
-      else if (topic !== undefined) topic = { ...topic, place: { ...topic.place, level: "paragraph" } };
+      // the topic follows every sentence up to this one, with or without numbers
+      for (
+        ;
+        topicAt < seg.sentences.length && (seg.sentences[topicAt] as Sentence).start <= sentence.start;
+        topicAt++
+      ) {
+        const each = seg.sentences[topicAt] as Sentence;
+        const t = sentenceTopic(s, places, each);
+        if (t !== undefined) topic = { line: each.line, place: t };
+        else if (topic !== undefined && topic.line !== each.line && !speechAfter(s, seg, topic.line, each.line))
+          topic = undefined;
+        else if (topic !== undefined) topic = { line: each.line, place: { ...topic.place, level: "paragraph" } };
+      }
       lastSentence = sentence;
       cues = new CueIndex(articleCues, sentence);
     }
@@ -280,4 +290,17 @@ function merge(
     });
   }
   return out;
+}
+
+/**
+ * "董某家住某县某村……" followed by a paragraph of his own words ("“当时政府给我家送来…"): a
+ * paragraph that opens with quoted speech goes on with the story of the one before it.
+ */
+function speechAfter(s: string, seg: Segmentation, previous: number, line: number): boolean {
+  for (let i = previous + 1; i < line; i++) {
+    const l = seg.lines[i];
+    if (l !== undefined && s.slice(l.start, l.end).trim() !== "") return false;
+  }
+  const l = seg.lines[line];
+  return l !== undefined && /^[\s\u3000]*[“「『"]/u.test(s.slice(l.start, l.end));
 }
