@@ -133,6 +133,15 @@ const cases: [name: string, body: string, expected: Row[]][] = [
     ],
   ],
   [
+    "a work report: the lead after a dateline governs its sections; a heading without a time does not end it",
+    "某县日报讯（记者 某某）今年以来，全县聚焦剩余贫困人口。\n一、主要成效\n全县剩余的0.8万贫困人口全部脱贫。1至10月，农民人均可支配收入达到8120元。\n二、存在问题\n约有300户存在返贫风险。",
+    [
+      ["0.8万", 2020, 2020, "section"],
+      ["8120元", 2020, 2020, "sentence"],
+      ["300户", 2020, 2020, "section"],
+    ],
+  ],
+  [
     "a section heading dates its section; the next heading ends it",
     "一、2019年工作回顾\n全县减贫1.2万人，退出贫困村15个。\n二、下一步打算\n全县培训农民3000人次。",
     [

@@ -253,8 +253,9 @@ const LEAD_PREFIX =
   /^[\s\u3000]*(?:[一二三四五六七八九十]+[、是]|\d+[、.．]|据(?:悉|了解|介绍|统计)[，,]|答[：:]|\p{Script=Han}{2,4}[：:])?[\s\u3000]*$/u;
 
 /**
- * "今年以来，全县…" opening a paragraph: a time stated once governs what follows — the
- * paragraphs after it that state no time of their own — until a heading or another lead.
+ * "今年以来，全县…" opening a paragraph, or a time in the title: a time stated once governs
+ * what follows — the paragraphs after it that state no time of their own — until another time
+ * is stated (a paragraph's own time, a heading with a time, another lead).
  */
 export function leadPeriods(
   s: string,
@@ -263,12 +264,16 @@ export function leadPeriods(
   title: Range | undefined,
 ): Map<number, PeriodPhrase> {
   const out = new Map<number, PeriodPhrase>();
-  let current: PeriodPhrase | undefined;
+  // the title's time ("陇南市2020年脱贫攻坚工作综述") leads the whole document
+  let current: PeriodPhrase | undefined =
+    title === undefined ? undefined : periods.find((p) => p.reach === "scope" && inside(title, p.start, p.end));
   seg.lines.forEach((line, i) => {
     const text = s.slice(line.start, line.end).trim();
     if (text === "" || line.boilerplate || line === title) return;
     if (isHeading(text)) {
-      current = undefined; // a heading starts a new section
+      // a heading with a time of its own starts a section with that time (sectionPeriods);
+      // one without ("一、主要成效") states no time, so the lead goes on
+      if (periods.some((p) => p.reach === "scope" && inside(line, p.start, p.end))) current = undefined;
       return;
     }
     const own = periods.filter((p) => p.reach !== "local" && inside(line, p.start, p.end));
@@ -276,17 +281,23 @@ export function leadPeriods(
     if (
       first !== undefined &&
       first.reach === "scope" &&
-      LEAD_PREFIX.test(s.slice(line.start, first.start)) &&
+      LEAD_PREFIX.test(s.slice(afterDateline(seg, line), first.start)) &&
       /^[\s]*[，,]/u.test(s.slice(first.end, first.end + 2))
     ) {
       current = first;
       return;
     }
-    if (own.length > 0)
-      current = undefined; // another time is stated: the lead ends
+    // another time is stated: the lead ends (a bare date such as 1至10月 dates its sentence only)
+    if (own.some((p) => p.carries)) current = undefined;
     else if (current !== undefined) out.set(i, current);
   });
   return out;
+}
+
+/** Where a line's text starts after its dateline ("陇南日报讯（记者 某某）"), if it has one. */
+function afterDateline(seg: Segmentation, line: Range): number {
+  const d = seg.excluded.find((r) => r.start === line.start && r.end <= line.end);
+  return d === undefined ? line.start : d.end;
 }
 
 /**

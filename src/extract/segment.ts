@@ -53,17 +53,22 @@ function splitRanges(s: string, range: Range, sep: RegExp): Range[] {
   return out;
 }
 
+let datelineRe: RegExp | undefined;
+
 /** Is a line boilerplate: a strong marker anywhere, or a short line with a caption/byline marker? */
 export function isBoilerplateLine(line: string): boolean {
   const b = lexicon().raw.boilerplate;
   if (b.strong.some((m) => line.includes(m))) return true;
+  // "某某日报讯（记者 某某）今年以来，…": the byline of a dateline does not make its sentence one
+  datelineRe ??= new RegExp(b.dateline, "u");
+  const dateline = datelineRe.exec(line)?.[0] ?? "";
+  const body = line.slice(dateline.length);
+  if (dateline !== "" && /[，,]/u.test(body) && /[。！!]\s*$/u.test(body)) return false;
   if ([...line].length > b.maxShortLine || !b.shortLine.some((m) => line.includes(m))) return false;
   // "记者从省扶贫办获悉，全省减贫12万人。": a sentence that names its reporter is not a byline
   const reports = lexicon().raw.reportingFrame.words.some((w) => line.includes(w));
   return !(reports && /[，,]/u.test(line) && /[。！!]\s*$/u.test(line));
 }
-
-let datelineRe: RegExp | undefined;
 
 /** Segments a Simplified text. */
 export function segment(s: string): Segmentation {
