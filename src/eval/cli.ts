@@ -151,6 +151,11 @@ async function main(): Promise<number> {
 }
 
 try {
+  // `npm run eval | head`: a reader that stops early ends the run quietly, without a stack trace
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
   process.exitCode = await main();
 } catch (e) {
   // A user's error (a missing or unreadable article) is one line; anything else is a bug.
