@@ -80,6 +80,14 @@ const cases: [name: string, body: string, expected: [string, string][]][] = [
       ["1.1万多人", "poverty-exit-persons"],
     ],
   ],
+  [
+    "a number with a thousands separator keeps its clause; 重点村/重点县 that exit",
+    "五年来，全市2,146个省扶贫工作重点村全部退出，甲县、乙县等5个省扶贫开发重点县全部摘帽。",
+    [
+      ["2,146个", "villages-exited"],
+      ["5个", "counties-delisted"],
+    ],
+  ],
   ["a monthly wage is labour income", "她在扶贫车间务工，月收入2600元。", [["2600元", "labour-income"]]],
   ["poor villages that 实现脱贫 exited", "全区去年415个贫困村实现脱贫。", [["415个", "villages-exited"]]],
   ["money allocated for a purpose is funds", "全区安排8.5亿元用于产业发展。", [["8.5亿元", "funds-invested"]]],

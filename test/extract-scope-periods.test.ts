@@ -142,6 +142,14 @@ const cases: [name: string, body: string, expected: Row[]][] = [
     ],
   ],
   [
+    "目前 is up to now: a flow keeps its open start, a rate is dated now",
+    "目前，全县累计减贫2.3万人，贫困发生率为0.4%。",
+    [
+      ["2.3万人", null, 2020, "sentence"],
+      ["0.4%", 2020, 2020, "sentence"],
+    ],
+  ],
+  [
     "a section heading dates its section; the next heading ends it",
     "一、2019年工作回顾\n全县减贫1.2万人，退出贫困村15个。\n二、下一步打算\n全县培训农民3000人次。",
     [

@@ -37,9 +37,6 @@ export interface PeriodPhrase extends Range {
 }
 
 const Y = "((?:19|20)\\d\\d)\\s*年";
-/** A "now" phrase that means up to now (截至目前, 到目前为止). */
-const UNTIL_NOW = /^(?:截至|截止|到|至)/u;
-
 interface Compiled {
   readonly re: RegExp;
 }
@@ -146,12 +143,11 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
       }
     } else {
       kind = g.now !== undefined ? "now" : "date";
-      // "截至目前", "到目前为止": up to now, like 截至2019年 (a stock is then dated now, a
-      // cumulative flow keeps its open start)
+      // "截至目前", "目前", "至此": up to now, like 截至2019年 (a stock is then dated now, a
+      // cumulative flow keeps its open start); a bare date (4月26日) is a point
       if (publishedYear !== undefined)
-        period = UNTIL_NOW.test(phrase)
-          ? { end: publishedYear, phrase }
-          : { start: publishedYear, end: publishedYear, phrase };
+        period =
+          g.now !== undefined ? { end: publishedYear, phrase } : { start: publishedYear, end: publishedYear, phrase };
     }
     // a relative phrase without a publication date still says "this sentence has its own time":
     // it gets a period without years (undated), and nothing is carried into it

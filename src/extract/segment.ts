@@ -44,7 +44,8 @@ function splitRanges(s: string, range: Range, sep: RegExp): Range[] {
     const ch = s[i] as string;
     if (ch === "(" || ch === "（") depth++;
     else if ((ch === ")" || ch === "）") && depth > 0) depth--;
-    else if (depth === 0 && sep.test(ch)) {
+    // "2,159个": a thousands separator between digits splits nothing
+    else if (depth === 0 && sep.test(ch) && !(ch === "," && /\d/u.test(s[i - 1] ?? "") && /\d/u.test(s[i + 1] ?? ""))) {
       if (i > start) out.push({ start, end: i });
       start = i + 1;
     }
