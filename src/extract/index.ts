@@ -164,7 +164,12 @@ export function extract(article: Article): Extraction {
     const before = s.slice(clause.start, q.prefixStart);
     const counted = lexicon().raw.cumulativeCues.words.some((w) => before.includes(w));
     const named = namedWithFact(s, programHits, clause, sentence);
-    const reported = new Map(indicators.map((i) => [reportedIndicator(i).indicator, reportedIndicator(i).variant]));
+    const reported = new Map(
+      indicators.map((i) => {
+        const r = reportedIndicator(i);
+        return [r.indicator, r.variant] as const;
+      }),
+    );
     for (const [indicator, variant] of reported) {
       const period = pointInTime(periodBinding, indicator, counted);
       const obs: Observation = {

@@ -57,6 +57,7 @@ interface CompiledIndicator {
 
 interface Compiled {
   readonly indicators: readonly CompiledIndicator[];
+  readonly byId: ReadonlyMap<string, CompiledIndicator>;
   /** Every cue part, for the one-pass search of an article. */
   readonly trie: TrieNode;
   readonly fallback: ReadonlyMap<string, string>;
@@ -106,7 +107,7 @@ function compile(): Compiled {
       if (link !== undefined && !ids.has(link))
         throw new Error(`data/indicators.json: "${i.id}" names "${link}", which is not declared`);
   const trie = buildTrie(indicators.flatMap((i) => i.cues.flatMap((c) => c.parts)));
-  return { indicators, fallback, countLike, trie };
+  return { indicators, byId: new Map(indicators.map((i) => [i.id, i])), fallback, countLike, trie };
 }
 
 /** Does an indicator's unit fit a quantity's unit? Counted things fit any count unit. */
@@ -277,7 +278,7 @@ function bestCueScore(index: CueIndex, cue: CompiledCue, regions: CueRegions): n
  * of fact has one indicator across articles; the variant stays as a detail (kg:subIndicator).
  */
 export function reportedIndicator(id: string): { indicator: string; variant?: string } {
-  const reportAs = tables().indicators.find((i) => i.id === id)?.reportAs ?? id;
+  const reportAs = tables().byId.get(id)?.reportAs ?? id;
   return reportAs === id ? { indicator: id } : { indicator: reportAs, variant: id };
 }
 
@@ -287,14 +288,14 @@ export function reportedIndicator(id: string): { indicator: string; variant?: st
  */
 export function personsOf(householdIndicator: string, personIndicator: string): string {
   const c = tables();
-  const own = c.indicators.find((i) => i.id === personIndicator);
+  const own = c.byId.get(personIndicator);
   if (own !== undefined && !own.generic) return personIndicator;
-  return c.indicators.find((i) => i.id === householdIndicator)?.persons ?? personIndicator;
+  return c.byId.get(householdIndicator)?.persons ?? personIndicator;
 }
 
 /** Is the indicator a cumulative flow (data/indicators.json `cumulative`)? */
 export function isCumulative(id: string): boolean {
-  return tables().indicators.find((i) => i.id === id)?.cumulative === true;
+  return tables().byId.get(id)?.cumulative === true;
 }
 
 /** Chooses the indicator of a quantity of `unit` at `regions.at`. */
@@ -316,12 +317,12 @@ export function classifyIndicator(index: CueIndex, unit: UnitCode, regions: CueR
   if (regions.level === true && best.stock.id !== "") return best.stock.id;
   if (best.event.id !== "" && (localEvent || best.event.score >= best.stock.score)) {
     // "收入9310元，比上年增加820元": an increase of a level is its change
-    const change = regions.increase === true ? c.indicators.find((i) => i.id === best.event.id)?.increase : undefined;
+    const change = regions.increase === true ? c.byId.get(best.event.id)?.increase : undefined;
     return change ?? best.event.id;
   }
   if (best.stock.id !== "") {
     // "贫困人口累计减少684万人": a decrease of the stock is the flow out of it
-    const flow = regions.decrease === true ? c.indicators.find((i) => i.id === best.stock.id)?.decrease : undefined;
+    const flow = regions.decrease === true ? c.byId.get(best.stock.id)?.decrease : undefined;
     return flow ?? best.stock.id;
   }
   return (

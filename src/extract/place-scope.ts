@@ -273,7 +273,7 @@ export function donorAndRecipient(
       const between = s.slice(giver.end, taker.start);
       if (/[。；;！？]/u.test(between)) continue;
       // the verb stands right before the receiving place: "…帮助宁夏", "对口帮扶了云南"
-      const verb = verbs.find((v) => new RegExp(`${v}(?:了|给)?$`, "u").test(between));
+      const verb = verbs.find((v) => between.endsWith(v) || between.endsWith(`${v}了`) || between.endsWith(`${v}给`));
       if (verb === undefined) continue;
       return { recipient: taker.place, donor: giver.place, cue: `${s.slice(giver.start, giver.end)}…${verb}` };
     }
