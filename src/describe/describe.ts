@@ -8,7 +8,7 @@
  * wrote the data (ingestion); when an article was published is its own `schema:datePublished`.
  */
 import type * as RDF from "@rdfjs/types";
-import { EXPORT_FORMATS, FORMAT_INFO } from "../export/formats.js";
+import { EXPORT_FORMATS, FORMAT_INFO } from "../rdf/formats.js";
 import type { Iris } from "../rdf/iri.js";
 import { loadPrograms } from "../rdf/program-scheme.js";
 import { GraphWriter, lang, str, typed } from "../rdf/terms.js";

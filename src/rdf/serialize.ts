@@ -4,26 +4,8 @@
  */
 import type * as RDF from "@rdfjs/types";
 import { DataFactory, Writer } from "n3";
+import { FORMAT_INFO, keepsGraphs, n3FormatOf, type RdfFormat } from "./formats.js";
 import { withCanonicalLanguage } from "./language.js";
-
-/** Output formats of `extract` and `export`. */
-export const RDF_FORMATS = ["turtle", "trig", "nquads", "ntriples"] as const;
-export type RdfFormat = (typeof RDF_FORMATS)[number];
-
-const N3_FORMAT: Readonly<Record<RdfFormat, string>> = {
-  turtle: "Turtle",
-  trig: "TriG",
-  nquads: "N-Quads",
-  ntriples: "N-Triples",
-};
-
-/** Whether the format keeps named graphs. */
-export const keepsGraphs = (f: RdfFormat): boolean => f === "trig" || f === "nquads";
-
-/** Checks a format name given by a user. */
-export function isRdfFormat(f: string): f is RdfFormat {
-  return (RDF_FORMATS as readonly string[]).includes(f);
-}
 
 /** Moves a quad to the default graph. */
 export const asTriple = (q: RDF.Quad): RDF.Quad => DataFactory.quad(q.subject, q.predicate, q.object);
@@ -53,14 +35,14 @@ export class RdfTextWriter {
   readonly #writer: Writer;
   constructor(format: RdfFormat, sink: TextSink, prefixes: Readonly<Record<string, string>> = {}) {
     this.format = format;
-    const lineMode = format === "nquads" || format === "ntriples";
+    const lineMode = !FORMAT_INFO[format].prefixes;
     const out = {
       write: (chunk: string) => sink.write(chunk),
       end: (done?: () => void) => done?.(),
     };
     // n3's Writer accepts any object with write(); its typings ask for a full stream.
     this.#writer = new Writer(out as unknown as NodeJS.WritableStream, {
-      format: N3_FORMAT[format],
+      format: n3FormatOf(format),
       ...(lineMode ? {} : { prefixes: { ...prefixes } }),
     });
   }

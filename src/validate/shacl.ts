@@ -7,6 +7,7 @@ import type * as RDF from "@rdfjs/types";
 import { DataFactory, Parser } from "n3";
 import rdf from "rdf-ext";
 import { Validator } from "shacl-engine";
+import { FORMAT_INFO } from "../rdf/formats.js";
 import { DEFAULT_BASE } from "../rdf/iri.js";
 import type { Finding } from "./findings.js";
 import { termKey } from "./spans.js";
@@ -29,7 +30,7 @@ export interface Shapes {
 /** Reads ontology/shapes.ttl, with the default base replaced by `base`. */
 export function loadShapes(base: string = DEFAULT_BASE): Shapes {
   const text = readFileSync(SHAPES_FILE, "utf8");
-  const quads = new Parser({ format: "text/turtle" }).parse(
+  const quads = new Parser({ format: FORMAT_INFO.turtle.mediaType }).parse(
     base === DEFAULT_BASE ? text : text.replaceAll(DEFAULT_BASE, base),
   );
   const nodeShapes = quads.filter((q) => q.predicate.value === RDF_TYPE && q.object.value === `${SH}NodeShape`).length;

@@ -4,9 +4,9 @@ import { FACT_COLUMNS, factCells, factRows, factsToCsv, factsToJson } from "../.
 import { writeBatches } from "../../export/index.js";
 import { extract } from "../../extract/index.js";
 import { alignedTable, groupDigits } from "../../query/index.js";
+import { RDF_FORMATS } from "../../rdf/formats.js";
 import { mapExtraction } from "../../rdf/map.js";
 import { prefixesFor } from "../../rdf/prefixes.js";
-import { RDF_FORMATS } from "../../rdf/serialize.js";
 import { absoluteIri, CLIError, choice, encodingOption, irisOf, parse } from "../args.js";
 import { out } from "../io.js";
 
