@@ -15,7 +15,8 @@ import { readArticle } from "../src/article/read.js";
 import { extract } from "../src/extract/index.js";
 import { iris } from "../src/rdf/iri.js";
 import { mapExtraction } from "../src/rdf/map.js";
-import { componentPropertyQuads, STRUCTURE_TERMS } from "../src/rdf/reference.js";
+import { componentPropertyQuads } from "../src/rdf/reference.js";
+import { STRUCTURE_TERMS } from "../src/rdf/vocab.js";
 
 const root = new URL("../", import.meta.url);
 const read = (file: string) => readFileSync(new URL(file, root), "utf8");

@@ -7,9 +7,8 @@ import type * as RDF from "@rdfjs/types";
 import { geonamesIri } from "../describe/targets.js";
 import { KgError } from "../errors.js";
 import type { Iris } from "../rdf/iri.js";
-import { WIKIDATA_ENTITY } from "../rdf/schemes.js";
 import { GraphWriter } from "../rdf/terms.js";
-import { OWL } from "../rdf/vocab.js";
+import { OWL, WD } from "../rdf/vocab.js";
 
 /** One row of data/place-links.csv. */
 export interface PlaceLink {
@@ -72,7 +71,7 @@ export function placeLinkQuads(links: readonly PlaceLink[], iris: Iris, graph: s
   const g = new GraphWriter(graph);
   for (const l of links) {
     const place = iris.place(l.gb2260);
-    if (l.wikidata !== undefined) g.add(place, OWL.sameAs, WIKIDATA_ENTITY + l.wikidata);
+    if (l.wikidata !== undefined) g.add(place, OWL.sameAs, WD.$ + l.wikidata);
     if (l.geonames !== undefined) g.add(place, OWL.sameAs, geonamesIri(l.geonames));
   }
   return g.quads;

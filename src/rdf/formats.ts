@@ -5,9 +5,6 @@
  * a format carries named graphs, and the ids n3 and Oxigraph know it by are all read from here.
  */
 
-/** The W3C format IRIs (`http://www.w3.org/ns/formats/Turtle`) the service description uses. */
-export const W3C_FORMATS = "http://www.w3.org/ns/formats/";
-
 /** One RDF format. */
 export interface RdfFormatInfo {
   /** Human name ("Turtle"). */
@@ -30,7 +27,7 @@ export interface RdfFormatInfo {
   readonly oxigraph: string;
   /** Whether the store engine loads it from text (JSON-LD is converted to N-Quads first). */
   readonly storeLoads: boolean;
-  /** Local name under `W3C_FORMATS`. */
+  /** Local name of its W3C format IRI (`FMT` of vocab.ts: `fmt:Turtle`). */
   readonly w3c: string;
 }
 

@@ -18,7 +18,7 @@ import type {
   OrganisationRole,
 } from "../types.js";
 import type { Iris } from "./iri.js";
-import { cubeOf, datasetIri, hasYears, referenceResources, structureTerms } from "./reference.js";
+import { cubeOf, datasetIri, hasYears, referenceResources } from "./reference.js";
 import { writeAnchor } from "./span.js";
 import { GraphWriter, lang, str, typed } from "./terms.js";
 import {
@@ -148,7 +148,7 @@ function writeObservation(g: GraphWriter, article: Article, o: Observation, iris
     .add(s, PROV.wasDerivedFrom, m)
     // The mention is a dimension too: values stated twice (in two articles, or twice in one)
     // stay two observations side by side, each with its provenance (IC-12).
-    .add(s, structureTerms(iris).sourceMention, m);
+    .add(s, iris.kg.sourceMention, m);
   if (o.place) g.add(s, SDMX_DIMENSION.refArea, iris.place(o.place.code));
   if (o.period && dated) g.add(s, SDMX_DIMENSION.refPeriod, iris.period(o.period.start, o.period.end));
   if (o.approximation) g.add(s, kg.approximation, kg[APPROXIMATION[o.approximation]]);

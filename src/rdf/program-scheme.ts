@@ -21,10 +21,9 @@ import {
   readJson,
   type SchemeOptions,
   text,
-  WIKIDATA_ENTITY,
   writer,
 } from "./schemes.js";
-import { DCTERMS, RDF as RDFV, SKOS } from "./vocab.js";
+import { DCTERMS, RDF as RDFV, SKOS, WD } from "./vocab.js";
 
 const { literal } = DataFactory;
 
@@ -197,7 +196,7 @@ function conceptQuads(
       add(s, SKOS.broader, scheme.mint(r.broader));
       add(scheme.mint(r.broader), SKOS.narrower, s);
     }
-    if (r.wikidata !== undefined) add(s, SKOS.exactMatch, WIKIDATA_ENTITY + r.wikidata);
+    if (r.wikidata !== undefined) add(s, SKOS.exactMatch, WD.$ + r.wikidata);
   }
   return quads;
 }

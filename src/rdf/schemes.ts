@@ -10,18 +10,9 @@ import { DataFactory } from "n3";
 import { KgError } from "../errors.js";
 import type { UnitCode } from "../types.js";
 import { type Iris, iris as makeIris } from "./iri.js";
-import { DCTERMS, namespace, RDF as RDFV, SKOS, XSD } from "./vocab.js";
+import { DCTERMS, QUDT, RDF as RDFV, SKOS, UN_SDG, WD, XSD } from "./vocab.js";
 
 const { namedNode, literal, quad, defaultGraph } = DataFactory;
-
-/** SKOS terms used here only (not in `vocab.ts`). */
-const SKOS_EXTRA = namespace(SKOS.$, ["hiddenLabel"] as const);
-
-/**
- * Scheme terms of the project ontology (ontology/kg.ttl) that `KG_TERMS` of `iri.ts` does not
- * list yet: the expected unit of an indicator and whether it is cumulative.
- */
-export const SCHEME_TERMS = ["expectedUnit", "cumulative"] as const;
 
 /** A label in the three languages every concept carries. */
 export interface Labels {
@@ -106,11 +97,6 @@ export interface UnitRecord {
   readonly forms: readonly UnitForm[];
 }
 
-/** Base of Wikidata entity IRIs. */
-export const WIKIDATA_ENTITY = "http://www.wikidata.org/entity/";
-/** Base of the UN SDG knowledge organization system (metadata.un.org). */
-export const UN_SDG = "http://metadata.un.org/sdg/";
-
 /**
  * IRI of a UN SDG indicator in the UN SDG KOS: indicator 1.2.1 is `http://metadata.un.org/sdg/C010201`
  * ("C" + goal, target, indicator as two digits each). Targets with letters (1.a) are not supported.
@@ -119,7 +105,7 @@ export function sdgIndicatorIri(code: string): string {
   const m = /^(\d{1,2})\.(\d{1,2})\.(\d{1,2})$/u.exec(code);
   if (!m) throw new KgError("E_VALIDATION", `SDG indicator code "${code}" is not of the form 1.2.1.`);
   const two = (s: string | undefined) => (s ?? "").padStart(2, "0");
-  return `${UN_SDG}C${two(m[1])}${two(m[2])}${two(m[3])}`;
+  return `${UN_SDG.$}C${two(m[1])}${two(m[2])}${two(m[3])}`;
 }
 
 // ---------------------------------------------------------------- validation
@@ -246,7 +232,7 @@ export function parseUnits(json: unknown, file = "data/units.json"): UnitRecord[
     if (!CODE.test(code)) fail(file, `${w}: the code must be UPPER_SNAKE_CASE.`);
     if (typeof o.isCount !== "boolean") fail(file, `${w}: isCount must be true or false.`);
     const qudt = optText(o.qudt, file, `${w}.qudt`);
-    if (qudt !== undefined && !qudt.startsWith("http://qudt.org/vocab/")) fail(file, `${w}: qudt must be a QUDT IRI.`);
+    if (qudt !== undefined && !qudt.startsWith(QUDT.$)) fail(file, `${w}: qudt must be a QUDT IRI.`);
     const wikidata = optText(o.wikidata, file, `${w}.wikidata`);
     if (wikidata !== undefined && !QID.test(wikidata)) fail(file, `${w}: wikidata must be an item id like Q11229.`);
     const broader = optText(o.broader, file, `${w}.broader`);
@@ -340,7 +326,7 @@ export function addLabels(add: (s: string, p: string, o: RDF.Literal) => void, s
 /** The indicator scheme as SKOS: one `skos:ConceptScheme`, each indicator a `skos:Concept` and `kg:Indicator`. */
 export function indicatorSchemeQuads(indicators: readonly IndicatorRecord[], options: SchemeOptions = {}): RDF.Quad[] {
   const ir = options.iris ?? makeIris();
-  const kg = namespace(ir.kg.$, SCHEME_TERMS);
+  const kg = ir.kg;
   const { quads, add } = writer(options);
   const scheme = ir.indicatorScheme;
   add(scheme, RDFV.type, SKOS.ConceptScheme);
@@ -362,7 +348,7 @@ export function indicatorSchemeQuads(indicators: readonly IndicatorRecord[], opt
     // Cues are search keys, not names: skos:hiddenLabel (disjoint from prefLabel, so a cue equal to
     // it is skipped). Co-occurrence cues ("A+B") are matching rules, not labels: left out.
     for (const cue of r.cues)
-      if (cue !== r.prefLabel["zh-Hans"] && !cue.includes("+")) add(s, SKOS_EXTRA.hiddenLabel, literal(cue, "zh-Hans"));
+      if (cue !== r.prefLabel["zh-Hans"] && !cue.includes("+")) add(s, SKOS.hiddenLabel, literal(cue, "zh-Hans"));
     if (r.broader === undefined) {
       add(s, SKOS.topConceptOf, scheme);
       add(scheme, SKOS.hasTopConcept, s);
@@ -401,7 +387,7 @@ export function unitSchemeQuads(units: readonly UnitRecord[], options: SchemeOpt
       add(ir.unit(u.broader), SKOS.narrower, s);
     }
     if (u.qudt !== undefined) add(s, SKOS.exactMatch, u.qudt);
-    if (u.wikidata !== undefined) add(s, SKOS.exactMatch, WIKIDATA_ENTITY + u.wikidata);
+    if (u.wikidata !== undefined) add(s, SKOS.exactMatch, WD.$ + u.wikidata);
   }
   return quads;
 }

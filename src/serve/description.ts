@@ -1,19 +1,18 @@
 /** The service description (W3C SPARQL 1.1 Service Description vocabulary) of the endpoint. */
 import { Parser } from "n3";
-import { FORMAT_INFO, W3C_FORMATS } from "../rdf/formats.js";
+import { FORMAT_INFO } from "../rdf/formats.js";
 import { quadsToString } from "../rdf/serialize.js";
+import { DCTERMS, ENTAILMENT, FMT, SD } from "../rdf/vocab.js";
 import { quadsToJsonLd } from "./jsonld.js";
 import { SERIALISATIONS, type Serialisation } from "./negotiate.js";
-
-const SD = "http://www.w3.org/ns/sparql-service-description#";
 
 /** Service description in Turtle for an endpoint URL. */
 export function describeService(endpoint: string, options: { allowUpdate: boolean; graphStore: string }): string {
   const languages = [`sd:SPARQL11Query`, ...(options.allowUpdate ? ["sd:SPARQL11Update"] : [])].join(", ");
   const results = [...SERIALISATIONS.bindings, ...SERIALISATIONS.graph].map((s) => `fmt:${s.w3c}`).join(", ");
-  return `@prefix sd: <${SD}> .
-@prefix fmt: <${W3C_FORMATS}> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
+  return `@prefix sd: <${SD.$}> .
+@prefix fmt: <${FMT.$}> .
+@prefix dcterms: <${DCTERMS.$}> .
 
 <${endpoint}> a sd:Service ;
   dcterms:title "article-kg SPARQL endpoint" ;
@@ -21,7 +20,7 @@ export function describeService(endpoint: string, options: { allowUpdate: boolea
   sd:supportedLanguage ${languages} ;
   sd:resultFormat ${results} ;
   sd:feature sd:UnionDefaultGraph ;
-  sd:defaultEntailmentRegime <http://www.w3.org/ns/entailment/Simple> ;
+  sd:defaultEntailmentRegime <${ENTAILMENT.Simple}> ;
   sd:defaultDataset [
     a sd:Dataset ;
     dcterms:description "The default graph is the union of all named graphs (one per article, plus the reference graph)." ;

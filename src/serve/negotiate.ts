@@ -13,7 +13,7 @@ export interface Serialisation {
   readonly accepts: readonly string[];
   /** Short names accepted by the `format` parameter. */
   readonly names: readonly string[];
-  /** Local name of its W3C format IRI (`W3C_FORMATS`), for the service description. */
+  /** Local name of its W3C format IRI (`FMT` of rdf/vocab.ts), for the service description. */
   readonly w3c: string;
 }
 
