@@ -4,13 +4,12 @@
  * Uses opencc-js (Traditional → Simplified) plus a small variant table (data/variants.json)
  * for characters it leaves alone (陜) and full-width digits and punctuation.
  */
-import { readFileSync } from "node:fs";
+
 import * as OpenCC from "opencc-js";
+import { variantsData } from "../data/load.js";
 import type { Script } from "../types.js";
 
-const variants: Record<string, string> = JSON.parse(
-  readFileSync(new URL("../../data/variants.json", import.meta.url), "utf8"),
-).map;
+const variants: Readonly<Record<string, string>> = variantsData().map;
 
 const cache: { convert?: (s: string) => string } = {};
 /** The opencc-js converter, built on first use (building it takes a moment). */

@@ -5,35 +5,10 @@
  * before it. Only indicators whose unit fits the quantity compete; when no cue fits, the
  * generic indicator of the unit is used, so no fact is ever dropped.
  */
-import { readFileSync } from "node:fs";
+import { indicatorsData, unitsData } from "../data/load.js";
 import type { UnitCode } from "../types.js";
 import { lexicon } from "./lexicon.js";
 import type { Range } from "./segment.js";
-
-interface IndicatorEntry {
-  readonly id: string;
-  readonly unit: UnitCode;
-  readonly cues: readonly string[];
-  /** A stock (how many poor villages there are) rather than an event (how many exited). */
-  readonly stock?: boolean;
-  /** A flow that only adds up over time (people lifted out, funds invested). */
-  readonly cumulative?: boolean;
-  /** On a stock: the flow that a decrease of it is (贫困人口减少684万人 → people lifted out). */
-  readonly decrease?: string;
-  readonly broader?: string;
-  /** A variant of its broader indicator: reported under that one (see reportedIndicator). */
-  readonly variant?: boolean;
-  /** On a household indicator: the indicator of the people of those households. */
-  readonly persons?: string;
-  /** On a level: the indicator that an increase of it is (income → income increase). */
-  readonly increase?: string;
-}
-
-interface UnitEntry {
-  readonly code: string;
-  readonly isCount?: boolean;
-  readonly broader?: string;
-}
 
 interface CompiledCue {
   readonly parts: readonly string[];
@@ -74,12 +49,8 @@ function tables(): Compiled {
 }
 
 function compile(): Compiled {
-  const ind = JSON.parse(readFileSync(new URL("../../data/indicators.json", import.meta.url), "utf8")) as {
-    indicators: IndicatorEntry[];
-  };
-  const units = JSON.parse(readFileSync(new URL("../../data/units.json", import.meta.url), "utf8")) as {
-    units: UnitEntry[];
-  };
+  const ind = indicatorsData();
+  const units = unitsData();
   const countLike = new Set(["COUNT"]);
   for (const u of units.units) if (u.broader === "COUNT") countLike.add(u.code);
   const fallback = new Map<string, string>();

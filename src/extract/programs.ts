@@ -15,7 +15,8 @@
  *
  * The indicator scheme says which program governs all facts of an indicator (`impliedProgram`).
  */
-import { readFileSync } from "node:fs";
+import { indicatorsData, programsData } from "../data/load.js";
+import type { LocalShapes } from "../data/types.js";
 import type { OrganisationRole, PlaceRef, ProgramMention, Span } from "../types.js";
 import type { PeriodPhrase } from "./periods.js";
 import type { ArticlePlaces } from "./places.js";
@@ -26,30 +27,6 @@ import type { Text } from "./text.js";
 export interface ProgramHit extends Range {
   readonly id: string;
   readonly kind: "program" | "organisation";
-}
-
-interface Labelled {
-  readonly id: string;
-  readonly prefLabel: { readonly "zh-Hans": string };
-  readonly altLabels?: readonly string[];
-  readonly broader?: string;
-}
-
-interface Shapes {
-  readonly documentSuffixes: readonly string[];
-  readonly nameSuffixes: readonly string[];
-  readonly initiativeCues: readonly string[];
-  readonly notProgramSuffixes: readonly string[];
-  readonly organisationSuffixes: readonly string[];
-  readonly organisationBoundary: readonly string[];
-  /** Words that give an organisation's role in a fact (`organisationRole`). */
-  readonly roles: {
-    readonly recipientBefore: readonly string[];
-    readonly donorAfter: readonly string[];
-    readonly sourceAfter: readonly string[];
-  };
-  /** 省/市/县 … written alone before an office: the article's own place at that level. */
-  readonly ownPlaceWords: Readonly<Record<string, PlaceRef["level"]>>;
 }
 
 interface Entry {
@@ -66,7 +43,7 @@ interface TrieNode {
 
 interface Tables {
   readonly trie: TrieNode;
-  readonly shapes: Shapes;
+  readonly shapes: LocalShapes;
   /** indicator id → program id (data/indicators.json `program`). */
   readonly implied: ReadonlyMap<string, string>;
   /** program id → broader program id. */
@@ -77,20 +54,11 @@ interface Tables {
 
 let compiled: Tables | undefined;
 
-function readData<T>(file: string): T {
-  return JSON.parse(readFileSync(new URL(`../../data/${file}`, import.meta.url), "utf8")) as T;
-}
-
 /** The compiled tables of data/programs.json and data/indicators.json, built on first use. */
 function tables(): Tables {
   if (compiled !== undefined) return compiled;
-  const data = readData<{
-    programs: Labelled[];
-    organisations: Labelled[];
-    offices: { id: string; prefLabel: { "zh-Hans": string }; forms: string[] }[];
-    localShapes: Shapes;
-  }>("programs.json");
-  const indicators = readData<{ indicators: { id: string; program?: string }[] }>("indicators.json");
+  const data = programsData();
+  const indicators = indicatorsData();
   const root: TrieNode = { next: new Map() };
   const put = (word: string, entry: Entry) => {
     let node = root;
@@ -127,7 +95,7 @@ function tables(): Tables {
 }
 
 /** The shape rules of data/programs.json (`localShapes`). */
-export function programShapes(): Shapes {
+export function programShapes(): LocalShapes {
   return tables().shapes;
 }
 

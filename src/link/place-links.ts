@@ -2,8 +2,8 @@
  * Known identifiers of places in other open-data graphs (data/place-links.csv: GB/T 2260 code,
  * Wikidata item, GeoNames id; reference data copied from public sources), as owl:sameAs links.
  */
-import { readFileSync } from "node:fs";
 import type * as RDF from "@rdfjs/types";
+import { dataText, dataUrl } from "../data/load.js";
 import { geonamesIri } from "../describe/targets.js";
 import { KgError } from "../errors.js";
 import type { Iris } from "../rdf/iri.js";
@@ -22,7 +22,7 @@ export interface PlaceLink {
 }
 
 /** Location of the shipped place links. */
-export const PLACE_LINKS_FILE = new URL("../../data/place-links.csv", import.meta.url);
+export const PLACE_LINKS_FILE = dataUrl("place-links.csv");
 
 /** Parses the CSV (header `name_zh,gb2260,wikidata,geonames`; no quoted fields). */
 export function parsePlaceLinks(text: string, file = "data/place-links.csv"): PlaceLink[] {
@@ -62,7 +62,7 @@ let cache: readonly PlaceLink[] | undefined;
 
 /** The shipped place links, read once. */
 export function loadPlaceLinks(): readonly PlaceLink[] {
-  cache ??= Object.freeze(parsePlaceLinks(readFileSync(PLACE_LINKS_FILE, "utf8"), PLACE_LINKS_FILE.pathname));
+  cache ??= Object.freeze(parsePlaceLinks(dataText("place-links.csv"), PLACE_LINKS_FILE.pathname));
   return cache;
 }
 

@@ -4,9 +4,9 @@
  *
  * The quad builders are pure; only `loadIndicators` / `loadUnits` read files, once each.
  */
-import { readFileSync } from "node:fs";
 import type * as RDF from "@rdfjs/types";
 import { DataFactory } from "n3";
+import { dataJson, dataUrl } from "../data/load.js";
 import { KgError } from "../errors.js";
 import type { UnitCode } from "../types.js";
 import { type Iris, iris as makeIris } from "./iri.js";
@@ -265,35 +265,23 @@ export function parseUnits(json: unknown, file = "data/units.json"): UnitRecord[
 // ---------------------------------------------------------------- loading
 
 /** Location of data/indicators.json in the package. */
-export const INDICATORS_FILE = new URL("../../data/indicators.json", import.meta.url);
+export const INDICATORS_FILE = dataUrl("indicators.json");
 /** Location of data/units.json in the package. */
-export const UNITS_FILE = new URL("../../data/units.json", import.meta.url);
-
-/** Shared with the program scheme (program-scheme.ts). */
-export function readJson(file: URL): unknown {
-  try {
-    return JSON.parse(readFileSync(file, "utf8"));
-  } catch (cause) {
-    throw new KgError("E_VALIDATION", `${file.pathname}: cannot read the scheme (${String(cause)}).`, {
-      context: { file: file.pathname },
-      cause,
-    });
-  }
-}
+export const UNITS_FILE = dataUrl("units.json");
 
 let unitsCache: readonly UnitRecord[] | undefined;
 let indicatorsCache: readonly IndicatorRecord[] | undefined;
 
 /** The unit scheme of data/units.json, read and validated once. */
 export function loadUnits(): readonly UnitRecord[] {
-  unitsCache ??= Object.freeze(parseUnits(readJson(UNITS_FILE), UNITS_FILE.pathname));
+  unitsCache ??= Object.freeze(parseUnits(dataJson("units.json"), UNITS_FILE.pathname));
   return unitsCache;
 }
 
 /** The indicator scheme of data/indicators.json, read and validated once (units checked too). */
 export function loadIndicators(): readonly IndicatorRecord[] {
   indicatorsCache ??= Object.freeze(
-    parseIndicators(readJson(INDICATORS_FILE), new Set(loadUnits().map((u) => u.code)), INDICATORS_FILE.pathname),
+    parseIndicators(dataJson("indicators.json"), new Set(loadUnits().map((u) => u.code)), INDICATORS_FILE.pathname),
   );
   return indicatorsCache;
 }
