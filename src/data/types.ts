@@ -200,6 +200,12 @@ export interface PlaceNamesData {
   readonly ethnicGroups: readonly string[];
   /** Administrative suffixes by level, tried in order. */
   readonly suffixes: Readonly<Record<PlaceLevel, readonly string[]>>;
+  /** Province-level divisions with GB/T 2260 codes that the statistical list leaves out. */
+  readonly extraProvinces: readonly { readonly code: string; readonly name: string }[];
+  /** Placeholder city names of the statistical list: not divisions. */
+  readonly placeholderCities: readonly string[];
+  /** Two-character surfaces ending in one of `suffixes`: matched only after `before`, never before `after` (characters). */
+  readonly weakSurfaces: { readonly suffixes: string; readonly before: string; readonly after: string };
 }
 
 /** data/variants.json: variant characters → Simplified, one code point each. */
