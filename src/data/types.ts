@@ -9,7 +9,20 @@ import type { Approximation, Bound, PlaceLevel, UnitCode } from "../types.js";
 export interface LexiconData {
   scales: Record<string, string>;
   countedNouns: Record<string, string[] | string>;
-  approximation: { after: Record<string, Approximation>; before: Record<string, Approximation> };
+  approximation: {
+    after: Record<string, Approximation>;
+    before: Record<string, Approximation>;
+    /** After a scale (万余人, 3亿多元): more than. */
+    afterScale: string[];
+    /** After the measure word (50万元左右): about. */
+    aboutAfter: string[];
+  };
+  /** Scales written between a number and its measure word (13.1万人), tried longest first. */
+  numberScales: string[];
+  /** Scales that stand for one of them before 余/多 (万余人: 10000 and more). */
+  loneScales: string[];
+  /** Words between a prefix word and the number (超过了, 均达) that the prefix looks past. */
+  leadFillers: string[];
   bounds: { before: Record<string, Bound>; after: Record<string, Bound> };
   directions: { increase: string[]; decrease: string[] };
   changeTo: string[];
@@ -70,6 +83,19 @@ export interface LexiconData {
     congresses: Record<string, number>;
     relativeYears: Record<string, number>;
     now: string[];
+    since: string[];
+    until: string[];
+    comparison: string[];
+    afterYear: string[];
+    from: string[];
+    rangeTo: string[];
+    dashes: string[];
+    listJoin: string[];
+    afterPlan: string[];
+    congress: { before: string[]; after: string[]; since: string[] };
+    recent: { before: string[]; after: string[] };
+    relative: { comparison: string[]; after: string[] };
+    dateAfter: string[];
   };
 }
 

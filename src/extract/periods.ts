@@ -44,33 +44,35 @@ let compiled: Compiled | undefined;
 
 function compile(): Compiled {
   const p = lexicon().raw.periods;
+  const any = (words: Iterable<string>) => `(?:${alternation(words)})`;
   // 2019年底, 2019年年底, 2019年度
-  const suffix = "(?:年?[底末初中]|度)?";
+  const suffix = `${any(p.afterYear)}?`;
+  const join = any(p.listJoin);
   const parts = [
     // 0 several years: 2014、2015年, 2016年、2017年, 2014年和2015年
-    `(?<list>((?:19|20)\\d\\d)\\s*年?${suffix}(?:\\s*[、和及与]\\s*(?:19|20)\\d\\d\\s*年?${suffix})*\\s*[、和及与]\\s*((?:19|20)\\d\\d)\\s*年${suffix})`,
+    `(?<list>((?:19|20)\\d\\d)\\s*年?${suffix}(?:\\s*${join}\\s*(?:19|20)\\d\\d\\s*年?${suffix})*\\s*${join}\\s*((?:19|20)\\d\\d)\\s*年${suffix})`,
     // 1 range: 2017年至2019年, 2016-2020年
-    `(?<range>(?:从|自)?${Y}${suffix}\\s*(?:至|到|—|-|~|～)\\s*((?:19|20)\\d\\d)\\s*年${suffix})`,
-    `(?<range2>((?:19|20)\\d\\d)\\s*(?:—|-|~|～)\\s*((?:19|20)\\d\\d)\\s*年)`,
+    `(?<range>${any(p.from)}?${Y}${suffix}\\s*${any([...p.rangeTo, ...p.dashes])}\\s*((?:19|20)\\d\\d)\\s*年${suffix})`,
+    `(?<range2>((?:19|20)\\d\\d)\\s*${any(p.dashes)}\\s*((?:19|20)\\d\\d)\\s*年)`,
     // 2 since: 自2015年以来, 2016年来
-    `(?<since>(?:自|从)?${Y}${suffix}(?:以来|来))`,
+    `(?<since>${any(p.from)}?${Y}${suffix}${any(p.since)})`,
     // 3 until: 到2020年底, 截至2019年
-    `(?<until>(?:截至|截止到|截止|到了|直到|到|至)\\s*${Y}${suffix})`,
+    `(?<until>${any(p.until)}\\s*${Y}${suffix})`,
     // 4 comparison: 较2017年, 比2015年
-    `(?<cmp>(?:较|比|同比)\\s*${Y}${suffix})`,
+    `(?<cmp>${any(p.comparison)}\\s*${Y}${suffix})`,
     // 5 year: 2019年, 2019年底
     `(?<year>${Y}${suffix})`,
     // 6 five-year plans
-    `(?<plan>[“‘]?(${alternation(Object.keys(p.fiveYearPlans))})[”’]?(期间|时期|以来|末|初)?)`,
+    `(?<plan>[“‘]?(${alternation(Object.keys(p.fiveYearPlans))})[”’]?(${alternation(p.afterPlan)})?)`,
     // 7 congresses
-    `(?<congress>(?:党的)?(${alternation(Object.keys(p.congresses))})(?:召开)?以来)`,
+    `(?<congress>${any(p.congress.before)}?(${alternation(Object.keys(p.congresses))})${any(p.congress.after)}?${any(p.congress.since)})`,
     // 8 recent years: 近3年, 近三年来
-    `(?<recent>近(\\d{1,2}|[两二三四五六七八九十])年(?:来|以来)?|(?<![\\d年])(\\d{1,2}|[两二三四五六七八九十]{1,2})年(?:来|以来))`,
+    `(?<recent>${any(p.recent.before)}(\\d{1,2}|[两二三四五六七八九十])年${any(p.recent.after)}?|(?<![\\d年])(\\d{1,2}|[两二三四五六七八九十]{1,2})年${any(p.recent.after)})`,
     // 9 relative years and now
-    `(?<rel>(?<relcmp>较|比|同)?(${alternation(Object.keys(p.relativeYears))})(以来|同期)?)`,
+    `(?<rel>(?<relcmp>${alternation(p.relative.comparison)})?(${alternation(Object.keys(p.relativeYears))})(${alternation(p.relative.after)})?)`,
     `(?<now>${alternation(p.now)})`,
     // 10 dates without a year: 4月26日, 11月底
-    `(?<date>(?<![\\d年])(\\d{1,2})月(?:\\d{1,2}日|份|初|底|中旬|上旬|下旬)?)`,
+    `(?<date>(?<![\\d年])(\\d{1,2})月(?:\\d{1,2}日|${alternation(p.dateAfter)})?)`,
   ];
   return { re: new RegExp(parts.join("|"), "gu") };
 }
@@ -115,7 +117,7 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
       period = { start: y, end: y, phrase };
     } else if (g.plan !== undefined) {
       kind = "plan";
-      const name = /十[一二三四五]五/u.exec(phrase)?.[0] ?? "";
+      const name = Object.keys(p.fiveYearPlans).find((k) => phrase.includes(k)) ?? "";
       const years = p.fiveYearPlans[name];
       if (years)
         period = phrase.endsWith("以来") ? { start: years[0], phrase } : { start: years[0], end: years[1], phrase };
@@ -133,7 +135,7 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
       }
     } else if (g.rel !== undefined) {
       kind = "relative";
-      const word = Object.keys(p.relativeYears).find((k) => phrase.replace(/^[较比同]/u, "").startsWith(k));
+      const word = Object.keys(p.relativeYears).find((k) => phrase.startsWith(k, g.relcmp?.length ?? 0));
       if (publishedYear !== undefined && word !== undefined) {
         const y = publishedYear + (p.relativeYears[word] as number);
         // "比上年增长10.2%": year on year, relative to the year the sentence is about, not a
