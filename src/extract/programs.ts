@@ -22,6 +22,7 @@ import type { PeriodPhrase } from "./periods.js";
 import type { ArticlePlaces } from "./places.js";
 import { containing, type Range, type Segmentation } from "./segment.js";
 import type { Text } from "./text.js";
+import { buildTrie, longestMatches, type TrieNode } from "./trie.js";
 
 /** A program or organisation mention at a position (UTF-16 indices of the Simplified copy). */
 export interface ProgramHit extends Range {
@@ -36,13 +37,8 @@ interface Entry {
   readonly label: string;
 }
 
-interface TrieNode {
-  readonly next: Map<string, TrieNode>;
-  entry?: Entry;
-}
-
 interface Tables {
-  readonly trie: TrieNode;
+  readonly trie: TrieNode<Entry>;
   readonly shapes: LocalShapes;
   /** indicator id → program id (data/indicators.json `program`). */
   readonly implied: ReadonlyMap<string, string>;
@@ -59,19 +55,8 @@ function tables(): Tables {
   if (compiled !== undefined) return compiled;
   const data = programsData();
   const indicators = indicatorsData();
-  const root: TrieNode = { next: new Map() };
-  const put = (word: string, entry: Entry) => {
-    let node = root;
-    for (const ch of word) {
-      let n = node.next.get(ch);
-      if (n === undefined) {
-        n = { next: new Map() };
-        node.next.set(ch, n);
-      }
-      node = n;
-    }
-    node.entry = entry;
-  };
+  const words: [string, Entry][] = [];
+  const put = (word: string, entry: Entry) => words.push([word, entry]);
   const labels = new Set<string>();
   for (const [kind, list] of [
     ["program", data.programs],
@@ -85,7 +70,7 @@ function tables(): Tables {
   for (const o of data.offices)
     for (const w of o.forms) put(w, { kind: "office", id: o.id, label: o.prefLabel["zh-Hans"] });
   compiled = {
-    trie: root,
+    trie: buildTrie(words),
     shapes: data.localShapes,
     implied: new Map(indicators.indicators.flatMap((i) => (i.program === undefined ? [] : [[i.id, i.program]]))),
     broader: new Map(data.programs.flatMap((p) => (p.broader === undefined ? [] : [[p.id, p.broader]]))),
@@ -201,20 +186,7 @@ function ownPlaceAt(level: PlaceRef["level"], places: ArticlePlaces): PlaceRef |
 
 /** Scheme labels and office forms in a Simplified text: longest match, left to right, not overlapping. */
 function* schemeMatches(s: string): Generator<{ entry: Entry; start: number; end: number }> {
-  const root = tables().trie;
-  for (let i = 0; i < s.length; ) {
-    let node = root.next.get(s[i] as string);
-    let best: { entry: Entry; end: number } | undefined;
-    for (let j = i + 1; node !== undefined; j++) {
-      if (node.entry !== undefined) best = { entry: node.entry, end: j };
-      node = j < s.length ? node.next.get(s[j] as string) : undefined;
-    }
-    if (best === undefined) i++;
-    else {
-      yield { entry: best.entry, start: i, end: best.end };
-      i = best.end;
-    }
-  }
+  for (const m of longestMatches(tables().trie, s)) yield { entry: m.value, start: m.start, end: m.end };
 }
 
 /** Ids of the scheme programs a Simplified text names (a label of the gold, a sentence). */
