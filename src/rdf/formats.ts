@@ -13,6 +13,8 @@ export interface RdfFormatInfo {
   readonly mediaType: string;
   /** Media types that select it (content negotiation, request bodies, remote answers). */
   readonly accepts: readonly string[];
+  /** Older media types also read as this format in a remote server's answer, never negotiated. */
+  readonly readsAlso?: readonly string[];
   /** Other short names for it in a `format` request parameter (the format's own name always works). */
   readonly aliases: readonly string[];
   /** Usual file extensions, without the dot; the first is written. */
@@ -36,7 +38,8 @@ export const RDF_FORMAT_TABLE = {
   turtle: {
     title: "Turtle",
     mediaType: "text/turtle",
-    accepts: ["text/turtle", "application/x-turtle", "text/rdf+n3"],
+    accepts: ["text/turtle", "application/x-turtle"],
+    readsAlso: ["text/rdf+n3"],
     aliases: ["ttl", "n3"],
     ext: ["ttl", "turtle"],
     graphs: false,

@@ -35,7 +35,7 @@ const RESULTS_JSON = "application/sparql-results+json";
 const { ntriples: NTRIPLES, turtle: TURTLE } = RDF_FORMAT_TABLE;
 /** What a graph answer may come as: N-Triples, else Turtle (n3 reads both as Turtle). */
 const RDF_ACCEPT = `${NTRIPLES.mediaType}, ${TURTLE.mediaType};q=0.9, ${NTRIPLES.accepts[1]};q=0.5`;
-const RDF_ANSWERS: readonly string[] = [...NTRIPLES.accepts, ...TURTLE.accepts, ""];
+const RDF_ANSWERS: readonly string[] = [...NTRIPLES.accepts, ...TURTLE.accepts, ...TURTLE.readsAlso, ""];
 
 /** A store behind a SPARQL 1.1 endpoint. */
 export class RemoteStore implements Store {
