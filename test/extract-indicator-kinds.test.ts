@@ -73,6 +73,14 @@ const cases: [name: string, body: string, expected: [string, string][]][] = [
     ],
   ],
   [
+    "N个X中，已有M个: a member count after a comma still reads the noun of its set",
+    "全州520个贫困村中，已有517个实现退出。",
+    [
+      ["520个", "poor-villages"],
+      ["517个", "villages-exited"],
+    ],
+  ],
+  [
     "households and people that exit",
     "2016、2017年退出2910户1.1万多人。",
     [

@@ -24,6 +24,14 @@ function periods(body: string, published = "2020-06-30", title = "某地脱贫�
 
 const cases: [name: string, body: string, expected: Row[]][] = [
   [
+    "经过N年努力 spans the N years before publication; the stock a change arrives at is dated at its end",
+    "经过五年努力，全县累计减少贫困人口3.2万人，贫困发生率下降到0.6%。",
+    [
+      ["3.2万人", 2015, 2020, "sentence"],
+      ["0.6%", 2020, 2020, "sentence"],
+    ],
+  ],
+  [
     "a stock at a date is that year; a cumulative flow keeps the open start",
     "截至2018年底，全市还有贫困村36个，贫困发生率降至1.2%，累计减贫6.5万人。",
     [
@@ -173,6 +181,29 @@ describe("period scope", () => {
   it("a headline takes the period the body gives for the same fact", () => {
     const r = periods("2018年，全区贫困发生率下降到3%，减贫8.4万人。", "2019-01-20", "全区贫困发生率降到3%");
     expect(r[0]).toEqual(["3%", 2018, 2018, "document"]);
+  });
+
+  it("a headline restating a body fact in other words takes its indicator, period and place", () => {
+    const r = extract(
+      articleFromText(
+        "某州：5.37万贫困群众告别贫困\n“十三五”以来，某州累计实现5.37万贫困人口脱贫，贫困发生率降至0.4%。",
+        "t.txt",
+        { published: "2020-11-16" },
+      ),
+    );
+    const facts = r.observations.filter((o) => o.value === "53700");
+    expect(facts.length).toBeGreaterThan(0);
+    expect(new Set(facts.map((o) => o.indicator))).toEqual(new Set(["poverty-exit-persons"]));
+    expect(facts.every((o) => o.period?.start === 2016 && o.period.end === undefined)).toBe(true);
+  });
+
+  it("a round number in a headline keeps its own indicator (100% is not a restatement)", () => {
+    const r = extract(
+      articleFromText("某县贫困户产业覆盖率达到100%\n2020年，全县义务教育入学率达到100%。", "t.txt", {
+        published: "2020-11-16",
+      }),
+    );
+    expect(new Set(r.observations.map((o) => o.indicator)).size).toBe(2);
   });
 
   it("a relative year in a headline resolves against the publication date", () => {
