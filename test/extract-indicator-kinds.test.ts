@@ -73,6 +73,16 @@ const cases: [name: string, body: string, expected: [string, string][]][] = [
     ],
   ],
   [
+    "a growth is of its nearest subject: income, or an economic aggregate (not income growth)",
+    "全年地区生产总值增长3.9%，一般公共预算收入完成181亿元，增长0.6%，农村居民人均可支配收入增长7.5%。",
+    [
+      ["3.9%", "other-growth-rate"],
+      ["181亿元", "other-amount"],
+      ["0.6%", "other-growth-rate"],
+      ["7.5%", "income-growth"],
+    ],
+  ],
+  [
     "N个X中，已有M个: a member count after a comma still reads the noun of its set",
     "全州520个贫困村中，已有517个实现退出。",
     [

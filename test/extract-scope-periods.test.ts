@@ -27,7 +27,7 @@ const cases: [name: string, body: string, expected: Row[]][] = [
     "经过N年努力 spans the N years before publication; the stock a change arrives at is dated at its end",
     "经过五年努力，全县累计减少贫困人口3.2万人，贫困发生率下降到0.6%。",
     [
-      ["3.2万人", 2015, 2020, "sentence"],
+      ["3.2万人", 2016, 2020, "sentence"],
       ["0.6%", 2020, 2020, "sentence"],
     ],
   ],
@@ -82,8 +82,8 @@ const cases: [name: string, body: string, expected: Row[]][] = [
     "N年来 resolves against the publication date; 中有 names a set",
     "三年来，全县167个贫困村中有154个退出。",
     [
-      ["167个", 2017, 2020, "sentence"],
-      ["154个", 2017, 2020, "sentence"],
+      ["167个", 2018, 2020, "sentence"],
+      ["154个", 2018, 2020, "sentence"],
     ],
   ],
   [
@@ -204,6 +204,16 @@ describe("period scope", () => {
       }),
     );
     expect(new Set(r.observations.map((o) => o.indicator)).size).toBe(2);
+  });
+
+  it("过去五年 in a report of January covers the five years before it; in November, the five up to it", () => {
+    expect(periods("过去五年，全省累计减少贫困人口45万人。", "2021-01-25")).toEqual([
+      ["45万人", 2016, 2020, "sentence"],
+    ]);
+    expect(periods("五年来，全县累计减少贫困人口4.5万人。", "2020-11-11")).toEqual([
+      ["4.5万人", 2016, 2020, "sentence"],
+    ]);
+    expect(periods("全省五年累计减少贫困人口45万人。", "2021-01-25")).toEqual([["45万人", 2016, 2020, "sentence"]]);
   });
 
   it("a relative year in a headline resolves against the publication date", () => {

@@ -6,6 +6,7 @@
  */
 import type { Article, Extraction, Observation, Period, PlaceRef, Span } from "../types.js";
 import { blockedSegments, compoundSegments, namesASet, sharedPredicate, sharedTail } from "./context.js";
+import { growthOf } from "./growth.js";
 import { ArticleCues, CueIndex, classifyIndicator, isCumulative, personsOf, reportedIndicator } from "./indicators.js";
 import { lexicon } from "./lexicon.js";
 import { withLocalities } from "./localities.js";
@@ -49,7 +50,11 @@ export function extract(article: Article): Extraction {
     firstLine !== undefined && firstLine.end - firstLine.start <= MAX_HEADLINE && seg.lines.length > 1
       ? firstLine
       : undefined;
-  const periods = findPeriods(s, publishedYear).filter((p) => !excluded(p.start, p.end));
+  const periods = findPeriods(
+    s,
+    publishedYear,
+    article.published !== undefined ? Number(article.published.slice(5, 7)) || undefined : undefined,
+  ).filter((p) => !excluded(p.start, p.end));
   const places = withLocalities(s, findPlaces(text, excluded, firstLine?.end ?? 0));
   const { programs, hits: programHits } = findPrograms(text, seg, places, periods, excluded);
   const skip = (a: number, b: number) =>
@@ -161,6 +166,7 @@ export function extract(article: Article): Extraction {
     const householdIndicator = household >= 0 ? chosen[household]?.[0] : undefined;
     if (householdIndicator !== undefined && indicators.length === 1)
       indicators = [personsOf(householdIndicator, indicators[0] as string)];
+    indicators = growthOf(indicators, s, sentence.start, q.start);
     chosen[qi] = indicators;
     const kind = isTarget(s, q, sentence, clause, {
       ...(article.published !== undefined ? { published: article.published } : {}),

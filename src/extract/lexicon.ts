@@ -38,6 +38,7 @@ interface RawLexicon {
   donorVerbs: { words: string[]; eastProvinces: { codes: string[] } };
   localities: { townSuffixes: string[]; villageSuffixes: string[] };
   cumulativeCues: { words: string[] };
+  growthSubjects: { income: string[]; other: string[] };
   negations: { words: string[] };
   nounUnitStops: { words: string[] };
   targetScope: {

@@ -64,8 +64,8 @@ function compile(): Compiled {
     `(?<plan>[“‘]?(${alternation(Object.keys(p.fiveYearPlans))})[”’]?(期间|时期|以来|末|初)?)`,
     // 7 congresses
     `(?<congress>(?:党的)?(${alternation(Object.keys(p.congresses))})(?:召开)?以来)`,
-    // 8 recent years: 近3年, 近三年来, 经过七年努力
-    `(?<recent>近(\\d{1,2}|[两二三四五六七八九十])年(?:来|以来)?|(?<![\\d年])(\\d{1,2}|[两二三四五六七八九十]{1,2})年(?:来|以来)|(?:经过|历经)(\\d{1,2}|[两二三四五六七八九十]{1,2})年(?![\\d底末初])(?:多)?(?:的)?(?:努力|奋战|攻坚|奋斗|拼搏|艰苦|持续|不懈|接续|建设|实践|发展|时间)?)`,
+    // 8 recent years: 近3年, 近三年来, 过去五年, 五年累计, 经过七年努力
+    `(?<recent>近(\\d{1,2}|[两二三四五六七八九十])年(?:来|以来)?|(?<![\\d年])(\\d{1,2}|[两二三四五六七八九十]{1,2})年(?:来|以来)|(?:过去|过去的)(\\d{1,2}|[两二三四五六七八九十]{1,2})年(?![\\d底末初])|(?<![\\d年第])(\\d{1,2}|[两二三四五六七八九十]{1,2})年(?=累计)|(?:经过|历经)(\\d{1,2}|[两二三四五六七八九十]{1,2})年(?![\\d底末初])(?:多)?(?:的)?(?:努力|奋战|攻坚|奋斗|拼搏|艰苦|持续|不懈|接续|建设|实践|发展|时间)?)`,
     // 9 relative years and now
     `(?<rel>(?<relcmp>较|比|同)?(${alternation(Object.keys(p.relativeYears))})(以来|同期)?)`,
     `(?<now>${alternation(p.now)})`,
@@ -76,7 +76,7 @@ function compile(): Compiled {
 }
 
 /** Finds every period phrase in `s`; relative phrases resolve only when `publishedYear` is known. */
-export function findPeriods(s: string, publishedYear: number | undefined): PeriodPhrase[] {
+export function findPeriods(s: string, publishedYear: number | undefined, publishedMonth?: number): PeriodPhrase[] {
   compiled ??= compile();
   const p = lexicon().raw.periods;
   const out: PeriodPhrase[] = [];
@@ -128,8 +128,11 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
       if (publishedYear !== undefined) {
         const n = /\d+/u.test(phrase)
           ? Number(/\d+/u.exec(phrase)?.[0])
-          : (parseChineseNumeral(/^(?:近|经过|历经)?([^年]+)年/u.exec(phrase)?.[1] ?? "") ?? 0);
-        period = { start: publishedYear - n, end: publishedYear, phrase };
+          : (parseChineseNumeral(/^(?:近|经过|历经|过去的|过去)?([^年]+)年/u.exec(phrase)?.[1] ?? "") ?? 0);
+        // the last N calendar years: up to the publication year, or the year before when the
+        // article appears in its first quarter (a work report of January 2021 on 过去五年: 2016–2020)
+        const end = publishedMonth !== undefined && publishedMonth <= 3 ? publishedYear - 1 : publishedYear;
+        period = { start: end - n + 1, end, phrase };
       }
     } else if (g.rel !== undefined) {
       kind = "relative";
