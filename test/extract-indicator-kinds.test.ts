@@ -83,6 +83,15 @@ const cases: [name: string, body: string, expected: [string, string][]][] = [
     ],
   ],
   [
+    "an elliptical parallel clause (same verb, same unit) has the indicator of the clause it echoes",
+    "其中，甲县农村贫困人口减少1.2万人，乙县减少0.8万人，丙县减少6000人。",
+    [
+      ["1.2万人", "poverty-exit-persons"],
+      ["0.8万人", "poverty-exit-persons"],
+      ["6000人", "poverty-exit-persons"],
+    ],
+  ],
+  [
     "N个X中，已有M个: a member count after a comma still reads the noun of its set",
     "全州520个贫困村中，已有517个实现退出。",
     [

@@ -7,7 +7,15 @@
 import type { Article, Extraction, Observation, Period, PlaceRef, Span } from "../types.js";
 import { blockedSegments, compoundSegments, namesASet, sharedPredicate, sharedTail } from "./context.js";
 import { growthOf } from "./growth.js";
-import { ArticleCues, CueIndex, classifyIndicator, isCumulative, personsOf, reportedIndicator } from "./indicators.js";
+import {
+  ArticleCues,
+  CueIndex,
+  classifyIndicator,
+  isCumulative,
+  isFallback,
+  personsOf,
+  reportedIndicator,
+} from "./indicators.js";
 import { lexicon } from "./lexicon.js";
 import { withLocalities } from "./localities.js";
 import { partsOf } from "./parts.js";
@@ -15,7 +23,7 @@ import { findPeriods } from "./periods.js";
 import { donorAndRecipient, placeOf, respectively, sentenceTopic } from "./place-scope.js";
 import { findPlaces } from "./places.js";
 import { findPrograms, governingPrograms, namedWithFact } from "./programs.js";
-import { findQuantities } from "./quantities.js";
+import { findQuantities, type Quantity } from "./quantities.js";
 import {
   type Binding,
   changePartner,
@@ -167,6 +175,13 @@ export function extract(article: Article): Extraction {
     if (householdIndicator !== undefined && indicators.length === 1)
       indicators = [personsOf(householdIndicator, indicators[0] as string)];
     indicators = growthOf(indicators, s, sentence.start, q.start);
+    // "贵州省农村贫困人口减少120万人，云南省减少100万人": an elliptical parallel clause (same
+    // verb right before a number of the same unit) has the indicator of the clause it echoes
+    const echoed = parallelEcho(s, quantities, qi, sentence.start);
+    if (echoed !== undefined && indicators.length === 1 && isFallback(indicators[0] as string)) {
+      const previous = chosen[echoed];
+      if (previous !== undefined && !previous.some(isFallback)) indicators = previous;
+    }
     chosen[qi] = indicators;
     const kind = isTarget(s, q, sentence, clause, {
       ...(article.published !== undefined ? { published: article.published } : {}),
@@ -244,6 +259,29 @@ function pointInTime(
 
 function explain(b: Binding<unknown>): string {
   return `${b.level}: ${b.rule}${b.cue !== undefined ? ` (${b.cue})` : ""}`;
+}
+
+/** The verb (two characters or more) written right before a number, after any punctuation. */
+function verbBefore(s: string, q: Quantity): string {
+  return /\p{Script=Han}{2,3}$/u.exec(s.slice(Math.max(0, q.prefixStart - 3), q.prefixStart))?.[0] ?? "";
+}
+
+/** The earlier quantity of the sentence whose clause this one echoes with the same verb and unit. */
+function parallelEcho(
+  s: string,
+  quantities: readonly Quantity[],
+  qi: number,
+  sentenceStart: number,
+): number | undefined {
+  const q = quantities[qi] as Quantity;
+  const verb = verbBefore(s, q).slice(-2);
+  if (verb.length < 2) return undefined;
+  for (let i = qi - 1; i >= 0; i--) {
+    const p = quantities[i] as Quantity;
+    if (p.start < sentenceStart) return undefined;
+    if (p.unit === q.unit && verbBefore(s, p).endsWith(verb)) return i;
+  }
+  return undefined;
 }
 
 /** A value unlikely to be repeated by chance: three significant digits or more (26.96万, not 100%). */
