@@ -92,6 +92,11 @@ const cases: [name: string, body: string, expected: [string, string][]][] = [
     ],
   ],
   [
+    "a share of a task done is not a coverage rate (完成 is no cue of 成)",
+    "目前已完成年度减贫任务的96%以上。",
+    [["96%以上", "other-rate"]],
+  ],
+  [
     "N个X中，已有M个: a member count after a comma still reads the noun of its set",
     "全州520个贫困村中，已有517个实现退出。",
     [
