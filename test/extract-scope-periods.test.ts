@@ -32,6 +32,24 @@ const cases: [name: string, body: string, expected: Row[]][] = [
     ],
   ],
   [
+    "分别 hands the years of a span to its numbers in order, and the span leads no later paragraph",
+    "2016年至2018年，全县分别减贫1.2万人、2.8万人和3.4万人。\n金融扶贫方面，全县累计发放扶贫小额信贷12.6亿元。",
+    [
+      ["1.2万人", 2016, 2016, "group"],
+      ["2.8万人", 2017, 2017, "group"],
+      ["3.4万人", 2018, 2018, "group"],
+      ["12.6亿元", null, null, "none"],
+    ],
+  ],
+  [
+    "a list of years before 分别 dates its numbers in order",
+    "2018年、2019年全县分别退出贫困村12个、20个。",
+    [
+      ["12个", 2018, 2018, "group"],
+      ["20个", 2019, 2019, "group"],
+    ],
+  ],
+  [
     "a stock at a date is that year; a cumulative flow keeps the open start",
     "截至2018年底，全市还有贫困村36个，贫困发生率降至1.2%，累计减贫6.5万人。",
     [
