@@ -97,6 +97,16 @@ const cases: [name: string, body: string, expected: [string, string][]][] = [
     [["96%以上", "other-rate"]],
   ],
   [
+    "a count after 和 has its own noun; 实施 alone is no project",
+    "对未摘帽的52个贫困县和1113个贫困村实施挂牌督战，95个贫困村及28个深度贫困村全部退出。",
+    [
+      ["52个", "poor-counties"],
+      ["1113个", "poor-villages"],
+      ["95个", "villages-exited"],
+      ["28个", "villages-exited"],
+    ],
+  ],
+  [
     "N个X中，已有M个: a member count after a comma still reads the noun of its set",
     "全州520个贫困村中，已有517个实现退出。",
     [

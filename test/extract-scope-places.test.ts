@@ -10,9 +10,9 @@ import { extract } from "../src/extract/index.js";
 
 const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
 
-function places(body: string, title: string): [string, string | undefined][] {
+function places(body: string, title: string): [string, string][] {
   const r = extract(articleFromText(`${title}\n${body}`, "t.txt", { published: "2020-06-30" }));
-  return r.observations.map((o) => [o.span.exact, o.place?.code]);
+  return r.observations.map((o) => [o.span.exact, o.place?.code ?? ""]);
 }
 
 const cases: [name: string, title: string, body: string, expected: [string, string][]][] = [
@@ -23,6 +23,29 @@ const cases: [name: string, title: string, body: string, expected: [string, stri
     [
       ["8个", "410000"],
       ["650万人", "410000"],
+    ],
+  ],
+  [
+    "a set spread over several provinces belongs to no division (the whole country), not to the first one listed",
+    "全国脱贫攻坚挂牌督战",
+    "这52个县分布在广西、四川、贵州、云南、甘肃、宁夏、新疆7个省区，2019年底共有剩余贫困人口268万人。",
+    [
+      ["52个", ""],
+      ["7个", ""],
+      ["268万人", ""],
+    ],
+  ],
+  [
+    "a part after a semicolon that names a place has that place as its topic",
+    "全国脱贫攻坚挂牌督战",
+    "其中，贵州省有9个县未摘帽，剩余贫困人口30.83万人；云南省有9个县，剩余贫困人口26.63万人；四川省凉山州有7个县，剩余贫困人口17.8万人。",
+    [
+      ["9个", "520000"],
+      ["30.83万人", "520000"],
+      ["9个", "530000"],
+      ["26.63万人", "530000"],
+      ["7个", "513400"],
+      ["17.8万人", "513400"],
     ],
   ],
   [

@@ -20,7 +20,7 @@ import { lexicon } from "./lexicon.js";
 import { withLocalities } from "./localities.js";
 import { partsOf } from "./parts.js";
 import { findPeriods } from "./periods.js";
-import { donorAndRecipient, placeOf, respectively, sentenceTopic } from "./place-scope.js";
+import { donorAndRecipient, partTopic, placeOf, respectively, sentenceTopic } from "./place-scope.js";
 import { findPlaces } from "./places.js";
 import { findPrograms, governingPrograms, namedWithFact } from "./programs.js";
 import { findQuantities, type Quantity } from "./quantities.js";
@@ -125,7 +125,9 @@ export function extract(article: Article): Extraction {
             rule: "headline dated by publication",
           }
         : undefined);
-    const placeBinding = respectively(s, q, clause, places, quantities) ?? placeOf(s, q, clause, places, topic?.place);
+    const placeBinding =
+      respectively(s, q, clause, places, quantities) ??
+      placeOf(s, q, clause, places, partTopic(s, places, sentence, q.start) ?? topic?.place);
     const gift = donorAndRecipient(s, sentence, places, placeBinding?.value);
     const placeBound: Binding<PlaceRef> | undefined =
       gift === undefined
