@@ -49,6 +49,16 @@ const cases: [name: string, title: string, body: string, expected: [string, stri
     ],
   ],
   [
+    "全市 in a provincial report is the city just named, not the province",
+    "西藏脱贫攻坚成效",
+    "西藏累计减贫62.8万人。日喀则市副市长表示，截至今年10月底，全市贫困人口由2015年的19.2万人减少至1200人。",
+    [
+      ["62.8万人", "540000"],
+      ["19.2万人", "540200"],
+      ["1200人", "540200"],
+    ],
+  ],
+  [
     "a list of counties from two prefectures: their province",
     "湖北省深度贫困县全部摘帽",
     "湖北省郧西县、竹山县和英山县3个深度贫困县全部摘帽，贫困发生率降至0.5%以下。",

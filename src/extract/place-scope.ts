@@ -65,7 +65,7 @@ export function sentenceTopic(s: string, places: ArticlePlaces, sentence: Senten
   );
   const col = places.collective.find((c) => inside(sentence, c.start, c.end));
   if (col !== undefined && (hit === undefined || col.start < hit.start)) {
-    const p = collectivePlace(places, col.level, s.slice(col.start, col.end));
+    const p = collectivePlace(places, col.level, s.slice(col.start, col.end), col.start);
     return p === undefined
       ? undefined
       : { value: p, level: "sentence", rule: "collective topic", cue: s.slice(col.start, col.end) };
@@ -152,7 +152,7 @@ export function placeOf(
     if (inside(clause, c.start, c.end) && c.end <= q.prefixStart && c.start > at) {
       // "通渭县全县": the collective phrase repeats the place just named
       if (b === undefined || b.value.level !== c.level) {
-        const p = collectivePlace(places, c.level, s.slice(c.start, c.end));
+        const p = collectivePlace(places, c.level, s.slice(c.start, c.end), c.start);
         if (p !== undefined) b = { value: p, level: "clause", rule: "collective", cue: s.slice(c.start, c.end) };
       }
       at = c.start;
