@@ -50,6 +50,17 @@ const cases: [name: string, body: string, expected: Row[]][] = [
     ],
   ],
   [
+    "同年/当年 are the year stated before, 次年 the one after it; 2017年以前 runs up to 2017",
+    "2016年，全县减贫1.2万人。同年，退出贫困村12个。次年，全县又减贫8000人。\n2015年以前，全县累计减贫5万人。当年全县退出贫困村5个。",
+    [
+      ["1.2万人", 2016, 2016, "sentence"],
+      ["12个", 2016, 2016, "sentence"],
+      ["8000人", 2017, 2017, "sentence"],
+      ["5万人", null, 2015, "sentence"],
+      ["5个", 2015, 2015, "sentence"],
+    ],
+  ],
+  [
     "a stock at a date is that year; a cumulative flow keeps the open start",
     "截至2018年底，全市还有贫困村36个，贫困发生率降至1.2%，累计减贫6.5万人。",
     [

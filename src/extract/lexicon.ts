@@ -69,6 +69,8 @@ interface RawLexicon {
     fiveYearPlans: Record<string, [number, number]>;
     congresses: Record<string, number>;
     relativeYears: Record<string, number>;
+    anaphoricYears: { offsets: Record<string, number> };
+    before: string[];
     now: string[];
   };
 }
