@@ -1,6 +1,5 @@
 /** Description of what a build publishes: VoID, DCAT and PROV. */
 export { DEFAULT_LICENSE, type DescriptionOptions, datasetIri, describeDataset } from "./describe.js";
-export { type BuildRun, finishBuild } from "./finish.js";
 export {
   activityIri,
   agentIri,

@@ -4,8 +4,8 @@
  * sentences, and the text of each source article).
  */
 import { existsSync } from "node:fs";
-import { readArticle } from "../article/read.js";
 import { toAlignedSimplified } from "../article/script.js";
+import { sourceText } from "../build/sources.js";
 import { loadIndicators } from "../rdf/schemes.js";
 import type { ServeContext } from "./context.js";
 import { HttpError } from "./errors.js";
@@ -190,11 +190,7 @@ async function articleTexts(
   for (const r of rows) {
     const a = r.article ?? "";
     let text = r.text;
-    if (text === undefined && r.source !== undefined && existsSync(r.source))
-      text = await readArticle(r.source).then(
-        (x) => x.text,
-        () => undefined,
-      );
+    if (text === undefined && r.source !== undefined && existsSync(r.source)) text = await sourceText(r.source);
     out[a] = { title: r.title ?? a, ...(text === undefined ? {} : { text }) };
   }
   return out;
