@@ -10,4 +10,3 @@ export {
   TOOL_VERSION,
 } from "./prov.js";
 export { type DatasetStats, datasetStats, descriptionGraph, type LinksetStats, provenanceGraph } from "./stats.js";
-export { geonamesIri, LINK_PREDICATES, LINK_TARGETS, type LinkTarget } from "./targets.js";
