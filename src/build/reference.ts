@@ -5,7 +5,8 @@
  */
 import type * as RDF from "@rdfjs/types";
 import type { Iris } from "../rdf/iri.js";
-import { allPlaceResources, referenceFor } from "../rdf/reference.js";
+import { allPlaceResources } from "../rdf/place-resources.js";
+import { referenceFor } from "../rdf/reference.js";
 import type { Store } from "../store/index.js";
 
 /** Options of the reference graph. */
