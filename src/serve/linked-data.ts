@@ -5,8 +5,8 @@
  * by `Accept`. Fragment IRIs (`…#position`) are described in the document of their base IRI.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { KgError } from "../errors.js";
 import type { ServeContext } from "./context.js";
-import { HttpError } from "./errors.js";
 import { negotiate, prefersHtml, SERIALISATIONS } from "./negotiate.js";
 import { ENTITY_PATH, entityDescribeQuery, knownIriOfPath } from "./program-data.js";
 import { iriRef, literal } from "./select.js";
@@ -31,8 +31,7 @@ async function handle(ctx: ServeContext, req: FastifyRequest, reply: FastifyRepl
   const path = req.url.split("?")[0] ?? "/";
   reply.header("vary", "Accept");
   const iri = await knownIriOfPath(ctx, path);
-  if (iri === undefined)
-    throw new HttpError(404, "E_NOT_FOUND", `nothing is known about ${iriOfPath(ctx.iris.base, path)}`);
+  if (iri === undefined) throw new KgError("E_NOT_FOUND", `nothing is known about ${iriOfPath(ctx.iris.base, path)}`);
   const entity = ENTITY_PATH.test(path);
   if (prefersHtml(req.headers.accept))
     return sendPage(reply, /^\/place\/\d{6}$/u.test(path) ? "place.html" : entity ? "program.html" : "resource.html");

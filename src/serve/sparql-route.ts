@@ -1,9 +1,9 @@
 /** The SPARQL 1.1 Protocol endpoint `/sparql`: queries, updates and the service description. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { KgError } from "../errors.js";
 import { checkWrite } from "./auth.js";
 import type { ServeContext } from "./context.js";
 import { describeService, serialiseDescription } from "./description.js";
-import { HttpError } from "./errors.js";
 import { negotiate, prefersHtml, type ResultKind, SERIALISATIONS } from "./negotiate.js";
 import { applyUsing, parseOperation, queryForm } from "./protocol.js";
 import { sendPage } from "./web-routes.js";
@@ -42,7 +42,7 @@ async function handle(ctx: ServeContext, req: FastifyRequest, reply: FastifyRepl
   if (op.kind === "update") {
     checkWrite(ctx.access, req.headers.authorization);
     if (queryForm(op.text, ctx.prefixes, endpoint) !== "UPDATE")
-      throw new HttpError(400, "E_BAD_REQUEST", 'this is a query: send it as "query", not "update"');
+      throw new KgError("E_BAD_REQUEST", 'this is a query: send it as "query", not "update"');
     const text = applyUsing(op.text, op.using, ctx.prefixes, endpoint);
     await ctx.pool.write([{ op: "update", text, baseIri: endpoint }]);
     reply.code(204).send();
@@ -50,7 +50,7 @@ async function handle(ctx: ServeContext, req: FastifyRequest, reply: FastifyRepl
   }
   const form = queryForm(op.text, ctx.prefixes, endpoint);
   if (form === "UPDATE")
-    throw new HttpError(400, "E_BAD_REQUEST", 'this is an update: POST it as "update" or application/sparql-update');
+    throw new KgError("E_BAD_REQUEST", 'this is an update: POST it as "update" or application/sparql-update');
   const ser = negotiate(SERIALISATIONS[kindOf(form)], req.headers.accept, op.format);
   const body = await ctx.pool.read(
     { op: "query", text: op.text, format: ser.format, dataset: op.dataset, baseIri: endpoint },
