@@ -2,10 +2,8 @@
  * "2014年至2019年，全县分别减贫1.2万人、2.8万人…和9.6万人": a span or list of years followed by
  * 分别 and as many numbers of one unit dates each number with its own year, in order.
  */
-import type { Period } from "../types.js";
 import type { PeriodPhrase } from "./periods.js";
 import type { Quantity } from "./quantities.js";
-import type { Binding } from "./scope.js";
 import type { Range } from "./segment.js";
 
 const RESPECTIVELY = "分别";
@@ -44,7 +42,7 @@ export function respectiveYear(
   quantities: readonly Quantity[],
   qi: number,
   sentence: Range,
-): Binding<Period> | undefined {
+): { year: number; phrase: PeriodPhrase } | undefined {
   const q = quantities[qi] as Quantity;
   const d = respectivelyDistributed(s, periods, sentence);
   if (d === undefined || q.start < d.after) return undefined;
@@ -52,13 +50,6 @@ export function respectiveYear(
     .map((x, i) => ({ x, i }))
     .filter(({ x }) => x.start >= d.after && x.end <= sentence.end && x.unit === q.unit);
   if (members.length !== d.years.length) return undefined;
-  const j = members.findIndex(({ i }) => i === qi);
-  const year = d.years[j];
-  if (year === undefined) return undefined;
-  return {
-    value: { start: year, end: year, phrase: d.phrase.period.phrase },
-    level: "group",
-    rule: "分别: each number its own year, in order",
-    cue: d.phrase.period.phrase,
-  };
+  const year = d.years[members.findIndex(({ i }) => i === qi)];
+  return year === undefined ? undefined : { year, phrase: d.phrase };
 }

@@ -112,7 +112,13 @@ function localPhrase(ctx: PeriodContext, qi: number, before: readonly PeriodPhra
 export function resolvePeriod(ctx: PeriodContext, qi: number, sentence: Sentence, clause: Range) {
   const q = ctx.quantities[qi] as Quantity;
   const respective = respectiveYear(ctx.s, ctx.periods, ctx.quantities, qi, sentence);
-  if (respective !== undefined) return respective;
+  if (respective !== undefined)
+    return {
+      value: { start: respective.year, end: respective.year, phrase: respective.phrase.period.phrase },
+      level: "group",
+      rule: "分别: each number its own year, in order",
+      cue: respective.phrase.period.phrase,
+    } satisfies Binding<Period>;
   const before = phrasesBefore(ctx, q, sentence, clause);
   const local = localPhrase(ctx, qi, before);
   if (local !== undefined) return bind(local, "group", "local phrase");
