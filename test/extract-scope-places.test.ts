@@ -59,6 +59,17 @@ const cases: [name: string, title: string, body: string, expected: [string, stri
     ],
   ],
   [
+    "全村/村里 after a village introduced under its county stand for that county",
+    "凉山州脱贫攻坚纪实",
+    "凉山州累计减贫35万人。昭觉县支尔莫乡阿土列尔村地处深山。驻村书记说，全村84户中有72户是贫困户。如今，村里的脐橙种植面积达到300亩。",
+    [
+      ["35万人", "513400"],
+      ["84户", "513431"],
+      ["72户", "513431"],
+      ["300亩", "513431"],
+    ],
+  ],
+  [
     "a list of counties from two prefectures: their province",
     "湖北省深度贫困县全部摘帽",
     "湖北省郧西县、竹山县和英山县3个深度贫困县全部摘帽，贫困发生率降至0.5%以下。",

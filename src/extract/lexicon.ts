@@ -36,7 +36,7 @@ interface RawLexicon {
   exemplarCues: { words: string[] };
   setReferences: { before: string[]; nouns: string[] };
   donorVerbs: { words: string[]; eastProvinces: { codes: string[] } };
-  localities: { townSuffixes: string[]; villageSuffixes: string[] };
+  localities: { townSuffixes: string[]; villageSuffixes: string[]; collectives: string[] };
   cumulativeCues: { words: string[] };
   growthSubjects: { income: string[]; other: string[] };
   negations: { words: string[] };
