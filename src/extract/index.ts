@@ -21,7 +21,7 @@ import { withLocalities } from "./localities.js";
 import { partsOf } from "./parts.js";
 import { findPeriods } from "./periods.js";
 import { donorAndRecipient, partTopic, placeOf, respectively, sentenceTopic } from "./place-scope.js";
-import { findPlaces } from "./places.js";
+import { findPlaces, withMainPlace } from "./places.js";
 import { findPrograms, governingPrograms, namedWithFact } from "./programs.js";
 import { findQuantities, type Quantity } from "./quantities.js";
 import {
@@ -63,7 +63,9 @@ export function extract(article: Article): Extraction {
     publishedYear,
     article.published !== undefined ? Number(article.published.slice(5, 7)) || undefined : undefined,
   ).filter((p) => !excluded(p.start, p.end));
-  const places = withLocalities(s, findPlaces(text, excluded, firstLine?.end ?? 0));
+  const found = findPlaces(text, excluded, firstLine?.end ?? 0);
+  const local = withLocalities(s, found);
+  const places = local === found ? found : withMainPlace(s, local, firstLine?.end ?? 0);
   const { programs, hits: programHits } = findPrograms(text, seg, places, periods, excluded);
   const skip = (a: number, b: number) =>
     excluded(a, b) ||

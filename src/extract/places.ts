@@ -188,6 +188,16 @@ export function findPlaces(
   return { hits, inNames, collective, gazetteer: gaz, ...(main !== undefined ? { main } : {}) };
 }
 
+/**
+ * The article's place again, after more mentions were found (the villages and towns of a county,
+ * src/extract/localities.ts): a village story is about the village's county.
+ */
+export function withMainPlace(s: string, places: ArticlePlaces, titleEnd: number): ArticlePlaces {
+  const main = mainPlace(places.hits, listWeights(s, places.hits), places.collective, titleEnd, places.gazetteer);
+  const { main: _old, ...rest } = places;
+  return main === undefined ? rest : { ...rest, main };
+}
+
 /** Share of the article's place mentions that its main place must contain. */
 const MAIN_COVER = 0.55;
 
