@@ -61,6 +61,15 @@ const cases: [name: string, body: string, expected: Row[]][] = [
     ],
   ],
   [
+    "a sentence with dated values of its own takes no time from the sentence before",
+    "2013年11月，精准扶贫在这里提出。该村人均纯收入从2013年的1668元增加到2019年的14668元，村集体经济收入多达200万元。",
+    [
+      ["1668元", 2013, 2013, "group"],
+      ["14668元", 2019, 2019, "group"],
+      ["200万元", null, null, "none"],
+    ],
+  ],
+  [
     "a stock at a date is that year; a cumulative flow keeps the open start",
     "截至2018年底，全市还有贫困村36个，贫困发生率降至1.2%，累计减贫6.5万人。",
     [
