@@ -35,6 +35,7 @@ import {
   sectionPeriods,
 } from "./scope.js";
 import { containing, type Range, type Segmentation, type Sentence, segment } from "./segment.js";
+import { columnOf, findTables } from "./tables.js";
 import { isTarget } from "./targets.js";
 import { Text } from "./text.js";
 
@@ -75,14 +76,15 @@ export function extract(article: Article): Extraction {
     places.hits.some((h) => overlaps(h, a, b));
   const quantities = findQuantities(s, skip);
   const quantitySegments = compoundSegments(s, quantities, seg.sentences);
+  const tables = findTables(s, seg.lines);
   const periodContext: PeriodContext = {
     s,
     seg,
     periods,
     quantities,
     groupOf: quantityGroups(s, quantities),
-    sections: sectionPeriods(s, seg, periods, firstLine),
-    leads: leadPeriods(s, seg, periods, firstLine),
+    sections: sectionPeriods(s, seg, periods, firstLine, tables),
+    leads: leadPeriods(s, seg, periods, firstLine, tables),
   };
 
   const candidates: Observation[] = [];
@@ -179,6 +181,18 @@ export function extract(article: Article): Extraction {
     if (householdIndicator !== undefined && indicators.length === 1)
       indicators = [personsOf(householdIndicator, indicators[0] as string)];
     indicators = growthOf(indicators, s, sentence.start, q.start);
+    // a number in a table row counts what its column's name says ("减贫人数", "贫困发生率")
+    const column = columnOf(s, tables, q.start);
+    if (column !== undefined) {
+      const named = classifyIndicator(new CueIndex(articleCues, column), q.unit, {
+        segment: column,
+        clause: column,
+        sentence: column,
+        at: column.end,
+        blocked: [],
+      });
+      if (!isFallback(named)) indicators = [named];
+    }
     // "贵州省农村贫困人口减少120万人，云南省减少100万人": an elliptical parallel clause (same
     // verb right before a number of the same unit) has the indicator of the clause it echoes
     const echoed = parallelEcho(s, quantities, qi, sentence.start);

@@ -10,6 +10,7 @@ import type { PeriodPhrase } from "./periods.js";
 import type { Quantity } from "./quantities.js";
 import { respectivelyDistributed, respectiveYear } from "./respective-years.js";
 import { containing, type Range, type Segmentation, type Sentence } from "./segment.js";
+import { inTable, type TextTable } from "./tables.js";
 
 /** The level of the text a binding comes from, innermost first. */
 export type ScopeLevel = "group" | "clause" | "sentence" | "paragraph" | "section" | "document";
@@ -245,13 +246,14 @@ export function sectionPeriods(
   seg: Segmentation,
   periods: readonly PeriodPhrase[],
   title: Range | undefined,
+  tables: readonly TextTable[] = [],
 ): Map<number, PeriodPhrase> {
   const out = new Map<number, PeriodPhrase>();
   let current: PeriodPhrase | undefined;
   seg.lines.forEach((line, i) => {
     const text = s.slice(line.start, line.end).trim();
     if (text === "" || line.boilerplate || line === title) return;
-    if (isHeading(text)) {
+    if (isHeading(text) && !inTable(tables, line)) {
       current = periods.find((p) => p.reach === "scope" && inside(line, p.start, p.end));
       return;
     }
@@ -274,6 +276,7 @@ export function leadPeriods(
   seg: Segmentation,
   periods: readonly PeriodPhrase[],
   title: Range | undefined,
+  tables: readonly TextTable[] = [],
 ): Map<number, PeriodPhrase> {
   const out = new Map<number, PeriodPhrase>();
   // the title's time ("陇南市2020年脱贫攻坚工作综述") leads the whole document
@@ -282,7 +285,7 @@ export function leadPeriods(
   seg.lines.forEach((line, i) => {
     const text = s.slice(line.start, line.end).trim();
     if (text === "" || line.boilerplate || line === title) return;
-    if (isHeading(text)) {
+    if (isHeading(text) && !inTable(tables, line)) {
       // a heading with a time of its own starts a section with that time (sectionPeriods);
       // one without ("一、主要成效") states no time, so the lead goes on
       if (periods.some((p) => p.reach === "scope" && inside(line, p.start, p.end))) current = undefined;
