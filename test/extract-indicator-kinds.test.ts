@@ -107,6 +107,24 @@ const cases: [name: string, body: string, expected: [string, string][]][] = [
     ],
   ],
   [
+    "urban residents' income is not the income of the rural poor; 危旧房改造 is housing renovated",
+    "全县城镇居民人均可支配收入达到32000元，增长8.2%，农村居民人均可支配收入增长10.1%，完成危旧房改造1200户。",
+    [
+      ["32000元", "urban-income-per-capita"],
+      ["8.2%", "other-growth-rate"],
+      ["10.1%", "income-growth"],
+      ["1200户", "housing-renovated"],
+    ],
+  ],
+  [
+    "deeply poor villages are a kind of their own, not poor villages (GUIDELINES: POOR_VILLAGES)",
+    "全县共有贫困村120个，其中深度贫困村32个。",
+    [
+      ["120个", "poor-villages"],
+      ["32个", "deeply-poor-villages"],
+    ],
+  ],
+  [
     "N个X中，已有M个: a member count after a comma still reads the noun of its set",
     "全州520个贫困村中，已有517个实现退出。",
     [
