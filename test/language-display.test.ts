@@ -2,7 +2,10 @@
  * Language tags keep their conventional case (zh-Hans, zh-Hant) in queries, results and
  * exports; tables show plain values and grouped numbers while CSV and JSON stay raw.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type * as RDF from "@rdfjs/types";
 import { DataFactory, Parser } from "n3";
 import { describe, expect, it } from "vitest";
@@ -11,6 +14,7 @@ import { formatResult, groupDigits, toSparqlJson, withCanonicalLang } from "../s
 import { canonicalLanguage } from "../src/rdf/language.js";
 import { quadsToString } from "../src/rdf/serialize.js";
 import { KgStore, type QueryResult } from "../src/store/index.js";
+import { buildSamples, cli } from "./e2e/server.js";
 
 const { namedNode, literal, quad } = DataFactory;
 const XSD = "http://www.w3.org/2001/XMLSchema#";
@@ -77,6 +81,34 @@ describe("language tags", () => {
     const text = chunks.join("");
     expect(text).toContain('"@language":"zh-Hans"');
     expect(text).not.toContain("zh-hans");
+  });
+});
+
+/** Lower-cased Chinese script subtags as a serialisation writes them (`@zh-hans`, `"@language":"zh-hant"`, `xml:lang="zh-hans"`). */
+const LOWER_TAG = /(?:@|"@language"\s*:\s*"|xml:lang="|"xml:lang"\s*:\s*")zh-han[st]\b/u;
+
+describe("no lower-cased zh-hans / zh-hant anywhere we write", () => {
+  const ontology = readdirSync("ontology").filter((f) => /\.(ttl|jsonld)$/u.test(f));
+  it.each(ontology)("ontology/%s", (file) => {
+    const text = readFileSync(join("ontology", file), "utf8");
+    const hit = LOWER_TAG.exec(text);
+    expect(hit === null ? "" : text.slice(Math.max(0, hit.index - 60), hit.index + 20), file).toBe("");
+  });
+
+  it("a graph built from the samples, in every export format", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "kg-lang-"));
+    try {
+      await buildSamples(join(dir, "store"));
+      for (const ext of ["ttl", "nq", "jsonld"]) {
+        const file = join(dir, `graph.${ext}`);
+        await cli("export", "--store", join(dir, "store"), "-o", file);
+        const text = await readFile(file, "utf8");
+        expect(text, ext).toMatch(/zh-Hans/u);
+        expect(LOWER_TAG.exec(text)?.[0], ext).toBeUndefined();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
