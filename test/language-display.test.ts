@@ -99,12 +99,12 @@ describe("no lower-cased zh-hans / zh-hant anywhere we write", () => {
     const dir = await mkdtemp(join(tmpdir(), "kg-lang-"));
     try {
       await buildSamples(join(dir, "store"));
-      for (const ext of ["ttl", "nq", "jsonld"]) {
-        const file = join(dir, `graph.${ext}`);
-        await cli("export", "--store", join(dir, "store"), "-o", file);
+      for (const format of ["turtle", "nquads", "jsonld"]) {
+        const file = join(dir, `graph.${format}`);
+        await cli("export", "--store", join(dir, "store"), "--format", format, "-o", file);
         const text = await readFile(file, "utf8");
-        expect(text, ext).toMatch(/zh-Hans/u);
-        expect(LOWER_TAG.exec(text)?.[0], ext).toBeUndefined();
+        expect(text, format).toMatch(/zh-Hans/u);
+        expect(LOWER_TAG.exec(text)?.[0], format).toBeUndefined();
       }
     } finally {
       await rm(dir, { recursive: true, force: true });
