@@ -13,6 +13,7 @@ import { writeJsonLd } from "../src/export/index.js";
 import { formatResult, groupDigits, toSparqlJson, withCanonicalLang } from "../src/query/index.js";
 import { canonicalLanguage } from "../src/rdf/language.js";
 import { quadsToString } from "../src/rdf/serialize.js";
+import { withCanonicalTags } from "../src/serve/rdf-documents.js";
 import { KgStore, type QueryResult } from "../src/store/index.js";
 import { buildSamples, cli } from "./e2e/server.js";
 
@@ -81,6 +82,28 @@ describe("language tags", () => {
     const text = chunks.join("");
     expect(text).toContain('"@language":"zh-Hans"');
     expect(text).not.toContain("zh-hans");
+  });
+});
+
+describe("the server's results keep the tag case (withCanonicalTags over the engine's output)", () => {
+  it.each([
+    ["json", '{"l":{"type":"literal","value":"人","xml:lang":"zh-hans"}}', '"xml:lang":"zh-Hans"'],
+    ["jsonld", '[{"@language":"zh-hant","@value":"人"}]', '"@language":"zh-Hant"'],
+    ["xml", '<literal xml:lang="zh-hans">人</literal>', '<literal xml:lang="zh-Hans">'],
+    ["rdf", '<prefLabel xmlns="x" xml:lang="en-us">a</prefLabel>', 'xml:lang="en-US"'],
+    ["tsv", '?l\n"人"@zh-hans\n"person"@en\n', '"人"@zh-Hans\n"person"@en'],
+    ["ttl", '<http://a> <http://b> "人"@zh-hans , "x"@zh-hant .', '"人"@zh-Hans , "x"@zh-Hant .'],
+    ["nq", '<http://a> <http://b> "1"^^<http://t> <http://g> .', '"1"^^<http://t> <http://g> .'],
+  ] as const)("%s", (format, text, expected) => {
+    expect(withCanonicalTags(text, format)).toContain(expected);
+  });
+
+  it("leaves text inside literals alone", () => {
+    const nt = '<http://a> <http://b> "say \\"x\\"@zh-hans <y>"@zh-hant .';
+    expect(withCanonicalTags(nt, "nt")).toBe('<http://a> <http://b> "say \\"x\\"@zh-hans <y>"@zh-Hant .');
+    const json = '{"value":"\\"xml:lang\\":\\"zh-hans\\"","xml:lang":"zh-hans"}';
+    expect(withCanonicalTags(json, "json")).toBe('{"value":"\\"xml:lang\\":\\"zh-hans\\"","xml:lang":"zh-Hans"}');
+    expect(withCanonicalTags('a,"x@zh-hans"', "csv")).toBe('a,"x@zh-hans"');
   });
 });
 

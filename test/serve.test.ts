@@ -275,4 +275,30 @@ describe("serve: the ontology and labelled resource pages", () => {
     expect(onto.statements.length).toBeGreaterThan(300);
     expect((await http(`${server.url}/api/resource?path=/place/999999`)).status).toBe(404);
   });
+
+  it('/sparql: LANG(?l) = "zh-Hans" matches as in the CLI, and every result format says zh-Hans', async () => {
+    const select = `SELECT ?l (LANG(?l) AS ?t) WHERE { <${iris().unit("PERSON")}> skos:prefLabel ?l FILTER (LANG(?l) = "zh-Hans" || LANG(?l) = "zh-Hant") }`;
+    const json = JSON.parse((await q(select, "application/sparql-results+json")).body);
+    const rows = json.results.bindings.map((b: { l: { "xml:lang": string }; t: { value: string } }) => [
+      b.l["xml:lang"],
+      b.t.value,
+    ]);
+    expect(rows.sort()).toEqual([
+      ["zh-Hans", "zh-Hans"],
+      ["zh-Hant", "zh-Hant"],
+    ]);
+    expect((await q(select, "application/sparql-results+xml")).body).toContain('xml:lang="zh-Hans"');
+    expect((await q(select, "text/tab-separated-values")).body).toContain('"人"@zh-Hant');
+    const construct = `CONSTRUCT WHERE { <${iris().place("621100")}> skos:prefLabel ?l }`;
+    for (const accept of ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"]) {
+      const body = (await q(construct, accept)).body;
+      expect(body, accept).toMatch(/zh-Hans/u);
+      expect(body, accept).not.toMatch(/zh-han[st]\b/u);
+    }
+    const store = await http(`${server.url}/store?graph=${encodeURIComponent(iris().referenceGraph)}`, {
+      headers: { accept: "application/n-triples" },
+    });
+    expect(store.body).toContain('"定西市"@zh-Hans');
+    expect(store.body).not.toMatch(/@zh-han[st]\b/u);
+  });
 });

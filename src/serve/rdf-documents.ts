@@ -50,6 +50,35 @@ export function canonicalXmlLang(xml: string): string {
   );
 }
 
+/** A term-aware scan of N-Triples/Turtle/TSV text: IRIs and string literals with their tags, in order. */
+const TERMS = /<[^<>"\s]*>|"(?:[^"\\\n]|\\.)*"(?:@[A-Za-z0-9-]+)?/gu;
+const withTag = (literal: string) => {
+  const at = literal.lastIndexOf('"@');
+  return at < 0 || literal.endsWith('"')
+    ? literal
+    : `${literal.slice(0, at + 2)}${canonicalLanguage(literal.slice(at + 2))}`;
+};
+
+/**
+ * The store's serialised result with its language tags in BCP 47 case, whatever the format
+ * (SPARQL JSON/XML/TSV results, Turtle, N-Triples, TriG, N-Quads, JSON-LD, RDF/XML; CSV has no tags).
+ */
+export function withCanonicalTags(text: string, format: Serialisation["format"]): string {
+  switch (format) {
+    case "json":
+      return text.replace(/"xml:lang":"([^"\\]*)"/gu, (_m, t: string) => `"xml:lang":"${canonicalLanguage(t)}"`);
+    case "jsonld":
+      return text.replace(/"@language":"([^"\\]*)"/gu, (_m, t: string) => `"@language":"${canonicalLanguage(t)}"`);
+    case "xml":
+    case "rdf":
+      return canonicalXmlLang(text);
+    case "csv":
+      return text;
+    default:
+      return text.replace(TERMS, (t) => (t.startsWith('"') ? withTag(t) : t));
+  }
+}
+
 /** Writes quads (a graph) in a negotiated serialisation. */
 export async function writeGraph(
   quads: readonly RDF.Quad[],
