@@ -264,6 +264,8 @@ describe("serve: the ontology and labelled resource pages", () => {
     const period = d.terms[object("dimension#refPeriod")];
     expect(period?.labels[""]).toMatch(/^\d{4}–/u);
     expect(period?.href).toMatch(/^\/period\//u);
+    // a mention by its quote
+    expect(d.terms[object("#wasDerivedFrom")]?.labels[""]).toMatch(/^“.+”$/u);
     // predicates of the project's ontology by their ontology label, linked into /ontology
     expect(d.terms[`${KG}indicator`]).toMatchObject({
       labels: { en: "indicator", "zh-Hans": "指标" },

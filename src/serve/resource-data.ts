@@ -2,7 +2,8 @@
  * Data of the resource page (observations, mentions, periods, units, the ontology, …): the
  * statements of its description, and for every IRI in them its labels in each language, its
  * prefixed name and the link to its own page, so the page shows 定西市 or "people lifted out
- * of poverty" instead of raw IRIs.
+ * of poverty" instead of raw IRIs. Things without a label of their own are named by what they
+ * are: a mention by its quote, an observation by its indicator and value.
  */
 import type * as RDF from "@rdfjs/types";
 import { canonicalLanguage } from "../rdf/language.js";
@@ -120,8 +121,13 @@ export async function resourceData(ctx: ServeContext, path: string): Promise<Res
       ctx,
       `SELECT ?x ?label (LANG(?label) AS ?lang) WHERE {
         VALUES ?x { ${wanted.map(iriRef).join(" ")} }
-        VALUES ?p { ${LABELS.map(iriRef).join(" ")} }
-        ?x ?p ?label . FILTER (isLiteral(?label))
+        { VALUES ?p { ${LABELS.map(iriRef).join(" ")} } ?x ?p ?label . FILTER (isLiteral(?label)) }
+        # a mention by its quote, an observation by its indicator and value (in each language of the indicator)
+        UNION { ?x oa:hasSelector/oa:exact ?q BIND (CONCAT("“", STR(?q), "”") AS ?label) }
+        UNION {
+          ?x kg:indicator/skos:prefLabel ?il ; sdmx-measure:obsValue ?v
+          BIND (STRLANG(CONCAT(STR(?il), " ", STR(?v)), LANG(?il)) AS ?label)
+        }
       }`,
     );
     for (const r of rows) {
