@@ -294,6 +294,11 @@ export function personsOf(householdIndicator: string, personIndicator: string): 
 }
 
 /** Is the indicator a cumulative flow (data/indicators.json `cumulative`)? */
+/** Has no cues of its own: the generic indicator of its unit (other-persons, other-count). */
+export function isFallback(id: string): boolean {
+  return tables().byId.get(id)?.generic ?? true;
+}
+
 export function isCumulative(id: string): boolean {
   return tables().byId.get(id)?.cumulative === true;
 }

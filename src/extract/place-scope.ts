@@ -65,7 +65,7 @@ export function sentenceTopic(s: string, places: ArticlePlaces, sentence: Senten
   );
   const col = places.collective.find((c) => inside(sentence, c.start, c.end));
   if (col !== undefined && (hit === undefined || col.start < hit.start)) {
-    const p = collectivePlace(places, col.level, s.slice(col.start, col.end));
+    const p = collectivePlace(places, col.level, s.slice(col.start, col.end), col.start);
     return p === undefined
       ? undefined
       : { value: p, level: "sentence", rule: "collective topic", cue: s.slice(col.start, col.end) };
@@ -77,6 +77,10 @@ export function sentenceTopic(s: string, places: ArticlePlaces, sentence: Senten
       places,
       list.map((h) => h.place),
     );
+    // three places or more with no division in common (广西、四川、贵州…7个省区): the topic is
+    // the whole country, which has no code — not the first place of the list (two are a pair:
+    // "顺德区与昭觉县结对帮扶")
+    if (p === undefined && list.length >= 3) return undefined;
     if (p !== undefined)
       return {
         value: p,
@@ -86,6 +90,23 @@ export function sentenceTopic(s: string, places: ArticlePlaces, sentence: Senten
       };
   }
   return { value: hit.place, level: "sentence", rule: "topic", cue: s.slice(hit.start, hit.end) };
+}
+
+/**
+ * "贵州省有9个县未摘帽…；云南省有9个县，剩余贫困人口26.63万人": a part of a sentence after a
+ * semicolon that names a place of its own has that place as its topic.
+ */
+export function partTopic(
+  s: string,
+  places: ArticlePlaces,
+  sentence: Sentence,
+  at: number,
+): Binding<PlaceRef> | undefined {
+  const semi = Math.max(s.lastIndexOf("；", at - 1), s.lastIndexOf(";", at - 1));
+  if (semi < sentence.start) return undefined;
+  const next = s.slice(at, sentence.end).search(/[；;]/u);
+  const end = next < 0 ? sentence.end : at + next;
+  return sentenceTopic(s, places, { ...sentence, start: semi + 1, end });
 }
 
 /** The place of a quantity, with the reason. */
@@ -98,6 +119,7 @@ export function placeOf(
 ): Binding<PlaceRef> | undefined {
   let b: Binding<PlaceRef> | undefined;
   let at = -1;
+  let nowhere = false;
   const before = places.hits.filter(
     (h) => h.role === "subject" && inside(clause, h.start, h.end) && h.end <= q.prefixStart,
   );
@@ -120,23 +142,22 @@ export function placeOf(
       at = clause.start + ref.index;
     }
   } else if (last !== undefined) {
-    b = enumerated(s, before, q, places) ?? {
-      value: last.place,
-      level: "clause",
-      rule: "subject",
-      cue: s.slice(last.start, last.end),
-    };
+    const set = enumerated(s, before, q, places);
+    // a list of places with no division in common and no article place: the whole country
+    if (set === null) nowhere = true;
+    else b = set ?? { value: last.place, level: "clause", rule: "subject", cue: s.slice(last.start, last.end) };
     at = last.start;
   }
   for (const c of places.collective)
     if (inside(clause, c.start, c.end) && c.end <= q.prefixStart && c.start > at) {
       // "通渭县全县": the collective phrase repeats the place just named
       if (b === undefined || b.value.level !== c.level) {
-        const p = collectivePlace(places, c.level, s.slice(c.start, c.end));
+        const p = collectivePlace(places, c.level, s.slice(c.start, c.end), c.start);
         if (p !== undefined) b = { value: p, level: "clause", rule: "collective", cue: s.slice(c.start, c.end) };
       }
       at = c.start;
     }
+  if (b === undefined && nowhere) return undefined;
   if (b === undefined && topic !== undefined) b = topic;
   if (b === undefined && places.main !== undefined)
     b = { value: places.main, level: "document", rule: "the article's place" };
@@ -182,7 +203,7 @@ function enumerated(
   before: readonly PlaceHit[],
   q: Quantity,
   places: ArticlePlaces,
-): Binding<PlaceRef> | undefined {
+): Binding<PlaceRef> | null | undefined {
   const list = listBefore(s, before, q.prefixStart, (gap) => /^等?(?:最后|剩余|共|全部)?$/u.test(gap));
   const first = list[0];
   if (first === undefined) return undefined;
@@ -205,7 +226,7 @@ function enumerated(
   )
     return { value: main, level: "clause", rule: "a set: examples and 等", cue };
   const p = lca ?? main;
-  return p === undefined ? undefined : { value: p, level: "clause", rule: "a set of places", cue };
+  return p === undefined ? null : { value: p, level: "clause", rule: "a set of places", cue };
 }
 
 /**

@@ -8,6 +8,7 @@
 import type { Period } from "../types.js";
 import type { PeriodPhrase } from "./periods.js";
 import type { Quantity } from "./quantities.js";
+import { respectivelyDistributed, respectiveYear } from "./respective-years.js";
 import { containing, type Range, type Segmentation, type Sentence } from "./segment.js";
 
 /** The level of the text a binding comes from, innermost first. */
@@ -110,6 +111,14 @@ function localPhrase(ctx: PeriodContext, qi: number, before: readonly PeriodPhra
 /** The period of a quantity at index `qi`, with the reason, or undefined. */
 export function resolvePeriod(ctx: PeriodContext, qi: number, sentence: Sentence, clause: Range) {
   const q = ctx.quantities[qi] as Quantity;
+  const respective = respectiveYear(ctx.s, ctx.periods, ctx.quantities, qi, sentence);
+  if (respective !== undefined)
+    return {
+      value: { start: respective.year, end: respective.year, phrase: respective.phrase.period.phrase },
+      level: "group",
+      rule: "分别: each number its own year, in order",
+      cue: respective.phrase.period.phrase,
+    } satisfies Binding<Period>;
   const before = phrasesBefore(ctx, q, sentence, clause);
   const local = localPhrase(ctx, qi, before);
   if (local !== undefined) return bind(local, "group", "local phrase");
@@ -282,7 +291,9 @@ export function leadPeriods(
       first !== undefined &&
       first.reach === "scope" &&
       LEAD_PREFIX.test(s.slice(afterDateline(seg, line), first.start)) &&
-      /^[\s]*[，,]/u.test(s.slice(first.end, first.end + 2))
+      /^[\s]*[，,]/u.test(s.slice(first.end, first.end + 2)) &&
+      // a span whose years 分别 hands out one by one is used up in its sentence
+      respectivelyDistributed(s, [first], line)?.phrase !== first
     ) {
       current = first;
       return;

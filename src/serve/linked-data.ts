@@ -7,9 +7,9 @@
  * are written here from the store's triples: Turtle with prefixes, tags in BCP 47 case.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { KgError } from "../errors.js";
 import type { ServeContext } from "./context.js";
 import { describeText } from "./describe-query.js";
-import { HttpError } from "./errors.js";
 import { negotiate, prefersHtml, SERIALISATIONS } from "./negotiate.js";
 import { ONTOLOGY_PATH, ontologyFor } from "./ontology.js";
 import { ENTITY_PATH, knownIriOfPath } from "./program-data.js";
@@ -25,8 +25,7 @@ async function handle(ctx: ServeContext, req: FastifyRequest, reply: FastifyRepl
   const path = req.url.split("?")[0] ?? "/";
   reply.header("vary", "Accept");
   const iri = await knownIriOfPath(ctx, path);
-  if (iri === undefined)
-    throw new HttpError(404, "E_NOT_FOUND", `nothing is known about ${iriOfPath(ctx.iris.base, path)}`);
+  if (iri === undefined) throw new KgError("E_NOT_FOUND", `nothing is known about ${iriOfPath(ctx.iris.base, path)}`);
   const entity = ENTITY_PATH.test(path);
   if (prefersHtml(req.headers.accept))
     return sendPage(reply, /^\/place\/\d{6}$/u.test(path) ? "place.html" : entity ? "program.html" : "resource.html");

@@ -6,10 +6,10 @@
  * are: a mention by its quote, an observation by its indicator and value.
  */
 import type * as RDF from "@rdfjs/types";
+import { KgError } from "../errors.js";
 import { canonicalLanguage } from "../rdf/language.js";
 import type { ServeContext } from "./context.js";
 import { describeText } from "./describe-query.js";
-import { HttpError } from "./errors.js";
 import { isOntologyIri, ONTOLOGY_PATH, ontologyFor } from "./ontology.js";
 import { knownIriOfPath } from "./program-data.js";
 import { parseNTriples } from "./rdf-documents.js";
@@ -102,7 +102,7 @@ export async function resourceData(ctx: ServeContext, path: string): Promise<Res
     quads = ontology.quads;
   } else {
     const known = await knownIriOfPath(ctx, path);
-    if (known === undefined) throw new HttpError(404, "E_NOT_FOUND", `nothing is known about ${base}${path.slice(1)}`);
+    if (known === undefined) throw new KgError("E_NOT_FOUND", `nothing is known about ${base}${path.slice(1)}`);
     iri = known;
     quads = parseNTriples(
       await ctx.pool.read({ op: "query", text: describeText(iri, path), format: "nt", dataset: {} }),

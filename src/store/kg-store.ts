@@ -13,7 +13,6 @@ import { sparqlPrologue } from "../rdf/prefixes.js";
 import { readChunks, writeAtomically } from "./files.js";
 import type { QueryResult, Row } from "./result.js";
 import { type ParsedQuery, parseSparql } from "./sparql.js";
-import type { Store as GraphStore } from "./store.js";
 import { toN3Quad, toN3Term } from "./terms.js";
 
 /** Name of the data file inside a store directory. */
@@ -49,8 +48,8 @@ export type RdfMediaType =
   | "application/trig"
   | "application/rdf+xml";
 
-/** An RDF graph store with atomic persistence. */
-export class KgStore implements GraphStore {
+/** An RDF graph store with atomic persistence; implements `Store` (store.ts), checked where open.ts returns it as one. */
+export class KgStore {
   /** Directory the store is saved to (undefined for a memory-only store). */
   readonly dir: string | undefined;
   readonly #store: Store;
