@@ -10,6 +10,7 @@ import { checkWrite } from "./auth.js";
 import type { ServeContext } from "./context.js";
 import type { Job } from "./jobs.js";
 import { negotiate, SERIALISATIONS } from "./negotiate.js";
+import { withCanonicalTags } from "./rdf-documents.js";
 import { ask, iriRef } from "./select.js";
 
 /** Path of the graph store. */
@@ -57,7 +58,7 @@ async function handle(ctx: ServeContext, req: FastifyRequest, reply: FastifyRepl
       // The real default graph, not the union of the named graphs.
       dataset: graph === null ? { defaultGraphs: [] } : {},
     });
-    reply.header("vary", "Accept").type(ser.contentType).send(body);
+    reply.header("vary", "Accept").type(ser.contentType).send(withCanonicalTags(body, ser.format));
     return;
   }
   checkWrite(ctx.access, req.headers.authorization);

@@ -120,7 +120,7 @@ export async function placeData(ctx: ServeContext, code: string): Promise<PlaceD
         prov:wasDerivedFrom ?m .
       FILTER (REGEX(?indicator, "^[a-z0-9-]+$"))
       ?u skos:notation ?unit .
-      OPTIONAL { ?u skos:prefLabel ?unitLabel FILTER (LANG(?unitLabel) = "zh-hans") }
+      OPTIONAL { ?u skos:prefLabel ?unitLabel FILTER (langMatches(LANG(?unitLabel), "zh-Hans")) }
       OPTIONAL { ?obs kg:observationKind ?kindTerm }
       OPTIONAL { ?obs kg:approximation ?approx }
       OPTIONAL { ?obs sdmx-dimension:refPeriod/time:hasBeginning/time:inXSDgYear ?start }

@@ -4,8 +4,8 @@
  * (kg:program) or that name it (kg:organisation), those of its narrower programs included, with
  * their quotes. The same facts are in its Turtle description (`entityDescribeQuery`).
  */
-
 import { KgError } from "../errors.js";
+import { canonicalLanguage } from "../rdf/language.js";
 import type { ServeContext } from "./context.js";
 import { ask, iriRef, select } from "./select.js";
 
@@ -62,7 +62,7 @@ export interface ProgramFact {
 export interface ProgramData {
   readonly iri: string;
   readonly kind: "program" | "organisation";
-  /** prefLabel by language tag (lower case). */
+  /** prefLabel by language tag, in BCP 47 case (`zh-Hans`, `zh-Hant`, `en`). */
   readonly labels: Readonly<Record<string, string>>;
   readonly notation?: string;
   readonly place?: { readonly code: string; readonly name?: string };
@@ -92,7 +92,7 @@ export async function programData(ctx: ServeContext, iri: string): Promise<Progr
   if (info.length === 0) throw new KgError("E_NOT_FOUND", `no program or organisation ${iri} in the graph`);
   const labels: Record<string, string> = {};
   const lang = await select(ctx, `SELECT ?label (LANG(?label) AS ?lang) WHERE { ${s} skos:prefLabel ?label }`);
-  for (const r of lang) if (r.label !== undefined) labels[(r.lang ?? "").toLowerCase()] = r.label;
+  for (const r of lang) if (r.label !== undefined) labels[canonicalLanguage(r.lang ?? "")] = r.label;
   const first = info[0];
   const rows = await select(
     ctx,

@@ -12,6 +12,7 @@ import type { ServeContext } from "./context.js";
 import { readNamedQueries } from "./named-queries.js";
 import { placeData, searchPlaces } from "./place-data.js";
 import { ENTITY_PATH, knownIriOfPath, programData } from "./program-data.js";
+import { resourceData } from "./resource-data.js";
 
 /** Directory of the page's files. */
 export const WEB_DIR = new URL("./web/", import.meta.url).pathname;
@@ -57,6 +58,8 @@ export function webRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.get("/api/queries", async () => readNamedQueries());
   app.get<{ Querystring: { q?: string } }>("/api/search", async (req) => searchPlaces(ctx, req.query.q ?? ""));
   app.get<{ Params: { code: string } }>("/api/place/:code", async (req) => placeData(ctx, req.params.code));
+  // a resource page's statements with labels and links (/observation/dingxi-2021/1, /ontology)
+  app.get<{ Querystring: { path?: string } }>("/api/resource", async (req) => resourceData(ctx, req.query.path ?? ""));
   // a program's or organisation's page data, by the path of its IRI (/program/relocation)
   app.get<{ Querystring: { path?: string } }>("/api/entity", async (req) => {
     const path = req.query.path ?? "";
