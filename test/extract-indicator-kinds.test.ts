@@ -117,6 +117,14 @@ const cases: [name: string, body: string, expected: [string, string][]][] = [
     ],
   ],
   [
+    "households written before people that left poverty left it too",
+    "全年共减少贫困人口3126户11230人。",
+    [
+      ["3126户", "poverty-exit-households"],
+      ["11230人", "poverty-exit-persons"],
+    ],
+  ],
+  [
     "deeply poor villages are a kind of their own, not poor villages (GUIDELINES: POOR_VILLAGES)",
     "全县共有贫困村120个，其中深度贫困村32个。",
     [

@@ -70,6 +70,15 @@ const cases: [name: string, body: string, expected: Row[]][] = [
     ],
   ],
   [
+    "the value a change arrives at, with no date of its own, takes the section's time",
+    "一、2019年工作完成情况\n全县退出贫困村18个，贫困发生率由2018年底的4.6%下降到0.9%。",
+    [
+      ["18个", 2019, 2019, "section"],
+      ["4.6%", 2018, 2018, "group"],
+      ["0.9%", 2019, 2019, "section"],
+    ],
+  ],
+  [
     "a stock at a date is that year; a cumulative flow keeps the open start",
     "截至2018年底，全市还有贫困村36个，贫困发生率降至1.2%，累计减贫6.5万人。",
     [

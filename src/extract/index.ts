@@ -11,6 +11,7 @@ import {
   ArticleCues,
   CueIndex,
   classifyIndicator,
+  exitOfHouseholds,
   isCumulative,
   isFallback,
   personsOf,
@@ -180,6 +181,21 @@ export function extract(article: Article): Extraction {
     const householdIndicator = household >= 0 ? chosen[household]?.[0] : undefined;
     if (householdIndicator !== undefined && indicators.length === 1)
       indicators = [personsOf(householdIndicator, indicators[0] as string)];
+    // "减少贫困人口3126户11230人": households written before people that left poverty left it too
+    const flow =
+      householdIndicator !== undefined && indicators.length === 1
+        ? exitOfHouseholds(householdIndicator, indicators[0] as string)
+        : undefined;
+    if (flow !== undefined) {
+      chosen[household] = [flow];
+      for (const [i, c] of candidates.entries())
+        if (quantityOf.get(c) === household && c.indicator === householdIndicator) {
+          const changed = { ...c, indicator: flow };
+          candidates[i] = changed;
+          quantityOf.set(changed, household);
+          if (headlineFacts.has(c)) headlineFacts.add(changed);
+        }
+    }
     indicators = growthOf(indicators, s, sentence.start, q.start);
     // a number in a table row counts what its column's name says ("减贫人数", "贫困发生率")
     const column = columnOf(s, tables, q.start);

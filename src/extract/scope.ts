@@ -169,7 +169,7 @@ export function resolvePeriod(ctx: PeriodContext, qi: number, sentence: Sentence
   if (later !== undefined) return bind(later, "clause", "phrase later in the clause");
   // "该村人均纯收入从2013年的1668元增加到2019年的14668元，村集体经济收入多达200万元": a sentence
   // with dates of its own takes no time from the sentences before it
-  if (dated.length > 0) return undefined;
+  if (dated.length > 0 && !q.changeTo && !fromValue(ctx, qi, clause)) return undefined;
   const carried = carriedPhrase(ctx, sentence);
   if (carried !== undefined) return refine(ctx, qi, clause, carried, [], "paragraph");
   const section = ctx.sections.get(sentence.line);
