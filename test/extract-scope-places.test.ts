@@ -70,6 +70,15 @@ const cases: [name: string, title: string, body: string, expected: [string, stri
     ],
   ],
   [
+    "分别 with places each qualified by its province and a year before 分别",
+    "脱贫攻坚挂牌督战",
+    "甘肃省东乡县、宁夏回族自治区西吉县2019年分别减贫1.1万人和1.3万人。",
+    [
+      ["1.1万人", "622926"],
+      ["1.3万人", "640422"],
+    ],
+  ],
+  [
     "a list of counties from two prefectures: their province",
     "湖北省深度贫困县全部摘帽",
     "湖北省郧西县、竹山县和英山县3个深度贫困县全部摘帽，贫困发生率降至0.5%以下。",

@@ -244,7 +244,14 @@ export function respectively(
   const at = s.lastIndexOf("分别", q.prefixStart);
   if (at < clause.start) return undefined;
   const before = places.hits.filter((h) => h.role === "subject" && inside(clause, h.start, h.end) && h.end <= at);
-  const list = listBefore(s, before, at, (gap) => gap.length <= 2);
+  // "东乡县、西吉县2019年分别减贫…": a time may stand between the list and 分别
+  const list = listBefore(
+    s,
+    before,
+    at,
+    (gap) => gap.replace(/(?:19|20)\d\d年[底末初]?(?:以来)?/u, "").length <= 2,
+    places.hits.filter((h) => h.role === "modifier"),
+  );
   if (list.length < 2) return undefined;
   const values = quantities.filter((x) => x.start > at && x.end <= clause.end && x.unit === q.unit);
   const i = values.indexOf(q);
@@ -256,12 +263,21 @@ export function respectively(
  * The places listed (joined by 、/和/及/与) that end right before `end`, the last of `hits`
  * first checked with `lastGap` on the text between it and `end`.
  */
-function listBefore(s: string, hits: readonly PlaceHit[], end: number, lastGap: (gap: string) => boolean): PlaceHit[] {
+function listBefore(
+  s: string,
+  hits: readonly PlaceHit[],
+  end: number,
+  lastGap: (gap: string) => boolean,
+  qualifiers: readonly PlaceHit[] = [],
+): PlaceHit[] {
   const list: PlaceHit[] = [];
   for (let i = hits.length - 1; i >= 0; i--) {
     const h = hits[i] as PlaceHit;
     const next = list[0];
-    const gap = s.slice(h.end, next === undefined ? end : next.start);
+    // "东乡县、宁夏回族自治区西吉县": the province qualifying the next item is not a gap
+    const to = next === undefined ? end : next.start;
+    const qualifier = qualifiers.find((x) => x.end === to && x.start >= h.end);
+    const gap = s.slice(h.end, qualifier?.start ?? to);
     if (next === undefined ? !lastGap(gap) : !LIST_GAP.test(gap)) break;
     list.unshift(h);
   }
