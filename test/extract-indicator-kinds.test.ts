@@ -117,6 +117,14 @@ const cases: [name: string, body: string, expected: [string, string][]][] = [
     ],
   ],
   [
+    "a level reached with no noun of its own is a level of what the sentence counted before",
+    "2018年全县贫困人口为1.2万人，2019年减少到3000人。",
+    [
+      ["1.2万人", "poor-population"],
+      ["3000人", "poor-population"],
+    ],
+  ],
+  [
     "households written before people that left poverty left it too",
     "全年共减少贫困人口3126户11230人。",
     [

@@ -211,7 +211,9 @@ export function extract(article: Article): Extraction {
     }
     // "贵州省农村贫困人口减少120万人，云南省减少100万人": an elliptical parallel clause (same
     // verb right before a number of the same unit) has the indicator of the clause it echoes
-    const echoed = parallelEcho(s, quantities, qi, sentence.start);
+    // "2018年全县贫困人口为1.2万人，2019年减少到3000人": a level reached with no noun of its own
+    // is a level of what the sentence counted before in the same unit
+    const echoed = parallelEcho(s, quantities, qi, sentence.start) ?? levelReached(quantities, qi, sentence.start);
     if (echoed !== undefined && indicators.length === 1 && isFallback(indicators[0] as string)) {
       const previous = chosen[echoed];
       if (previous !== undefined && !previous.some(isFallback)) indicators = previous;
@@ -314,6 +316,18 @@ function parallelEcho(
     const p = quantities[i] as Quantity;
     if (p.start < sentenceStart) return undefined;
     if (p.unit === q.unit && verbBefore(s, p).endsWith(verb)) return i;
+  }
+  return undefined;
+}
+
+/** For the value a change arrives at ("减少到3000人"), the earlier quantity of its sentence in the same unit. */
+function levelReached(quantities: readonly Quantity[], qi: number, sentenceStart: number): number | undefined {
+  const q = quantities[qi] as Quantity;
+  if (!q.changeTo) return undefined;
+  for (let i = qi - 1; i >= 0; i--) {
+    const p = quantities[i] as Quantity;
+    if (p.start < sentenceStart) return undefined;
+    if (p.unit === q.unit) return i;
   }
   return undefined;
 }
