@@ -79,6 +79,15 @@ const cases: [name: string, body: string, expected: Row[]][] = [
     ],
   ],
   [
+    "至今, 开始, 起 and 自…以来 around a named event open a span from that year",
+    "2016年至今，全县累计减贫2.1万人。\n自2014年精准扶贫实施以来，全县累计减贫3万人。\n从2015年开始，全县累计投入资金9亿元。",
+    [
+      ["2.1万人", 2016, null, "sentence"],
+      ["3万人", 2014, null, "sentence"],
+      ["9亿元", 2015, null, "sentence"],
+    ],
+  ],
+  [
     "a stock at a date is that year; a cumulative flow keeps the open start",
     "截至2018年底，全市还有贫困村36个，贫困发生率降至1.2%，累计减贫6.5万人。",
     [
