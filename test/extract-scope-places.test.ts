@@ -79,6 +79,12 @@ const cases: [name: string, title: string, body: string, expected: [string, stri
     ],
   ],
   [
+    "places listed as one subject of their clause: their common division",
+    "汉中市脱贫攻坚",
+    "南郑区和城固县共减贫2万人。",
+    [["2万人", "610700"]],
+  ],
+  [
     "a list of counties from two prefectures: their province",
     "湖北省深度贫困县全部摘帽",
     "湖北省郧西县、竹山县和英山县3个深度贫困县全部摘帽，贫困发生率降至0.5%以下。",

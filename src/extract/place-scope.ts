@@ -49,6 +49,24 @@ function listAround(s: string, hits: readonly PlaceHit[], hit: PlaceHit): PlaceH
   return subjects.slice(a, b + 1);
 }
 
+/** "南郑区和城固县共减贫2万人": places listed as one subject of their clause: their common division. */
+function subjectSet(s: string, places: ArticlePlaces, last: PlaceHit, clause: Range): Binding<PlaceRef> | undefined {
+  const list = listAround(s, places.hits, last).filter((h) => inside(clause, h.start, h.end));
+  if (list.length < 2 || list.at(-1) !== last) return undefined;
+  const p = lowestCommon(
+    places,
+    list.map((h) => h.place),
+  );
+  return p === undefined
+    ? undefined
+    : {
+        value: p,
+        level: "clause",
+        rule: "a set of places as subject",
+        cue: s.slice((list[0] as PlaceHit).start, last.end),
+      };
+}
+
 /** Does a clause only frame who reports, or name an example ahead of a tally? */
 function framing(s: string, sentence: Sentence, at: number): boolean {
   const clause = sentence.clauses.find((c) => c.start <= at && at < c.end);
@@ -145,7 +163,14 @@ export function placeOf(
     const set = enumerated(s, before, q, places);
     // a list of places with no division in common and no article place: the whole country
     if (set === null) nowhere = true;
-    else b = set ?? { value: last.place, level: "clause", rule: "subject", cue: s.slice(last.start, last.end) };
+    else
+      b = set ??
+        subjectSet(s, places, last, clause) ?? {
+          value: last.place,
+          level: "clause",
+          rule: "subject",
+          cue: s.slice(last.start, last.end),
+        };
     at = last.start;
   }
   for (const c of places.collective)
