@@ -50,8 +50,9 @@ export interface LexiconData {
   exemplarCues: { words: string[] };
   setReferences: { before: string[]; nouns: string[] };
   donorVerbs: { words: string[]; eastProvinces: { codes: string[] } };
-  localities: { townSuffixes: string[]; villageSuffixes: string[] };
+  localities: { townSuffixes: string[]; villageSuffixes: string[]; collectives: string[] };
   cumulativeCues: { words: string[] };
+  growthSubjects: { income: string[]; other: string[] };
   negations: { words: string[] };
   nounUnitStops: { words: string[] };
   targetScope: {
@@ -82,8 +83,12 @@ export interface LexiconData {
     fiveYearPlans: Record<string, [number, number]>;
     congresses: Record<string, number>;
     relativeYears: Record<string, number>;
+    anaphoricYears: { offsets: Record<string, number> };
+    before: string[];
     now: string[];
     since: string[];
+    sinceStart: { words: string[]; notBefore: string[] };
+    sinceEvent: string[];
     until: string[];
     comparison: string[];
     afterYear: string[];
@@ -93,7 +98,14 @@ export interface LexiconData {
     listJoin: string[];
     afterPlan: string[];
     congress: { before: string[]; after: string[]; since: string[] };
-    recent: { before: string[]; after: string[] };
+    recent: {
+      before: string[];
+      after: string[];
+      past: string[];
+      totalAfter: string[];
+      through: string[];
+      effort: string[];
+    };
     relative: { comparison: string[]; after: string[] };
     dateAfter: string[];
   };

@@ -8,6 +8,7 @@
  * wrote the data (ingestion); when an article was published is its own `schema:datePublished`.
  */
 import type * as RDF from "@rdfjs/types";
+import { LINK_TARGETS } from "../link/targets.js";
 import { EXPORT_FORMATS, FORMAT_INFO } from "../rdf/formats.js";
 import type { Iris } from "../rdf/iri.js";
 import { loadPrograms } from "../rdf/program-scheme.js";
@@ -32,7 +33,6 @@ import {
   XSD,
 } from "../rdf/vocab.js";
 import { type DatasetStats, descriptionGraph } from "./stats.js";
-import { LINK_TARGETS } from "./targets.js";
 
 /** Default licence of the published graph (override with `build --license IRI`). */
 export const DEFAULT_LICENSE = "https://creativecommons.org/licenses/by/4.0/";

@@ -48,14 +48,19 @@ function compile(): Compiled {
   // 2019年底, 2019年年底, 2019年度
   const suffix = `${any(p.afterYear)}?`;
   const join = any(p.listJoin);
+  // a number of years: 3, 三; 十二
+  const N = "\\d{1,2}|[两二三四五六七八九十]";
+  const NN = "\\d{1,2}|[两二三四五六七八九十]{1,2}";
   const parts = [
     // 0 several years: 2014、2015年, 2016年、2017年, 2014年和2015年
     `(?<list>((?:19|20)\\d\\d)\\s*年?${suffix}(?:\\s*${join}\\s*(?:19|20)\\d\\d\\s*年?${suffix})*\\s*${join}\\s*((?:19|20)\\d\\d)\\s*年${suffix})`,
     // 1 range: 2017年至2019年, 2016-2020年
     `(?<range>${any(p.from)}?${Y}${suffix}\\s*${any([...p.rangeTo, ...p.dashes])}\\s*((?:19|20)\\d\\d)\\s*年${suffix})`,
     `(?<range2>((?:19|20)\\d\\d)\\s*${any(p.dashes)}\\s*((?:19|20)\\d\\d)\\s*年)`,
-    // 2 since: 自2015年以来, 2016年来
-    `(?<since>${any(p.from)}?${Y}${suffix}${any(p.since)})`,
+    // 2b before: 2017年以前 (up to that year)
+    `(?<before>${Y}${suffix}${any(p.before)})`,
+    // 2 since: 自2015年以来, 2016年来, 2016年至今, 从2015年开始, 2015年起, 自2014年精准扶贫实施以来
+    `(?<since>${any(p.from)}?${Y}${suffix}(?:${alternation(p.since)}|${any(p.sinceStart.words)}(?!${any(p.sinceStart.notBefore)}))|${any(p.from)}${Y}[\\p{Script=Han}“”"‘’]{1,12}?${any(p.sinceEvent)})`,
     // 3 until: 到2020年底, 截至2019年
     `(?<until>${any(p.until)}\\s*${Y}${suffix})`,
     // 4 comparison: 较2017年, 比2015年
@@ -66,8 +71,10 @@ function compile(): Compiled {
     `(?<plan>[“‘]?(${alternation(Object.keys(p.fiveYearPlans))})[”’]?(${alternation(p.afterPlan)})?)`,
     // 7 congresses
     `(?<congress>${any(p.congress.before)}?(${alternation(Object.keys(p.congresses))})${any(p.congress.after)}?${any(p.congress.since)})`,
-    // 8 recent years: 近3年, 近三年来
-    `(?<recent>${any(p.recent.before)}(\\d{1,2}|[两二三四五六七八九十])年${any(p.recent.after)}?|(?<![\\d年])(\\d{1,2}|[两二三四五六七八九十]{1,2})年${any(p.recent.after)})`,
+    // 8 recent years: 近3年, 近三年来, 过去五年, 五年累计, 经过七年努力
+    `(?<recent>${any(p.recent.before)}(${N})年${any(p.recent.after)}?|(?<![\\d年])(${NN})年${any(p.recent.after)}|${any(p.recent.past)}(${NN})年(?![\\d底末初])|(?<![\\d年第])(${NN})年(?=${any(p.recent.totalAfter)})|${any(p.recent.through)}(${NN})年(?![\\d底末初])(?:多)?(?:的)?${any(p.recent.effort)}?)`,
+    // 9a years by reference to the one stated before: 同年, 次年
+    `(?<anaphor>(?<![今去明前上本])${any(Object.keys(p.anaphoricYears.offsets))})`,
     // 9 relative years and now
     `(?<rel>(?<relcmp>${alternation(p.relative.comparison)})?(${alternation(Object.keys(p.relativeYears))})(${alternation(p.relative.after)})?)`,
     `(?<now>${alternation(p.now)})`,
@@ -77,8 +84,16 @@ function compile(): Compiled {
   return { re: new RegExp(parts.join("|"), "gu") };
 }
 
+let recentLeadRe: RegExp | undefined;
+/** The words before the number of a recent-years phrase (近三年, 经过七年, 过去五年) and the number. */
+function recentLead(): RegExp {
+  const r = lexicon().raw.periods.recent;
+  recentLeadRe ??= new RegExp(`^(?:${alternation([...r.before, ...r.through, ...r.past])})?([^年]+)年`, "u");
+  return recentLeadRe;
+}
+
 /** Finds every period phrase in `s`; relative phrases resolve only when `publishedYear` is known. */
-export function findPeriods(s: string, publishedYear: number | undefined): PeriodPhrase[] {
+export function findPeriods(s: string, publishedYear: number | undefined, publishedMonth?: number): PeriodPhrase[] {
   compiled ??= compile();
   const p = lexicon().raw.periods;
   const out: PeriodPhrase[] = [];
@@ -104,6 +119,21 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
     } else if (g.since !== undefined) {
       kind = "since";
       period = { start: Number(nums[0]), phrase };
+    } else if (g.before !== undefined) {
+      kind = "until";
+      period = { end: Number(nums[0]), phrase };
+    } else if (g.anaphor !== undefined) {
+      kind = "relative";
+      const stated = out.findLast((x) => x.kind !== "relative" && (x.period.end ?? x.period.start) !== undefined);
+      const base = stated?.period.end ?? stated?.period.start;
+      const fallback = p.relativeYears[phrase];
+      const y =
+        base !== undefined
+          ? base + (p.anaphoricYears.offsets[phrase] as number)
+          : fallback !== undefined && publishedYear !== undefined
+            ? publishedYear + fallback
+            : undefined;
+      if (y !== undefined) period = { start: y, end: y, phrase };
     } else if (g.until !== undefined) {
       kind = "until";
       period = { end: Number(nums[0]), phrase };
@@ -130,8 +160,11 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
       if (publishedYear !== undefined) {
         const n = /\d+/u.test(phrase)
           ? Number(/\d+/u.exec(phrase)?.[0])
-          : (parseChineseNumeral(/^近?([^年]+)年/u.exec(phrase)?.[1] ?? "") ?? 0);
-        period = { start: publishedYear - n, end: publishedYear, phrase };
+          : (parseChineseNumeral(recentLead().exec(phrase)?.[1] ?? "") ?? 0);
+        // the last N calendar years: up to the publication year, or the year before when the
+        // article appears in its first quarter (a work report of January 2021 on 过去五年: 2016–2020)
+        const end = publishedMonth !== undefined && publishedMonth <= 3 ? publishedYear - 1 : publishedYear;
+        period = { start: end - n + 1, end, phrase };
       }
     } else if (g.rel !== undefined) {
       kind = "relative";
@@ -154,7 +187,14 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
     // a relative phrase without a publication date still says "this sentence has its own time":
     // it gets a period without years (undated), and nothing is carried into it
     if (period === undefined) {
-      if (g.recent === undefined && g.rel === undefined && g.now === undefined && g.date === undefined) continue;
+      if (
+        g.recent === undefined &&
+        g.rel === undefined &&
+        g.anaphor === undefined &&
+        g.now === undefined &&
+        g.date === undefined
+      )
+        continue;
       if (g.relcmp !== undefined) continue;
       period = { phrase };
     }

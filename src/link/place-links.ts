@@ -4,11 +4,11 @@
  */
 import type * as RDF from "@rdfjs/types";
 import { dataText, dataUrl } from "../data/load.js";
-import { geonamesIri } from "../describe/targets.js";
 import { KgError } from "../errors.js";
 import type { Iris } from "../rdf/iri.js";
 import { GraphWriter } from "../rdf/terms.js";
 import { OWL, WD } from "../rdf/vocab.js";
+import { geonamesIri } from "./targets.js";
 
 /** One row of data/place-links.csv. */
 export interface PlaceLink {

@@ -11,19 +11,9 @@ import { DataFactory } from "n3";
 import { dataJson, dataUrl } from "../data/load.js";
 import type { LocalShapes } from "../data/types.js";
 import { type Iris, iris as makeIris } from "./iri.js";
-import {
-  addLabels,
-  checkTree,
-  fail,
-  type Labels,
-  list,
-  obj,
-  optText,
-  labels as parseLabels,
-  type SchemeOptions,
-  text,
-  writer,
-} from "./schemes.js";
+import { checkTree, fail, list, obj, optText, labels as parseLabels, text } from "./scheme-parse.js";
+import type { Labels } from "./scheme-records.js";
+import { addLabels, type SchemeOptions, writer } from "./schemes.js";
 import { DCTERMS, RDF as RDFV, SKOS, WD } from "./vocab.js";
 
 const { literal } = DataFactory;

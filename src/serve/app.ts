@@ -4,10 +4,11 @@
  * data for every other path.
  */
 import Fastify, { type FastifyInstance } from "fastify";
+import { KgError } from "../errors.js";
 import { accessLog, type LogSink } from "./access-log.js";
 import type { ServeContext } from "./context.js";
 import { cors } from "./cors.js";
-import { asHttpError, HttpError } from "./errors.js";
+import { asKgError, errorBody } from "./errors.js";
 import { graphStoreRoute } from "./graph-store.js";
 import { linkedDataRoute } from "./linked-data.js";
 import { sparqlRoute } from "./sparql-route.js";
@@ -29,14 +30,21 @@ export function buildApp(ctx: ServeContext, options: AppOptions): FastifyInstanc
   cors(app);
   accessLog(app, options.log);
   app.setErrorHandler((e, _req, reply) => {
-    const h = asHttpError(e);
-    if (h.status >= 500 && h.code === "E_INTERNAL")
+    const k = asKgError(e);
+    if (k.status >= 500 && k.code === "E_INTERNAL")
       options.log(`error: ${e instanceof Error ? (e.stack ?? e.message) : e}`);
-    reply.code(h.status).headers(h.headers).type("application/json; charset=utf-8").send(JSON.stringify(h.toJSON()));
+    reply
+      .code(k.status)
+      .headers(k.headers)
+      .type("application/json; charset=utf-8")
+      .send(JSON.stringify(errorBody(k)));
   });
   app.setNotFoundHandler((req, reply) => {
-    const h = new HttpError(404, "E_NOT_FOUND", `no resource at ${req.method} ${req.url.split("?")[0]}`);
-    reply.code(404).type("application/json; charset=utf-8").send(JSON.stringify(h.toJSON()));
+    const k = new KgError("E_NOT_FOUND", `no resource at ${req.method} ${req.url.split("?")[0]}`);
+    reply
+      .code(k.status)
+      .type("application/json; charset=utf-8")
+      .send(JSON.stringify(errorBody(k)));
   });
   sparqlRoute(app, ctx);
   graphStoreRoute(app, ctx);

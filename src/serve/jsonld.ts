@@ -1,5 +1,6 @@
 /** Quads as expanded JSON-LD (for the few documents the server writes without the store). */
 import type * as RDF from "@rdfjs/types";
+import { canonicalLanguage } from "../rdf/language.js";
 import { RDF as RDFV, XSD } from "../rdf/vocab.js";
 
 const idOf = (t: RDF.Term) => (t.termType === "BlankNode" ? `_:${t.value}` : t.value);
@@ -18,7 +19,7 @@ export function quadsToJsonLd(quads: Iterable<RDF.Quad>): unknown[] {
     const value =
       o.termType === "Literal"
         ? o.language
-          ? { "@value": o.value, "@language": o.language }
+          ? { "@value": o.value, "@language": canonicalLanguage(o.language) }
           : o.datatype.value === XSD.string
             ? { "@value": o.value }
             : { "@value": o.value, "@type": o.datatype.value }

@@ -7,11 +7,12 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, extname, join } from "node:path";
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { KgError } from "../errors.js";
 import type { ServeContext } from "./context.js";
-import { HttpError } from "./errors.js";
 import { readNamedQueries } from "./named-queries.js";
 import { placeData, searchPlaces } from "./place-data.js";
 import { ENTITY_PATH, knownIriOfPath, programData } from "./program-data.js";
+import { resourceData } from "./resource-data.js";
 
 /** Directory of the page's files. */
 export const WEB_DIR = new URL("./web/", import.meta.url).pathname;
@@ -42,7 +43,7 @@ async function sendFile(reply: FastifyReply, file: string): Promise<void> {
 /** Sends one of the pages (`index.html`, `place.html`, `resource.html`). */
 export function sendPage(reply: FastifyReply, page: string): Promise<void> {
   const file = ASSETS.get(page);
-  if (file === undefined) throw new HttpError(404, "E_NOT_FOUND", `no page ${page}`);
+  if (file === undefined) throw new KgError("E_NOT_FOUND", `no page ${page}`);
   return sendFile(reply.header("vary", "Accept"), file);
 }
 
@@ -51,17 +52,19 @@ export function webRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.get("/", (_req, reply) => sendPage(reply, "index.html"));
   app.get<{ Params: { name: string } }>("/assets/:name", (req, reply) => {
     const file = ASSETS.get(req.params.name);
-    if (file === undefined) throw new HttpError(404, "E_NOT_FOUND", `no asset ${req.params.name}`);
+    if (file === undefined) throw new KgError("E_NOT_FOUND", `no asset ${req.params.name}`);
     return sendFile(reply, file);
   });
   app.get("/api/queries", async () => readNamedQueries());
   app.get<{ Querystring: { q?: string } }>("/api/search", async (req) => searchPlaces(ctx, req.query.q ?? ""));
   app.get<{ Params: { code: string } }>("/api/place/:code", async (req) => placeData(ctx, req.params.code));
+  // a resource page's statements with labels and links (/observation/dingxi-2021/1, /ontology)
+  app.get<{ Querystring: { path?: string } }>("/api/resource", async (req) => resourceData(ctx, req.query.path ?? ""));
   // a program's or organisation's page data, by the path of its IRI (/program/relocation)
   app.get<{ Querystring: { path?: string } }>("/api/entity", async (req) => {
     const path = req.query.path ?? "";
     const iri = ENTITY_PATH.test(path) ? await knownIriOfPath(ctx, path) : undefined;
-    if (iri === undefined) throw new HttpError(404, "E_NOT_FOUND", `no program or organisation at ${path}`);
+    if (iri === undefined) throw new KgError("E_NOT_FOUND", `no program or organisation at ${path}`);
     return programData(ctx, iri);
   });
 }

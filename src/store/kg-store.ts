@@ -14,7 +14,6 @@ import { sparqlPrologue } from "../rdf/prefixes.js";
 import { readChunks, writeAtomically } from "./files.js";
 import type { QueryResult, Row } from "./result.js";
 import { type ParsedQuery, parseSparql } from "./sparql.js";
-import type { Store as GraphStore } from "./store.js";
 import { toN3Quad, toN3Term } from "./terms.js";
 
 /** Name of the data file inside a store directory. */
@@ -42,8 +41,8 @@ export interface QueryOptions {
 /** Result serialisations of `queryRaw` (SPARQL results or RDF for CONSTRUCT/DESCRIBE); media types of `loadText`. */
 export type { RawFormat, RdfMediaType } from "../rdf/formats.js";
 
-/** An RDF graph store with atomic persistence. */
-export class KgStore implements GraphStore {
+/** An RDF graph store with atomic persistence; implements `Store` (store.ts), checked where open.ts returns it as one. */
+export class KgStore {
   /** Directory the store is saved to (undefined for a memory-only store). */
   readonly dir: string | undefined;
   readonly #store: Store;

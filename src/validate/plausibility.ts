@@ -7,7 +7,8 @@
  */
 import type { Iris } from "../rdf/iri.js";
 import { prefixesFor } from "../rdf/prefixes.js";
-import { type IndicatorRecord, loadIndicators, loadUnits, type UnitRecord } from "../rdf/schemes.js";
+import type { IndicatorRecord, UnitRecord } from "../rdf/scheme-records.js";
+import { loadIndicators, loadUnits } from "../rdf/schemes.js";
 import type { KgStore, Row } from "../store/index.js";
 import type { Finding, SourceSpan } from "./findings.js";
 import { type SpanIndex, termKey } from "./spans.js";
