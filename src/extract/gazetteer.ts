@@ -19,7 +19,6 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import * as OpenCC from "opencc-js";
 import { toAlignedSimplified } from "../article/script.js";
 import type { PlaceLevel, PlaceRef } from "../types.js";
 import { shortNames } from "./gazetteer-names.js";
@@ -270,16 +269,11 @@ function build(): Built {
     code,
   ];
 
-  const hantCache: { map?: Map<string, string> } = {};
+  // Traditional names come from a table generated once with opencc-js (scripts/gen-place-hant.ts):
+  // building the cn → tw converter at start-up took 1–2 s. A name missing from it stays as it is.
   const hantOf = (code: string): string => {
-    if (hantCache.map === undefined) {
-      // One conversion for all names: building the converter and converting ~3,200 names takes a moment.
-      const convert = OpenCC.Converter({ from: "cn", to: "tw" });
-      const list = [...places.values()];
-      const converted = convert(list.map((p) => p.name).join("\n")).split("\n");
-      hantCache.map = new Map(list.map((p, i) => [p.code, converted[i] ?? p.name]));
-    }
-    return hantCache.map.get(code) ?? "";
+    const name = places.get(code)?.name ?? "";
+    return placeHant().hant[name] ?? name;
   };
 
   const gazetteer: Gazetteer = {
@@ -411,6 +405,15 @@ function weakAccepted(text: string, i: number, len: number, lastEnd: number): bo
   if (i === 0 || lastEnd === i) return true;
   const before = text.charAt(i - 1);
   return WEAK_BEFORE.has(before) || !HAN.test(before);
+}
+
+const hantMemo: { table?: { readonly hant: Readonly<Record<string, string>> } } = {};
+/** data/place-names-hant.json, read on first use (only the place code list needs it). */
+function placeHant(): { readonly hant: Readonly<Record<string, string>> } {
+  hantMemo.table ??= readJson<{ hant: Record<string, string> }>(
+    new URL("../../data/place-names-hant.json", import.meta.url),
+  );
+  return hantMemo.table;
 }
 
 const memo: { built?: Built } = {};
