@@ -19,7 +19,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { toAlignedSimplified } from "../article/script.js";
+import { toAlignedSimplifiedOnce } from "../article/script.js";
 import type { PlaceLevel, PlaceRef } from "../types.js";
 import { shortNames } from "./gazetteer-names.js";
 
@@ -212,12 +212,12 @@ function build(): Built {
   // Simplified name too (乾县 → 干县, 乾安县 → 干安县): the converted form is matched as well.
   // Only surfaces with a character that the conversion changes on its own are converted (fast).
   const chars = [...new Set([...surfaces.keys()].join(""))];
-  const convertedChars = toAlignedSimplified(chars.join("\n")).split("\n");
+  const convertedChars = toAlignedSimplifiedOnce(chars.join("\n")).split("\n");
   const changing = new Set(chars.filter((c, i) => convertedChars[i] !== c));
   const own = [...surfaces.values()].filter(
     (x) => x.candidates.length > 0 && [...x.surface].some((c) => changing.has(c)),
   );
-  const converted = toAlignedSimplified(own.map((x) => x.surface).join("\n")).split("\n");
+  const converted = toAlignedSimplifiedOnce(own.map((x) => x.surface).join("\n")).split("\n");
   own.forEach((x, i) => {
     const form = converted[i];
     if (form !== undefined && form !== x.surface) for (const place of x.candidates) register(form, place, x.kind);
