@@ -147,8 +147,13 @@ export function extract(article: Article): Extraction {
       ];
     // "42户139人": the people of households whose indicator is known
     const g = periodContext.groupOf[qi] as number;
-    const household =
-      q.unit === "PERSON" ? quantities.findIndex((x, i) => i >= g && i < qi && x.unit === "HOUSEHOLD") : -1;
+    let household = -1;
+    if (q.unit === "PERSON")
+      for (let i = g; i < qi; i++)
+        if (quantities[i]?.unit === "HOUSEHOLD") {
+          household = i;
+          break;
+        }
     const householdIndicator = household >= 0 ? chosen[household]?.[0] : undefined;
     if (householdIndicator !== undefined && indicators.length === 1)
       indicators = [personsOf(householdIndicator, indicators[0] as string)];

@@ -136,9 +136,12 @@ export interface CueRegions {
 /** Cues in the sentence before the number count only this close to it. */
 const SENTENCE_REACH = 30;
 
-/** A character trie of every cue word, for one pass over an article. */
+/**
+ * A trie of every cue word by UTF-16 code unit, for one pass over an article (code units, not
+ * one-character strings: a string per position of the text made garbage on the hot path).
+ */
 interface TrieNode {
-  readonly next: Map<string, TrieNode>;
+  readonly next: Map<number, TrieNode>;
   word?: string;
 }
 
@@ -146,7 +149,8 @@ function buildTrie(words: Iterable<string>): TrieNode {
   const root: TrieNode = { next: new Map() };
   for (const w of words) {
     let node = root;
-    for (const ch of w) {
+    for (let k = 0; k < w.length; k++) {
+      const ch = w.charCodeAt(k);
       let n = node.next.get(ch);
       if (n === undefined) {
         n = { next: new Map() };
@@ -166,7 +170,7 @@ export class ArticleCues {
     const root = tables().trie;
     const negations = lexicon().raw.negations.words;
     for (let i = 0; i < s.length; i++) {
-      let node = root.next.get(s[i] as string);
+      let node = root.next.get(s.charCodeAt(i));
       let negated: boolean | undefined;
       for (let j = i + 1; node !== undefined; j++) {
         if (node.word !== undefined) {
@@ -176,7 +180,7 @@ export class ArticleCues {
           if (list === undefined) this.found.set(node.word, [i]);
           else list.push(i);
         }
-        node = j < s.length ? node.next.get(s[j] as string) : undefined;
+        node = j < s.length ? node.next.get(s.charCodeAt(j)) : undefined;
       }
     }
   }
