@@ -52,6 +52,8 @@ describe("t2s: opencc-js's t2s conversion", () => {
     for (let i = 0; i < 2000; i++) {
       let s = "";
       for (let j = 0, n = 1 + rand(6); j < n; j++) {
+        // now and then an ideographic description character: opencc-js skips its sequence whole
+        if (rand(8) === 0) s += "⿰⿱⿲⿳⿴⿻"[rand(6)];
         const k = keys[rand(keys.length)] as string;
         s += rand(3) === 0 ? k.slice(0, 1 + rand(k.length)) : k;
       }

@@ -60,7 +60,8 @@ interface Entry {
 }
 
 interface TrieNode {
-  readonly next: Map<string, TrieNode>;
+  /** By UTF-16 code unit (no one-character string per position of the text on the hot path). */
+  readonly next: Map<number, TrieNode>;
   entry?: Entry;
 }
 
@@ -94,7 +95,8 @@ function tables(): Tables {
   const root: TrieNode = { next: new Map() };
   const put = (word: string, entry: Entry) => {
     let node = root;
-    for (const ch of word) {
+    for (let k = 0; k < word.length; k++) {
+      const ch = word.charCodeAt(k);
       let n = node.next.get(ch);
       if (n === undefined) {
         n = { next: new Map() };
@@ -235,11 +237,11 @@ function ownPlaceAt(level: PlaceRef["level"], places: ArticlePlaces): PlaceRef |
 function* schemeMatches(s: string): Generator<{ entry: Entry; start: number; end: number }> {
   const root = tables().trie;
   for (let i = 0; i < s.length; ) {
-    let node = root.next.get(s[i] as string);
+    let node = root.next.get(s.charCodeAt(i));
     let best: { entry: Entry; end: number } | undefined;
     for (let j = i + 1; node !== undefined; j++) {
       if (node.entry !== undefined) best = { entry: node.entry, end: j };
-      node = j < s.length ? node.next.get(s[j] as string) : undefined;
+      node = j < s.length ? node.next.get(s.charCodeAt(j)) : undefined;
     }
     if (best === undefined) i++;
     else {
