@@ -1,9 +1,10 @@
 /** `article-kg extract FILE`: the graph (or a table of the facts) of one article on stdout. */
 import { readArticle } from "../../article/read.js";
 import { FACT_COLUMNS, factCells, factRows, factsToCsv, factsToJson } from "../../export/facts.js";
-import { writeBatches } from "../../export/index.js";
+import { writeBatches } from "../../export/write.js";
 import { extract } from "../../extract/index.js";
-import { alignedTable, groupDigits } from "../../query/index.js";
+import { alignedTable } from "../../query/format.js";
+import { groupDigits } from "../../query/terms.js";
 import { mapExtraction } from "../../rdf/map.js";
 import { prefixesFor } from "../../rdf/prefixes.js";
 import { RDF_FORMATS } from "../../rdf/serialize.js";
