@@ -44,18 +44,15 @@ function dictionaries(): Dictionaries {
   const normalise = entriesOf(CJK_COMPATIBILITY);
   const convert = [...entriesOf(TS_CHARACTERS), ...entriesOf(TS_PHRASES)];
   const needed = new Uint8Array(0x10000);
-  for (const [k, v] of [...normalise, ...convert]) {
-    if (k === v) continue;
-    // the first code point where key and value differ (or the key's last one): a match needs it
-    const kc = [...k];
-    const vc = [...v];
-    if (kc.length === 0) continue;
-    let i = 0;
-    while (i < kc.length - 1 && kc[i] === vc[i]) i++;
-    const c = (kc[i] as string).charCodeAt(0);
-    // an astral character: the text test below sends every text with a surrogate to the trie
-    if (c < 0xd800 || c > 0xdfff) needed[c] = 1;
-  }
+  for (const list of [normalise, convert])
+    for (const [k, v] of list) {
+      if (k === v || k.length === 0) continue;
+      // the first code unit where key and value differ (or the key's last one): a match needs the
+      // character it belongs to; an astral one is covered by the surrogate test of mayChange
+      let i = 0;
+      while (i < k.length - 1 && k.charCodeAt(i) === v.charCodeAt(i)) i++;
+      needed[k.charCodeAt(i)] = 1;
+    }
   memo.dicts = { normalise, convert, needed };
   return memo.dicts;
 }
@@ -175,8 +172,20 @@ export function t2s(text: string): string {
 }
 
 const always = (): boolean => true;
-/** Does every code point of `key` occur in `chars`? */
-const within = (chars: ReadonlySet<string>) => (key: string) => [...key].every((c) => chars.has(c));
+/** Code units of a text. */
+function unitsOf(text: string): Set<number> {
+  const units = new Set<number>();
+  for (let i = 0; i < text.length; i++) units.add(text.charCodeAt(i));
+  return units;
+}
+/**
+ * Does every code unit of `key` occur in `units`? (For BMP keys: every character; an astral
+ * key may be kept without occurring, which is harmless: an entry that cannot match changes nothing.)
+ */
+const within = (units: ReadonlySet<number>) => (key: string) => {
+  for (let i = 0; i < key.length; i++) if (!units.has(key.charCodeAt(i))) return false;
+  return true;
+};
 
 /**
  * The same conversion for a one-off text, unless the whole trie is built already: with tries
@@ -186,6 +195,6 @@ const within = (chars: ReadonlySet<string>) => (key: string) => [...key].every((
 export function convertOnce(text: string): string {
   if (!mayChange(text)) return text;
   if (memo.full !== undefined) return memo.full(text);
-  const normalised = tries(within(new Set(text)), () => false)[0].convert(text);
-  return tries(() => false, within(new Set(normalised)))[1].convert(normalised);
+  const normalised = tries(within(unitsOf(text)), () => false)[0].convert(text);
+  return tries(() => false, within(unitsOf(normalised)))[1].convert(normalised);
 }
