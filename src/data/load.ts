@@ -28,6 +28,7 @@ export type DataFile =
   | "place-abbreviations.json"
   | "place-context.json"
   | "place-names.json"
+  | "place-names-hant.json"
   | "variants.json"
   | "place-links.csv";
 

@@ -19,9 +19,8 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import * as OpenCC from "opencc-js";
-import { toAlignedSimplified } from "../article/script.js";
-import { placeAbbreviationsData, placeAliasesData, placeNamesData } from "../data/load.js";
+import { toAlignedSimplifiedOnce } from "../article/script.js";
+import { dataJson, placeAbbreviationsData, placeAliasesData, placeNamesData } from "../data/load.js";
 import type { PlaceLevel, PlaceRef } from "../types.js";
 import { shortNames } from "./gazetteer-names.js";
 
@@ -211,12 +210,12 @@ function build(): Built {
   // Simplified name too (乾县 → 干县, 乾安县 → 干安县): the converted form is matched as well.
   // Only surfaces with a character that the conversion changes on its own are converted (fast).
   const chars = [...new Set([...surfaces.keys()].join(""))];
-  const convertedChars = toAlignedSimplified(chars.join("\n")).split("\n");
+  const convertedChars = toAlignedSimplifiedOnce(chars.join("\n")).split("\n");
   const changing = new Set(chars.filter((c, i) => convertedChars[i] !== c));
   const own = [...surfaces.values()].filter(
     (x) => x.candidates.length > 0 && [...x.surface].some((c) => changing.has(c)),
   );
-  const converted = toAlignedSimplified(own.map((x) => x.surface).join("\n")).split("\n");
+  const converted = toAlignedSimplifiedOnce(own.map((x) => x.surface).join("\n")).split("\n");
   own.forEach((x, i) => {
     const form = converted[i];
     if (form !== undefined && form !== x.surface) for (const place of x.candidates) register(form, place, x.kind);
@@ -234,7 +233,10 @@ function build(): Built {
   }
   const root: TrieNode = { next: new Map() };
   for (const s of surfaces.values()) {
-    s.candidates.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.code.localeCompare(b.code));
+    // codes are six digits: code unit order is numeric order (no localeCompare: its collator took 20–70 ms to start)
+    s.candidates.sort(
+      (a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    );
     Object.freeze(s.candidates);
     let node = root;
     for (let i = 0; i < s.surface.length; i++) {
@@ -268,16 +270,11 @@ function build(): Built {
     code,
   ];
 
-  const hantCache: { map?: Map<string, string> } = {};
+  // Traditional names come from a table generated once with opencc-js (scripts/gen-place-hant.ts):
+  // building the cn → tw converter at start-up took 1–2 s. A name missing from it stays as it is.
   const hantOf = (code: string): string => {
-    if (hantCache.map === undefined) {
-      // One conversion for all names: building the converter and converting ~3,200 names takes a moment.
-      const convert = OpenCC.Converter({ from: "cn", to: "tw" });
-      const list = [...places.values()];
-      const converted = convert(list.map((p) => p.name).join("\n")).split("\n");
-      hantCache.map = new Map(list.map((p, i) => [p.code, converted[i] ?? p.name]));
-    }
-    return hantCache.map.get(code) ?? "";
+    const name = places.get(code)?.name ?? "";
+    return placeHant().hant[name] ?? name;
   };
 
   const gazetteer: Gazetteer = {
@@ -409,6 +406,13 @@ function weakAccepted(text: string, i: number, len: number, lastEnd: number): bo
   if (i === 0 || lastEnd === i) return true;
   const before = text.charAt(i - 1);
   return WEAK_BEFORE.has(before) || !HAN.test(before);
+}
+
+const hantMemo: { table?: { readonly hant: Readonly<Record<string, string>> } } = {};
+/** data/place-names-hant.json, read on first use (only the place code list needs it). */
+function placeHant(): { readonly hant: Readonly<Record<string, string>> } {
+  hantMemo.table ??= dataJson("place-names-hant.json") as { hant: Record<string, string> };
+  return hantMemo.table;
 }
 
 const memo: { built?: Built } = {};

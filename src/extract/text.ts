@@ -13,15 +13,16 @@ export class Text {
   readonly original: string;
   /** Simplified, half-width copy; matching runs on this. */
   readonly s: string;
-  private readonly originalCps: readonly string[];
+  /** The original's code points, only when it has astral characters (else a code point offset is a UTF-16 index). */
+  private readonly originalCps: readonly string[] | undefined;
   /** Code point index of each UTF-16 index of `s` (only when `s` has astral characters). */
   private readonly cpOf: Int32Array | undefined;
 
   constructor(original: string) {
     this.original = original;
     this.s = pairStraightQuotes(toAlignedSimplified(original));
-    this.originalCps = [...original];
-    if (this.s.length !== this.originalCps.length) {
+    this.originalCps = hasSurrogates(original) ? [...original] : undefined;
+    if (this.s.length !== (this.originalCps?.length ?? original.length)) {
       const map = new Int32Array(this.s.length + 1);
       let cp = 0;
       for (let i = 0; i < this.s.length; i++) {
@@ -56,8 +57,19 @@ export class Text {
   span(u16Start: number, u16End: number): Span {
     const start = this.cp(u16Start);
     const end = this.cp(u16End);
-    return { start, end, exact: this.originalCps.slice(start, end).join("") };
+    const exact =
+      this.originalCps === undefined ? this.original.slice(start, end) : this.originalCps.slice(start, end).join("");
+    return { start, end, exact };
   }
+}
+
+/** Has `s` a UTF-16 surrogate (an astral character, or a lone surrogate that spreads as one code point)? */
+function hasSurrogates(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
 }
 
 const HAN = /\p{Script=Han}/u;

@@ -5,9 +5,9 @@
  * stored by UTF-16 unit too, so a word with a character outside the BMP matches as well.
  */
 
-/** A node: the next nodes by UTF-16 unit, and the value of the word that ends here. */
+/** A node: the next nodes by UTF-16 code unit (a number: no one-character string per position of the text), and the value of the word that ends here. */
 export interface TrieNode<T> {
-  readonly next: Map<string, TrieNode<T>>;
+  readonly next: Map<number, TrieNode<T>>;
   value?: T;
 }
 
@@ -17,7 +17,7 @@ export function buildTrie<T>(entries: Iterable<readonly [string, T]>): TrieNode<
   for (const [word, value] of entries) {
     let node = root;
     for (let k = 0; k < word.length; k++) {
-      const ch = word[k] as string;
+      const ch = word.charCodeAt(k);
       let n = node.next.get(ch);
       if (n === undefined) {
         n = { next: new Map() };
@@ -40,21 +40,21 @@ export function visitWordsAt<T>(
   start: number,
   visit: (value: T, end: number) => boolean | undefined,
 ): void {
-  let node = root.next.get(s[start] as string);
+  let node = root.next.get(s.charCodeAt(start));
   for (let j = start + 1; node !== undefined; j++) {
     if (node.value !== undefined && visit(node.value, j) === false) return;
-    node = j < s.length ? node.next.get(s[j] as string) : undefined;
+    node = j < s.length ? node.next.get(s.charCodeAt(j)) : undefined;
   }
 }
 
 /** The words of the trie in `s`: longest match, left to right, not overlapping. */
 export function* longestMatches<T>(root: TrieNode<T>, s: string): Generator<{ value: T; start: number; end: number }> {
   for (let i = 0; i < s.length; ) {
-    let node = root.next.get(s[i] as string);
+    let node = root.next.get(s.charCodeAt(i));
     let best: { value: T; end: number } | undefined;
     for (let j = i + 1; node !== undefined; j++) {
       if (node.value !== undefined) best = { value: node.value, end: j };
-      node = j < s.length ? node.next.get(s[j] as string) : undefined;
+      node = j < s.length ? node.next.get(s.charCodeAt(j)) : undefined;
     }
     if (best === undefined) i++;
     else {

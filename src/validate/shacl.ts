@@ -5,8 +5,6 @@
 import { readFileSync } from "node:fs";
 import type * as RDF from "@rdfjs/types";
 import { DataFactory, Parser } from "n3";
-import rdf from "rdf-ext";
-import { Validator } from "shacl-engine";
 import { FORMAT_INFO } from "../rdf/formats.js";
 import { DEFAULT_BASE } from "../rdf/iri.js";
 import { RDFS, RDF as RDFV, SH } from "../rdf/vocab.js";
@@ -38,6 +36,8 @@ export function loadShapes(base: string = DEFAULT_BASE): Shapes {
 
 /** Runs the shapes over the quads (graph names are ignored: the union of all graphs). */
 export async function checkShapes(quads: Iterable<RDF.Quad>, shapes: Shapes): Promise<Finding[]> {
+  // loaded here, not at start-up: with its SPARQL parser the engine is most of `validate --help`'s start
+  const [{ default: rdf }, { Validator }] = await Promise.all([import("rdf-ext"), import("shacl-engine")]);
   const data: RDF.DatasetCore = rdf.dataset();
   // Language tags are case-insensitive (BCP 47); the engine compares them as written.
   const object = (o: RDF.Quad["object"]) =>
