@@ -10,7 +10,8 @@ export type ErrorCode =
   | "E_STORE_CORRUPT"
   | "E_RDF_SYNTAX"
   | "E_VALIDATION"
-  | "E_NETWORK";
+  | "E_NETWORK"
+  | "E_TIMEOUT";
 
 /** Where an error happened, to point the user at it. */
 export interface ErrorContext {
@@ -32,7 +33,11 @@ export class KgError extends Error {
   }
 }
 
-/** Exit code for an error code: 2 for usage and syntax errors, 1 otherwise. */
+/** Exit code of a query stopped by its time limit (`query --timeout`), as GNU timeout(1) uses. */
+export const EXIT_TIMEOUT = 124;
+
+/** Exit code for an error code: 2 for usage and syntax errors, 124 past a time limit, 1 otherwise. */
 export function exitCodeOf(code: ErrorCode): number {
+  if (code === "E_TIMEOUT") return EXIT_TIMEOUT;
   return code === "E_USAGE" || code === "E_SPARQL_SYNTAX" ? 2 : 1;
 }
