@@ -12,7 +12,7 @@
 import { slugOf } from "../article/read.js";
 import { KgError } from "../errors.js";
 import type { Iris } from "../rdf/iri.js";
-import type { Store } from "../store/index.js";
+import { KgStore, type Store } from "../store/index.js";
 import { type ArticleTask, badFileError, type Fingerprint, type TaskResult, taskRunner } from "./article-task.js";
 import { finishBuild } from "./finish.js";
 import { currentAgent, knownGraphs, storedArticleGraphs } from "./known.js";
@@ -51,6 +51,8 @@ export interface BuildOptions extends SourceOptions {
   readonly license?: string;
   /** Query endpoint of a server store (void:sparqlEndpoint). */
   readonly sparqlEndpoint?: string;
+  /** Handed a warning (the embedded store's ceiling coming near). */
+  readonly onWarning?: (message: string) => void;
   /** The clock of the provenance and description times (tests fix it to compare stores byte for byte). */
   readonly now?: () => Date;
 }
@@ -109,6 +111,10 @@ export async function buildStore(store: Store, files: readonly string[], options
   const stored = new Set(await storedArticleGraphs(store, iris));
   const known: ReadonlyMap<string, Fingerprint> = incremental === true ? await knownGraphs(store, iris) : new Map();
   const knownS = lap();
+  if (options.onWarning !== undefined) {
+    const warning = ceilingWarning(store, files.length - stored.size);
+    if (warning !== undefined) options.onWarning(warning);
+  }
 
   const threads = Math.max(1, Math.min(jobs ?? 1, files.length));
   const settings = { base: iris.base, read, agent };
@@ -192,6 +198,26 @@ export async function buildStore(store: Store, files: readonly string[], options
   await store.save();
   timings.save = lap();
   return { ...result, quads, timings };
+}
+
+/**
+ * The embedded store's practical ceiling: about 10 M quads (docs: platform notes; loading fails
+ * near 14 M). A build expected to pass WARN_QUADS is warned before it starts.
+ */
+export const WARN_QUADS = 8_000_000;
+/** Quads per article of a typical report (~600 measured on generated corpora, text included). */
+export const QUADS_PER_ARTICLE = 600;
+
+/** A warning when the embedded store would grow past WARN_QUADS with `newArticles` more articles. */
+export function ceilingWarning(store: Store, newArticles: number): string | undefined {
+  if (!(store instanceof KgStore)) return undefined;
+  const expected = store.size + Math.max(0, newArticles) * QUADS_PER_ARTICLE;
+  if (expected < WARN_QUADS) return undefined;
+  return (
+    `this build may bring the embedded store to ~${(expected / 1e6).toFixed(1)} M quads; about 10 M is its ceiling ` +
+    "(loading fails near 14 M). Build into a SPARQL server instead: --store sparql+http://host:port/sparql?gsp=… " +
+    '(README: "When one store is not enough").'
+  );
 }
 
 type WrittenGraphsRecord = WrittenGraphs["records"][number];

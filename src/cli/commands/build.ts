@@ -103,6 +103,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       iris: ir,
       jobs,
       incremental: values.full !== true,
+      onWarning: (message) => err(`article-kg: warning: ${message}`),
       prune: values.prune === true,
       ...readOptions,
       ...(url === undefined ? {} : { url }),
