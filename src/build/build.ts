@@ -181,8 +181,10 @@ export async function buildStore(store: Store, files: readonly string[], options
     bad: count.bad,
     jobs: threads,
   };
-  // Nothing added, changed or removed: the store is up to date, left as it was (not even saved).
-  if (count.added + count.changed + removed.length === 0) return { ...result, quads: 0, timings };
+  // Nothing added, changed or removed, and no option of the shared graphs given: the store is
+  // up to date and left as it was (not even saved).
+  const sharedOptions = license !== undefined || allPlaces === true || sparqlEndpoint !== undefined;
+  if (count.added + count.changed + removed.length === 0 && !sharedOptions) return { ...result, quads: 0, timings };
   let quads = count.quads;
   quads += await rebuildReference(store, iris, { allPlaces: allPlaces === true });
   // Links, provenance of this build and the VoID/DCAT description.

@@ -32,7 +32,7 @@ written in input order, so the store does not depend on --jobs. The build is inc
 article whose text, source and date are those of its stored graph (built by this version) is
 skipped without extracting it; a changed one has its graph replaced. An article graph whose
 file is no longer among the inputs stays, unless --prune. When nothing was added, changed or
-removed the store is left as it was (--full rebuilds it, e.g. to apply a new --license). A file that cannot be read as an article (empty, binary,
+removed and no --license or --all-places is given, the store is left as it was. A file that cannot be read as an article (empty, binary,
 undecodable, unreadable) is reported on stderr, one line each, and skipped: the good ones are
 stored and the exit code is 3. With --strict the first bad file stops the build (exit 1) and
 the saved store stays as it was; so does a build in which no file could be read.
