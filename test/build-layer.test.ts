@@ -69,7 +69,9 @@ describe("a whole build", () => {
     const result = await buildStore(await KgStore.open(storeDir), await articleFileList([input]), {
       iris: ir,
       onBadFile: (e, file) => bad.push(`${e.code} ${file.slice(input.length + 1)}`),
-      onArticle: () => done++,
+      onArticle: (a) => {
+        if (a.status !== "bad") done++;
+      },
       onArticlesWritten: () => {
         written = true;
       },

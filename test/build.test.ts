@@ -37,7 +37,15 @@ afterAll(() => {
 
 describe("compiled package", () => {
   it("emits the CLI and the files that are not TypeScript", () => {
-    for (const f of ["cli/main.js", "serve/worker.js", "serve/worker-boot.mjs", "serve/web/index.html", "BUILD"])
+    for (const f of [
+      "cli/main.js",
+      "serve/worker.js",
+      "serve/worker-boot.mjs",
+      "build/extract-worker.js",
+      "build/worker-boot.mjs",
+      "serve/web/index.html",
+      "BUILD",
+    ])
       expect(existsSync(join(dir, "dist", f)), f).toBe(true);
     expect(existsSync(join(dir, "dist", "cli", "main.ts"))).toBe(false);
   });

@@ -34,7 +34,16 @@ beforeAll(async () => {
   const path = join(dir, "store");
   const first = await kg("build", "data/samples", "--store", path);
   expect(first.code, first.stderr).toBe(0);
-  const second = await kg("build", "data/samples", "--store", path, "--license", "https://example.org/licence");
+  // --full: the second build rebuilds every article (a build is incremental by default).
+  const second = await kg(
+    "build",
+    "data/samples",
+    "--store",
+    path,
+    "--full",
+    "--license",
+    "https://example.org/licence",
+  );
   expect(second.code, second.stderr).toBe(0);
   store = await KgStore.open(path);
 }, 120_000);

@@ -2,21 +2,47 @@
  * A whole build, in its one order: read → extract → map → store each article graph, then the
  * reference graph, the link sets, the provenance and the description, then save. The CLI's
  * `build`, the tests and the benchmarks call this; none of them keeps an order of its own.
+ *
+ * Articles stream from disk to the store: with `jobs` > 1 they are read, extracted and mapped
+ * in worker threads, a bounded number in flight, and written in input order (the store is the
+ * same as with one job). With `incremental`, an article whose stored graph has the same
+ * fingerprint (text hash, source, publication date, tool version) is skipped unextracted; with
+ * `prune`, article graphs whose file is not among the inputs are dropped.
  */
+import { slugOf } from "../article/read.js";
 import { KgError } from "../errors.js";
 import type { Iris } from "../rdf/iri.js";
-import type { Store } from "../store/index.js";
-import { type ArticleGraph, articleGraphs } from "./article-graph.js";
+import { KgStore, type Store } from "../store/index.js";
+import { type ArticleTask, badFileError, type Fingerprint, type TaskResult, taskRunner } from "./article-task.js";
 import { finishBuild } from "./finish.js";
+import { currentAgent, knownGraphs, storedArticleGraphs } from "./known.js";
 import { rebuildReference } from "./reference.js";
-import { readArticles, type SourceOptions } from "./sources.js";
-import { type WrittenGraphs, writeArticleGraphs } from "./write.js";
+import type { SourceOptions } from "./sources.js";
+import { mapInOrder, TaskPool } from "./workers.js";
+import { GraphTextWriter, type WrittenGraphs } from "./write.js";
+
+/** What happened to one input file. */
+export type ArticleStatus = "added" | "changed" | "unchanged" | "bad";
+
+/** One input file done (progress). */
+export interface ArticleDone {
+  readonly file: string;
+  readonly status: ArticleStatus;
+  /** The article graph (absent for a bad file). */
+  readonly graph?: string;
+}
 
 /** Options of a build. */
 export interface BuildOptions extends SourceOptions {
   readonly iris: Iris;
-  /** Called after each article graph is written (progress). */
-  readonly onArticle?: (graph: ArticleGraph) => void;
+  /** Threads that read and extract articles (default 1: in this thread); more start worker threads. */
+  readonly jobs?: number;
+  /** Skip an article whose stored graph has the same fingerprint (default false: re-extract everything). */
+  readonly incremental?: boolean;
+  /** Drop the article graphs whose file is not among the inputs (default false). */
+  readonly prune?: boolean;
+  /** Called after each input file is done, in input order (progress). */
+  readonly onArticle?: (done: ArticleDone) => void;
   /** Called once every article graph is written, before the shared graphs. */
   readonly onArticlesWritten?: () => void;
   /** Put the whole place code list in the reference graph. */
@@ -25,12 +51,42 @@ export interface BuildOptions extends SourceOptions {
   readonly license?: string;
   /** Query endpoint of a server store (void:sparqlEndpoint). */
   readonly sparqlEndpoint?: string;
+  /** Handed a warning (the embedded store's ceiling coming near). */
+  readonly onWarning?: (message: string) => void;
+  /** The clock of the provenance and description times (tests fix it to compare stores byte for byte). */
+  readonly now?: () => Date;
+}
+
+/** Seconds spent in each part of a build. */
+export interface BuildTimings {
+  /** Reading the store's fingerprints (incremental, prune). */
+  readonly known: number;
+  /** Reading, extracting and writing the article graphs. */
+  readonly articles: number;
+  /** Reference, links, provenance and description. */
+  readonly finish: number;
+  /** Saving the store. */
+  readonly save: number;
 }
 
 /** What a build did. */
 export interface BuildResult extends WrittenGraphs {
   /** Quads written in all (article graphs, reference, links, provenance, description). */
   readonly quads: number;
+  /** Articles new to the store. */
+  readonly added: number;
+  /** Articles whose graph was replaced. */
+  readonly changed: number;
+  /** Articles skipped because their graph is up to date (incremental). */
+  readonly unchanged: number;
+  /** Article graphs dropped because their file is gone (prune). */
+  readonly removed: number;
+  /** Bad files skipped. */
+  readonly bad: number;
+  /** Threads that extracted. */
+  readonly jobs: number;
+  /** Seconds per part of the build (the store's save time apart). */
+  readonly timings: BuildTimings;
 }
 
 /**
@@ -38,24 +94,149 @@ export interface BuildResult extends WrittenGraphs {
  * article the store is neither changed nor saved (E_INPUT_NOT_FOUND).
  */
 export async function buildStore(store: Store, files: readonly string[], options: BuildOptions): Promise<BuildResult> {
-  const { iris, onArticle, onArticlesWritten, allPlaces, license, sparqlEndpoint, ...read } = options;
-  const started = new Date();
-  const written = await writeArticleGraphs(store, articleGraphs(readArticles(files, read), iris), onArticle);
+  const { iris, onArticle, onArticlesWritten, allPlaces, license, sparqlEndpoint, jobs, incremental, prune, now } =
+    options;
+  const { onBadFile, ...read } = sourceOptions(options);
+  const clock = now ?? (() => new Date());
+  const started = clock();
+  let t = performance.now();
+  const lap = () => {
+    const n = performance.now();
+    const s = (n - t) / 1000;
+    t = n;
+    return s;
+  };
+
+  const agent = currentAgent(iris);
+  const stored = new Set(await storedArticleGraphs(store, iris));
+  const known: ReadonlyMap<string, Fingerprint> = incremental === true ? await knownGraphs(store, iris) : new Map();
+  const knownS = lap();
+  if (options.onWarning !== undefined) {
+    const warning = ceilingWarning(store, files.length - stored.size);
+    if (warning !== undefined) options.onWarning(warning);
+  }
+
+  const threads = Math.max(1, Math.min(jobs ?? 1, files.length));
+  const settings = { base: iris.base, read, agent };
+  const pool = threads > 1 ? new TaskPool(threads, settings) : undefined;
+  const run = pool === undefined ? taskRunner(settings) : (task: ArticleTask) => pool.run(task);
+  const tasks = function* (): Generator<ArticleTask> {
+    for (const file of files) {
+      const fp = known.get(iris.articleGraph(slugOf(file)));
+      yield fp === undefined ? { file } : { file, known: fp };
+    }
+  };
+
+  const writer = new GraphTextWriter(store);
+  const records: WrittenGraphsRecord[] = [];
+  const count = { added: 0, changed: 0, unchanged: 0, bad: 0, observations: 0, quads: 0 };
+  const written = new Set<string>();
+  try {
+    // In flight: a few tasks per thread, so no worker waits for its next one.
+    for await (const r of mapInOrder(tasks(), run, threads * 4)) {
+      const status = statusOf(r, stored, written);
+      count[status]++;
+      if (r.kind === "bad") {
+        const error = badFileError(r);
+        if (onBadFile === undefined) throw error;
+        onBadFile(error, r.file);
+      } else if (r.kind === "graph") {
+        await writer.write(r.graph, r.nquads, status === "changed");
+        written.add(r.graph);
+        records.push({ graph: r.graph, article: r.article, at: clock() });
+        count.observations += r.observations;
+        count.quads += r.quads;
+      }
+      onArticle?.(r.kind === "bad" ? { file: r.file, status } : { file: r.file, status, graph: r.graph });
+    }
+    await writer.flush();
+  } finally {
+    await pool?.close();
+  }
+
+  let removed: string[] = [];
+  if (prune === true) {
+    const inputs = new Set(files.map((f) => iris.articleGraph(slugOf(f))));
+    removed = [...stored].filter((g) => !inputs.has(g));
+    for (const g of removed) await store.dropGraph(g);
+  }
   onArticlesWritten?.();
-  if (written.articles === 0)
+  const articlesS = lap();
+
+  const articles = count.added + count.changed + count.unchanged;
+  if (articles === 0)
     throw new KgError(
       "E_INPUT_NOT_FOUND",
       `none of the ${files.length} file${files.length === 1 ? "" : "s"} could be read as an article; the store was left as it was.`,
     );
-  let quads = written.quads;
+  const timings = { known: knownS, articles: articlesS, finish: 0, save: 0 };
+  const result = {
+    records,
+    articles,
+    observations: count.observations,
+    added: count.added,
+    changed: count.changed,
+    unchanged: count.unchanged,
+    removed: removed.length,
+    bad: count.bad,
+    jobs: threads,
+  };
+  // Nothing added, changed or removed, and no option of the shared graphs given: the store is
+  // up to date and left as it was (not even saved).
+  const sharedOptions = license !== undefined || allPlaces === true || sparqlEndpoint !== undefined;
+  if (count.added + count.changed + removed.length === 0 && !sharedOptions) return { ...result, quads: 0, timings };
+  let quads = count.quads;
   quads += await rebuildReference(store, iris, { allPlaces: allPlaces === true });
   // Links, provenance of this build and the VoID/DCAT description.
   quads += await finishBuild(store, iris, {
     started,
-    graphs: written.records,
+    graphs: records,
+    dropped: removed,
+    now: clock,
     ...(license === undefined ? {} : { license }),
     ...(sparqlEndpoint === undefined ? {} : { sparqlEndpoint }),
   });
+  timings.finish = lap();
   await store.save();
-  return { ...written, quads };
+  timings.save = lap();
+  return { ...result, quads, timings };
+}
+
+/**
+ * The embedded store's practical ceiling: about 10 M quads (docs: platform notes; loading fails
+ * near 14 M). A build expected to pass WARN_QUADS is warned before it starts.
+ */
+export const WARN_QUADS = 8_000_000;
+/** Quads per article of a typical report (~600 measured on generated corpora, text included). */
+export const QUADS_PER_ARTICLE = 600;
+
+/** A warning when the embedded store would grow past WARN_QUADS with `newArticles` more articles. */
+export function ceilingWarning(store: Store, newArticles: number): string | undefined {
+  if (!(store instanceof KgStore)) return undefined;
+  const expected = store.size + Math.max(0, newArticles) * QUADS_PER_ARTICLE;
+  if (expected < WARN_QUADS) return undefined;
+  return (
+    `this build may bring the embedded store to ~${(expected / 1e6).toFixed(1)} M quads; about 10 M is its ceiling ` +
+    "(loading fails near 14 M). Build into a SPARQL server instead: --store sparql+http://host:port/sparql?gsp=… " +
+    '(README: "When one store is not enough").'
+  );
+}
+
+type WrittenGraphsRecord = WrittenGraphs["records"][number];
+
+/** The read options of a build (what the tasks need, and the bad-file handler that stays here). */
+function sourceOptions(options: BuildOptions): SourceOptions {
+  const { published, encoding, url, onBadFile } = options;
+  return {
+    ...(published === undefined ? {} : { published }),
+    ...(encoding === undefined ? {} : { encoding }),
+    ...(url === undefined ? {} : { url }),
+    ...(onBadFile === undefined ? {} : { onBadFile }),
+  };
+}
+
+function statusOf(r: TaskResult, stored: ReadonlySet<string>, written: ReadonlySet<string>): ArticleStatus {
+  if (r.kind === "bad") return "bad";
+  if (r.kind === "unchanged") return "unchanged";
+  return stored.has(r.graph) || written.has(r.graph) ? "changed" : "added";
 }

@@ -22,6 +22,10 @@ import type { Store } from "../store/index.js";
 export interface BuildRun {
   readonly started: Date;
   readonly graphs: readonly GraphRecord[];
+  /** Article graphs dropped by this build (their provenance records go too). */
+  readonly dropped?: readonly string[];
+  /** The clock of the end time (default: now). */
+  readonly now?: () => Date;
   readonly license?: string;
   /** Query endpoint of a server store (for void:sparqlEndpoint). */
   readonly sparqlEndpoint?: string;
@@ -35,12 +39,9 @@ export async function finishBuild(store: Store, iris: Iris, run: BuildRun): Prom
     written += await store.replaceGraph(l.graph, l.quads);
     generated.push(l.graph);
   }
-  const forget = forgetGraphsUpdate(
-    run.graphs.map((g) => g.graph),
-    iris,
-  );
+  const forget = forgetGraphsUpdate([...run.graphs.map((g) => g.graph), ...(run.dropped ?? [])], iris);
   if (forget !== undefined) await store.update(forget);
-  const ended = new Date();
+  const ended = run.now?.() ?? new Date();
   written += await store.loadQuads(
     buildProvenance({ started: run.started, ended, graphs: run.graphs, generated }, iris),
     provenanceGraph(iris),

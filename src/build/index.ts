@@ -11,9 +11,26 @@ export {
   type GraphOptions,
   graphOfExtraction,
 } from "./article-graph.js";
-export { type BuildOptions, type BuildResult, buildStore } from "./build.js";
+export {
+  type ArticleTask,
+  type Fingerprint,
+  fingerprintOf,
+  type TaskResult,
+  type TaskSettings,
+  taskRunner,
+  textHash,
+} from "./article-task.js";
+export {
+  type ArticleDone,
+  type ArticleStatus,
+  type BuildOptions,
+  type BuildResult,
+  type BuildTimings,
+  buildStore,
+} from "./build.js";
 export { type BuildRun, finishBuild } from "./finish.js";
 export { importedGraph, importRdf } from "./import.js";
+export { knownGraphs, storedArticleGraphs } from "./known.js";
 export { gb2260LinkGraph, type LinkRun, linkPlaces } from "./link.js";
 export { loadSaved, openBuilt, openExisting, openForBuild, storeName } from "./open.js";
 export { type ReferenceOptions, rebuildReference } from "./reference.js";
@@ -29,4 +46,5 @@ export {
 } from "./sources.js";
 export { storeStats } from "./stats.js";
 export { buildSummary } from "./summary.js";
-export { type WrittenGraphs, writeArticleGraphs } from "./write.js";
+export { defaultJobs, mapInOrder, TaskPool } from "./workers.js";
+export { GraphTextWriter, type WrittenGraphs, writeArticleGraphs } from "./write.js";

@@ -2,8 +2,10 @@
  * The store stage: article graphs → named graphs of a store, each replaced (a rebuilt article
  * leaves nothing of its earlier graph behind).
  */
+
+import { Parser } from "n3";
 import type { GraphRecord } from "../describe/index.js";
-import type { Store } from "../store/index.js";
+import { KgStore, type Store } from "../store/index.js";
 import type { ArticleGraph } from "./article-graph.js";
 
 /** What writing a batch of article graphs did. */
@@ -35,4 +37,48 @@ export async function writeArticleGraphs(
     onWritten?.(g);
   }
   return { records, articles: records.length, observations, quads };
+}
+
+/** Characters of N-Quads text per load into the embedded store: a few MB (docs/platform-notes.md). */
+const BATCH_CHARS = 4 << 20;
+
+/**
+ * Writes article graphs given as N-Quads text (from the build's tasks), each replacing the
+ * graph of the same IRI. Into the embedded store the texts go in loads of a few MB (thousands
+ * of small loads are several times slower); into a SPARQL server each graph is one replace
+ * (a Graph Store PUT), so a reader never sees half of it. `flush()` writes what is pending.
+ */
+export class GraphTextWriter {
+  readonly #store: Store;
+  #pending: string[] = [];
+  #pendingGraphs = new Set<string>();
+  #chars = 0;
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  /** Writes the graph `graph` (its quads as N-Quads `nquads`); `replace`: the store may hold an older one. */
+  async write(graph: string, nquads: string, replace: boolean): Promise<void> {
+    if (!(this.#store instanceof KgStore)) {
+      await this.#store.replaceGraph(graph, new Parser({ format: "N-Quads" }).parse(nquads));
+      return;
+    }
+    if (this.#pendingGraphs.has(graph)) await this.flush(); // the same graph twice in a batch: the later wins
+    if (replace) this.#store.dropGraph(graph);
+    this.#pending.push(nquads);
+    this.#pendingGraphs.add(graph);
+    this.#chars += nquads.length;
+    if (this.#chars >= BATCH_CHARS) await this.flush();
+  }
+
+  /** Writes the pending texts. */
+  async flush(): Promise<void> {
+    if (this.#pending.length === 0 || !(this.#store instanceof KgStore)) return;
+    const text = this.#pending.join("");
+    this.#pending = [];
+    this.#pendingGraphs = new Set();
+    this.#chars = 0;
+    this.#store.loadText(text, "application/n-quads");
+  }
 }

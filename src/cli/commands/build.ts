@@ -1,10 +1,11 @@
 /** `article-kg build PATH...`: ingests articles into the store, each article's graph replaced, saved atomically. */
 import { join } from "node:path";
 import { checkDate } from "../../article/read.js";
-import { buildStore } from "../../build/build.js";
+import { type BuildResult, buildStore } from "../../build/build.js";
 import { openForBuild } from "../../build/open.js";
 import { articleFileList } from "../../build/sources.js";
 import { buildSummary } from "../../build/summary.js";
+import { defaultJobs, MIN_FILES_PER_WORKER } from "../../build/workers.js";
 import type { KgError } from "../../errors.js";
 import { toTable } from "../../query/index.js";
 import { prefixesFor } from "../../rdf/prefixes.js";
@@ -26,7 +27,12 @@ export const help = `Usage: article-kg build PATH... [options]
 Reads every *.txt, *.html and *.htm file under the given files or folders (recursively; a
 saved web page is reduced to its article text: title, dateline, body), extracts its facts and
 stores each article in its own named graph (replacing an earlier build of the same article),
-then saves the store atomically. A file that cannot be read as an article (empty, binary,
+then saves the store atomically. Articles are extracted on every core (worker threads) and
+written in input order, so the store does not depend on --jobs. The build is incremental: an
+article whose text, source and date are those of its stored graph (built by this version) is
+skipped without extracting it; a changed one has its graph replaced. An article graph whose
+file is no longer among the inputs stays, unless --prune. When nothing was added, changed or
+removed and no --license or --all-places is given, the store is left as it was. A file that cannot be read as an article (empty, binary,
 undecodable, unreadable) is reported on stderr, one line each, and skipped: the good ones are
 stored and the exit code is 3. With --strict the first bad file stops the build (exit 1) and
 the saved store stays as it was; so does a build in which no file could be read.
@@ -42,6 +48,10 @@ Options:
                            utf-16be); default: detected per file
   --license IRI            licence of the published dataset in its VoID/DCAT description
                            (default https://creativecommons.org/licenses/by/4.0/)
+  --jobs N                 threads that extract (default: one per core, one for fewer than
+                           ${2 * MIN_FILES_PER_WORKER} files); --jobs 1 runs in this thread
+  --prune                  drop the article graphs whose file is not among the inputs
+  --full                   re-extract every article, even an unchanged one
   --strict                 stop at the first bad file instead of skipping it
   --summary                also print a table of results (place, indicator, period, value, unit):
                            the first ${SUMMARY_ROWS} rows, and how many were left out
@@ -63,6 +73,9 @@ export async function run(argv: readonly string[]): Promise<number> {
     license: { type: "string" },
     "source-url": { type: "string" },
     "all-places": { type: "boolean" },
+    jobs: { type: "string" },
+    prune: { type: "boolean" },
+    full: { type: "boolean" },
   });
   if (positionals.length === 0) throw new CLIError("build expects at least one file or folder of articles.");
   if (values.all && !values.summary) throw new CLIError("--all goes with --summary.");
@@ -80,13 +93,18 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (url !== undefined && files.length > 1)
     throw new CLIError(`--source-url names one article; got ${files.length} files (build them one at a time).`);
 
+  const jobs = values.jobs === undefined ? defaultJobs(files.length) : jobsOption(values.jobs);
   const store = await openForBuild(dir);
   const progress = new Progress(files.length);
   const bad: string[] = [];
-  let result: Awaited<ReturnType<typeof buildStore>>;
+  let result: BuildResult;
   try {
     result = await buildStore(store, files, {
       iris: ir,
+      jobs,
+      incremental: values.full !== true,
+      onWarning: (message) => err(`article-kg: warning: ${message}`),
+      prune: values.prune === true,
       ...readOptions,
       ...(url === undefined ? {} : { url }),
       ...(values.strict === true
@@ -99,7 +117,9 @@ export async function run(argv: readonly string[]): Promise<number> {
               progress.tick(file);
             },
           }),
-      onArticle: (g) => progress.tick(g.extraction.article.source),
+      onArticle: (a) => {
+        if (a.status !== "bad") progress.tick(a.file);
+      },
       onArticlesWritten: () => progress.done(),
       allPlaces: values["all-places"] === true,
       ...(license === undefined ? {} : { license }),
@@ -112,13 +132,16 @@ export async function run(argv: readonly string[]): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   await out(
     `Built ${articles} article${articles === 1 ? "" : "s"}: ${observations} observations, ${quads} quads written ` +
-      `(store: ${await store.countQuads()} quads) in ${seconds} s → ${isRemoteStore(dir) ? redact(dir) : join(dir, STORE_FILE)}\n`,
+      `(store: ${await store.countQuads()} quads) in ${seconds} s → ${isRemoteStore(dir) ? redact(dir) : join(dir, STORE_FILE)}\n` +
+      `  ${result.added} added, ${result.changed} changed, ${result.unchanged} unchanged (skipped), ${result.removed} removed` +
+      ` (${result.jobs} thread${result.jobs === 1 ? "" : "s"}; saved in ${result.timings.save.toFixed(1)} s)\n`,
   );
   if (values.summary) {
     const table = await buildSummary(store, ir);
     if (table !== undefined) await out(summaryTable(table.variables, table.rows, prefixesFor(ir), values.all));
   }
-  if (observations === 0 && articles > 0) err("note: no observations were found (is the extractor still a stub?).");
+  if (observations === 0 && result.added + result.changed > 0)
+    err("note: no observations were found (is the extractor still a stub?).");
   if (bad.length > 0) {
     err(
       `article-kg: ${bad.length} bad file${bad.length === 1 ? "" : "s"} skipped (see above; --strict stops at the first).`,
@@ -126,6 +149,13 @@ export async function run(argv: readonly string[]): Promise<number> {
     return EXIT_SKIPPED;
   }
   return 0;
+}
+
+/** The value of --jobs: a whole number from 1. */
+function jobsOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new CLIError(`--jobs expects a whole number from 1, got "${value}".`);
+  return n;
 }
 
 /** The summary table: every row with `all`, else the first SUMMARY_ROWS and a line saying how many were left out. */
