@@ -57,7 +57,9 @@ export function runCommand(args: readonly string[]): Promise<CommandRun> {
   const code = `process.on("exit", () => process.stderr.write("\\n@@maxrss " + process.resourceUsage().maxRSS + "\\n")); await import(${JSON.stringify(BIN)});`;
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ["--input-type=module", "-e", code, "--", ...args], {
+    // with -e there is no script in process.argv: BIN stands in for it, so the command's
+    // process.argv.slice(2) is ARGS (without it, "build" was taken for the script and dropped)
+    const child = spawn(process.execPath, ["--input-type=module", "-e", code, "--", BIN, ...args], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
     });

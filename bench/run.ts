@@ -5,7 +5,8 @@
  * (articles/s, quads/s, peak RSS) against oxigraph's own load of the same quads, quads per
  * observation, export time per format against N3.js parsing the Turtle, the latency of every
  * named query (p50/p95) against Comunica when installed, a repeated CLI query on the 10,000
- * store with and without a running server, cold start, and the extractor's precision and recall
+ * store with and without a running server, the endpoint under load (autocannon, 50 connections
+ * on the 1,000-article store: serve_load), cold start, and the extractor's precision and recall
  * on the generated corpus. --reuse takes stores built by an earlier run (no build figures then).
  * Figures only: nothing is asserted.
  */
@@ -25,6 +26,7 @@ import { exportTimes } from "./exports.js";
 import { extractionThroughput } from "./extraction.js";
 import { embeddedRunner, printTimings, type QueryTiming, timeNamedQueries } from "./named-queries.js";
 import { cliQuerySeconds, startServe, stopServe } from "./query-cli.js";
+import { printServeLoad, serveLoad } from "./serve-load.js";
 
 const { values } = parseArgs({
   options: { large: { type: "boolean" }, reuse: { type: "boolean" }, sizes: { type: "string" } },
@@ -161,6 +163,11 @@ if (store10k !== undefined) {
     `repeated CLI query on 10,000 articles: ${results.query_10k_s} s p50 with serve running, ${results.query_10k_noserver_s} s loading the store`,
   );
 } else results.query_10k_s = null;
+
+// the endpoint under load: a named query and a small one, 50 connections, 10 s each
+const serveLoadFigures = await serveLoad(store1k.dir, { place: PLACE, label: "generated 1,000 articles (seed 2)" });
+results.serve_load = serveLoadFigures;
+printServeLoad(serveLoadFigures);
 
 // cold start, and accuracy on the generated corpus
 const cold = measureColdStart(5);

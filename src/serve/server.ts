@@ -25,6 +25,8 @@ export interface ServeOptions {
   readonly memoryBudgetMb?: number;
   /** Largest request body, in bytes. */
   readonly bodyLimit?: number;
+  /** Time a client has to send a whole request, in ms (see AppOptions.requestTimeoutMs). */
+  readonly requestTimeoutMs?: number;
   readonly log?: LogSink;
   /** Called after a write (SPARQL Update, Graph Store) has been saved to the store file. */
   readonly onSaved?: () => void;
@@ -65,7 +67,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     prefixes,
     access: { allowUpdate: options.allowUpdate === true, token: options.token },
   };
-  const app = buildApp(ctx, { bodyLimit: options.bodyLimit ?? 1 << 20, log });
+  const app = buildApp(ctx, {
+    bodyLimit: options.bodyLimit ?? 1 << 20,
+    ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+    log,
+  });
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (e) {

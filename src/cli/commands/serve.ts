@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { KgError } from "../../errors.js";
+import { REQUEST_TIMEOUT_MS } from "../../serve/app.js";
 import { defaultWorkers, startServer } from "../../serve/server.js";
 import { announceServer, STORE_FILE, withdrawServer } from "../../store/index.js";
 import { CLIError, DEFAULT_STORE, irisOf, parse } from "../args.js";
@@ -36,6 +37,9 @@ Options:
                      stopped with 503 E_MEMORY, and so is one whose worker heap passes it
   --workers N        query worker threads, each with a copy of the store (default ${defaultWorkers()})
   --max-body BYTES   largest request body (default 1048576; larger is refused with 413)
+  --request-timeout MS
+                     time a client has to send a whole request (default 30000; headers
+                     within 10000 at most): a slower one gets 408 and is disconnected
   --allow-update     accept SPARQL Update and Graph Store writes (needs --token)
   --token T          bearer token for writes (or the environment variable ARTICLE_KG_TOKEN)
   -h, --help         show this help
@@ -58,6 +62,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     workers: { type: "string" },
     "max-body": { type: "string" },
     "max-memory": { type: "string" },
+    "request-timeout": { type: "string" },
     "allow-update": { type: "boolean" },
     token: { type: "string" },
   });
@@ -73,6 +78,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const workers = intOption("workers", values.workers, defaultWorkers(), 1);
   const bodyLimit = intOption("max-body", values["max-body"], 1 << 20, 1);
   const memoryBudgetMb = intOption("max-memory", values["max-memory"], 1024, 16);
+  const requestTimeoutMs = intOption("request-timeout", values["request-timeout"], REQUEST_TIMEOUT_MS, 100);
   if (!allowUpdate && !existsSync(join(dir, STORE_FILE)))
     throw new KgError("E_STORE", `no store in ${dir} (run "article-kg build PATH --store ${dir}" first).`);
   const server = await startServer({
@@ -83,6 +89,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     timeoutMs,
     workers,
     bodyLimit,
+    requestTimeoutMs,
     memoryBudgetMb,
     allowUpdate,
     ...(token === undefined ? {} : { token }),
