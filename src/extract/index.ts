@@ -6,6 +6,7 @@
  */
 import type { Article, Extraction, Observation, Period, PlaceRef, Span } from "../types.js";
 import { blockedSegments, compoundSegments, namesASet, sharedPredicate, sharedTail } from "./context.js";
+import { levelReached, parallelEcho } from "./echo.js";
 import { growthOf } from "./growth.js";
 import {
   ArticleCues,
@@ -19,6 +20,7 @@ import {
 } from "./indicators.js";
 import { lexicon } from "./lexicon.js";
 import { withLocalities } from "./localities.js";
+import { datedByBody, merge } from "./merge.js";
 import { partsOf } from "./parts.js";
 import { findPeriods } from "./periods.js";
 import { donorAndRecipient, partTopic, placeOf, respectively, sentenceTopic } from "./place-scope.js";
@@ -310,137 +312,6 @@ function pointInTime(
 
 function explain(b: Binding<unknown>): string {
   return `${b.level}: ${b.rule}${b.cue !== undefined ? ` (${b.cue})` : ""}`;
-}
-
-/** The verb (two characters or more) written right before a number, after any punctuation. */
-function verbBefore(s: string, q: Quantity): string {
-  return /\p{Script=Han}{2,3}$/u.exec(s.slice(Math.max(0, q.prefixStart - 3), q.prefixStart))?.[0] ?? "";
-}
-
-/** The earlier quantity of the sentence whose clause this one echoes with the same verb and unit. */
-function parallelEcho(
-  s: string,
-  quantities: readonly Quantity[],
-  qi: number,
-  sentenceStart: number,
-): number | undefined {
-  const q = quantities[qi] as Quantity;
-  const verb = verbBefore(s, q).slice(-2);
-  if (verb.length < 2) return undefined;
-  for (let i = qi - 1; i >= 0; i--) {
-    const p = quantities[i] as Quantity;
-    if (p.start < sentenceStart) return undefined;
-    if (p.unit === q.unit && verbBefore(s, p).endsWith(verb)) return i;
-  }
-  return undefined;
-}
-
-/** For the value a change arrives at ("减少到3000人"), the earlier quantity of its sentence in the same unit. */
-function levelReached(quantities: readonly Quantity[], qi: number, sentenceStart: number): number | undefined {
-  const q = quantities[qi] as Quantity;
-  if (!q.changeTo) return undefined;
-  for (let i = qi - 1; i >= 0; i--) {
-    const p = quantities[i] as Quantity;
-    if (p.start < sentenceStart) return undefined;
-    if (p.unit === q.unit) return i;
-  }
-  return undefined;
-}
-
-/** A value unlikely to be repeated by chance: three significant digits or more (26.96万, not 100%). */
-function distinctive(value: string | number): boolean {
-  return (
-    String(value)
-      .replace(/[.-]/gu, "")
-      .replace(/^0+|0+$/gu, "").length >= 3
-  );
-}
-
-/** A headline states a fact the body gives again: it takes the body's period for it. */
-function datedByBody(
-  candidates: readonly Observation[],
-  headline: ReadonlySet<Observation>,
-  quantityOf: Map<Observation, number>,
-): Observation[] {
-  if (headline.size === 0) return [...candidates];
-  return candidates.map((o) => {
-    if (!headline.has(o) || o.why?.period?.startsWith("document") === false) return o;
-    const same = candidates.filter((b) => !headline.has(b) && b.value === o.value && b.unit === o.unit && b.period);
-    // the same indicator, else the one body fact with that value ("26.96万贫困群众圆梦小康" in
-    // the headline, "累计实现26.96万贫困人口脱贫" in the body)
-    const body =
-      same.find((b) => b.indicator === o.indicator) ??
-      (distinctive(o.value) && same.length > 0 && same.every((b) => b.indicator === same[0]?.indicator)
-        ? same[0]
-        : undefined);
-    if (body?.period === undefined) return o;
-    const restated = body.indicator !== o.indicator;
-    const { subIndicator: _variant, ...rest } = o;
-    const dated: Observation = {
-      ...(restated ? rest : o),
-      period: body.period,
-      why: { ...o.why, period: "document: the body's period for the same fact" },
-      ...(restated
-        ? {
-            indicator: body.indicator,
-            ...(body.subIndicator !== undefined ? { subIndicator: body.subIndicator } : {}),
-            ...(body.place !== undefined ? { place: body.place } : {}),
-          }
-        : {}),
-    };
-    quantityOf.set(dated, quantityOf.get(o) ?? -1);
-    return dated;
-  });
-}
-
-/**
- * Merges repeats of the same fact (same indicator, place, period, value …) into one
- * observation, and links each subtotal (其中) to the observation of its whole.
- */
-function merge(
-  candidates: readonly Observation[],
-  quantityOf: ReadonlyMap<Observation, number>,
-  parts: ReadonlyMap<number, number>,
-): Observation[] {
-  type Entry = { obs: Observation; repeats: Span[]; index: number; part?: number };
-  const byKey = new Map<string, Entry>();
-  /** The first observation each quantity gave (for subtotals). */
-  const entryOf = new Map<number, Entry>();
-  for (const obs of candidates) {
-    const qi = quantityOf.get(obs) ?? -1;
-    const key = [
-      obs.indicator,
-      obs.place?.code,
-      obs.period?.start,
-      obs.period?.end,
-      obs.value,
-      obs.unit,
-      obs.kind,
-      obs.bound,
-      obs.direction,
-    ].join("|");
-    const seen = byKey.get(key);
-    if (seen !== undefined) {
-      seen.repeats.push(obs.span);
-      if (!entryOf.has(qi)) entryOf.set(qi, seen);
-      continue;
-    }
-    const part = parts.get(qi);
-    const entry: Entry = { obs, repeats: [], index: byKey.size + 1, ...(part !== undefined ? { part } : {}) };
-    byKey.set(key, entry);
-    if (!entryOf.has(qi)) entryOf.set(qi, entry);
-  }
-  const out: Observation[] = [];
-  for (const { obs, repeats, index, part } of byKey.values()) {
-    const whole = part !== undefined ? entryOf.get(part)?.index : undefined;
-    out.push({
-      ...obs,
-      index,
-      ...(repeats.length > 0 ? { repeats } : {}),
-      ...(whole !== undefined && whole !== index ? { partOf: whole } : {}),
-    });
-  }
-  return out;
 }
 
 /**
