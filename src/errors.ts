@@ -8,6 +8,7 @@ export type ErrorCode =
   | "E_SPARQL_SYNTAX"
   | "E_STORE"
   | "E_STORE_CORRUPT"
+  | "E_STORE_LOCKED"
   | "E_RDF_SYNTAX"
   | "E_VALIDATION"
   | "E_NETWORK";
@@ -32,7 +33,11 @@ export class KgError extends Error {
   }
 }
 
-/** Exit code for an error code: 2 for usage and syntax errors, 1 otherwise. */
+/** Exit code of a writer refused because another process writes the store (EX_TEMPFAIL: try again later). */
+export const EXIT_LOCKED = 75;
+
+/** Exit code for an error code: 2 for usage and syntax errors, 75 for a store locked by another writer, 1 otherwise. */
 export function exitCodeOf(code: ErrorCode): number {
+  if (code === "E_STORE_LOCKED") return EXIT_LOCKED;
   return code === "E_USAGE" || code === "E_SPARQL_SYNTAX" ? 2 : 1;
 }

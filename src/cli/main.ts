@@ -65,6 +65,12 @@ Exit codes:
   2   usage: an unknown command or option, a bad option value, a SPARQL syntax error
   3   build: the good articles were stored, bad files were skipped (one line each)
   70  internal error (a bug: the stack is printed; please report it)
+  75  the store is being written by another process (it holds DIR/store.lock): a writer
+      waits ARTICLE_KG_LOCK_WAIT seconds (default 5), then gives up; try again later
+
+The store on disk is always a whole one: DIR/store.nq is replaced atomically, keeps the
+previous generation as DIR/store.nq.prev, and is checked (checksum) when it is opened; a
+damaged one is refused with how to recover it.
 `;
 }
 

@@ -11,6 +11,8 @@
  * a write is all or nothing.
  */
 import { Worker } from "node:worker_threads";
+import { KgError } from "../errors.js";
+import { lockStore, type StoreLock } from "../store/lock.js";
 import { HttpError, httpErrorOf } from "./errors.js";
 import type { Job, JobMessage, WorkerData, WorkerReply } from "./jobs.js";
 
@@ -190,7 +192,15 @@ export class WorkerPool {
   async write(jobs: readonly Job[]): Promise<void> {
     while (this.#writing) await new Promise<void>((r) => this.#writeWaiters.push(r));
     this.#writing = true;
+    let lock: StoreLock | undefined;
     try {
+      // One writer per store directory, across processes (a build may be saving it): the
+      // lock is the process's while the worker threads write and save (src/store/lock.ts).
+      const dir = this.#options.data.storeDir;
+      if (dir !== undefined)
+        lock = await lockStore(dir).catch((e: unknown) => {
+          throw e instanceof KgError ? new HttpError(503, e.code, e.message, { headers: { "retry-after": "5" } }) : e;
+        });
       // Let running reads finish and restarted workers load; queued reads wait until the write
       // is done. Each turn waits for a slot to change state (a message or an exit: a macrotask),
       // never for an already settled promise, which would spin the microtask queue forever.
@@ -217,6 +227,7 @@ export class WorkerPool {
         () => {},
       );
     } finally {
+      lock?.release();
       this.#writing = false;
       this.#writeWaiters.shift()?.();
       this.#pump();
