@@ -5,11 +5,11 @@
  * by `Accept`. Fragment IRIs (`…#position`) are described in the document of their base IRI.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { bindTerms, iriTerm, stringTerm } from "../query/bind.js";
 import type { ServeContext } from "./context.js";
 import { HttpError } from "./errors.js";
 import { negotiate, prefersHtml, SERIALISATIONS } from "./negotiate.js";
 import { ENTITY_PATH, entityDescribeQuery, knownIriOfPath } from "./program-data.js";
-import { iriRef, literal } from "./select.js";
 import { sendPage } from "./web-routes.js";
 
 /** The entity IRI a request path stands for. */
@@ -19,12 +19,14 @@ export function iriOfPath(base: string, path: string): string {
 
 /** The description of an entity: its statements and those of its fragment IRIs, both ways one hop. */
 export function describeQuery(iri: string): string {
-  const s = iriRef(iri);
-  return `CONSTRUCT { ${s} ?p ?o . ?x ?q ?y . ?in ?r ${s} } WHERE {
-  { ${s} ?p ?o }
-  UNION { ${s} ?p0 ?x . FILTER (isIRI(?x) && STRSTARTS(STR(?x), ${literal(`${iri}#`)})) ?x ?q ?y }
-  UNION { SELECT ?in ?r WHERE { ?in ?r ${s} } LIMIT 500 }
-}`;
+  return bindTerms(
+    `CONSTRUCT { ?entity ?p ?o . ?x ?q ?y . ?in ?r ?entity } WHERE {
+  { ?entity ?p ?o }
+  UNION { ?entity ?p0 ?x . FILTER (isIRI(?x) && STRSTARTS(STR(?x), ?fragments)) ?x ?q ?y }
+  UNION { SELECT ?in ?r WHERE { ?in ?r ?entity } LIMIT 500 }
+}`,
+    { entity: iriTerm(iri), fragments: stringTerm(`${iri}#`) },
+  );
 }
 
 async function handle(ctx: ServeContext, req: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -38,7 +40,7 @@ async function handle(ctx: ServeContext, req: FastifyRequest, reply: FastifyRepl
     return sendPage(reply, /^\/place\/\d{6}$/u.test(path) ? "place.html" : entity ? "program.html" : "resource.html");
   const format = new URL(req.url, "http://x").searchParams.get("format") ?? undefined;
   const ser = negotiate(SERIALISATIONS.graph, req.headers.accept, format);
-  const text = entity ? entityDescribeQuery(iri) : describeQuery(iri);
+  const text = entity ? entityDescribeQuery(iri, ctx.prefixes) : describeQuery(iri);
   const body = await ctx.pool.read({ op: "query", text, format: ser.format, dataset: {} });
   reply.type(ser.contentType).send(body);
 }
