@@ -74,15 +74,21 @@ damaged one is refused with how to recover it.
 `;
 }
 
+let pipeGuard = false;
+
 const isHelp = (a: string) => a === "--help" || a === "-h";
 
 /** Runs the command line and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  // A closed pipe (`article-kg export | head`) ends the output quietly.
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+  // A closed pipe (`article-kg export | head`) ends the output quietly. Registered once, so
+  // that calling main again in one process (tests, embedding) does not pile up listeners.
+  if (!pipeGuard) {
+    pipeGuard = true;
+    process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const [name, ...rest] = argv;
   try {
     if (name === undefined || isHelp(name) || name === "help") {
