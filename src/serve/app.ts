@@ -3,7 +3,7 @@
  * JSON errors, and the routes: `/sparql`, `/store`, the web page and its API, and linked
  * data for every other path.
  */
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { accessLog, type LogSink } from "./access-log.js";
 import type { ServeContext } from "./context.js";
 import { cors } from "./cors.js";
@@ -22,7 +22,18 @@ export interface AppOptions {
 
 /** Builds the application (not listening yet). */
 export function buildApp(ctx: ServeContext, options: AppOptions): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit, routerOptions: { ignoreTrailingSlash: true } });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: options.bodyLimit,
+    routerOptions: { ignoreTrailingSlash: true },
+    // Errors fastify answers before any route (a malformed percent-escape in the path: "/%")
+    // get the endpoint's JSON error shape too.
+    frameworkErrors: (e, _req, raw) => {
+      const h = asHttpError(e);
+      const reply: FastifyReply = raw;
+      reply.code(h.status).headers(h.headers).type("application/json; charset=utf-8").send(JSON.stringify(h.toJSON()));
+    },
+  });
   // Every body is read as text (up to the limit); the routes decide what its media type allows.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "string" }, (_req, body, done) => done(null, body));
