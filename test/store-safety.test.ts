@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rename, rm, truncate, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rename, rm, truncate, writeFile } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -174,11 +174,15 @@ describe("one writer at a time", () => {
       dead.kill("SIGKILL");
     });
     await lockBy(pid);
+    // what a writer killed while taking the lock leaves beside it
+    await writeFile(join(dir, `${LOCK_FILE}.${pid}.k1x`), "{}");
+    await writeFile(join(dir, `${LOCK_FILE}.stale.${pid}.k2x`), "{}");
     expect(isStale(readLock(join(dir, LOCK_FILE)) ?? fail())).toBe(true);
     const s = await KgStore.open(dir);
     s.loadText(triple(5), "text/turtle", "http://ex/g5");
     await s.save();
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+    expect((await readdir(dir)).filter((n) => n.startsWith(LOCK_FILE))).toEqual([]);
     // a live pid whose process started after the lock was taken: the pid was reused
     child = sleeper();
     await new Promise((r) => setTimeout(r, 200));

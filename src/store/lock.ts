@@ -15,6 +15,7 @@ import {
   linkSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -118,7 +119,10 @@ function tryLock(dir: string): { lock?: StoreLock; holder?: LockOwner } {
   const file = join(dir, LOCK_FILE);
   mkdirSync(dir, { recursive: true });
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (create(file)) return { lock: ownLock(file) };
+    if (create(file)) {
+      sweep(dir);
+      return { lock: ownLock(file) };
+    }
     const holder = readLock(file);
     if (holder === undefined) {
       // Being written by its creator this very moment, or garbage left by a crash between
@@ -172,6 +176,22 @@ function create(file: string): boolean {
     }
   } finally {
     rmSync(aside, { force: true });
+  }
+}
+
+/**
+ * Removes what writers killed while taking or taking over the lock left beside it
+ * (`store.lock.PID.x` written aside, `store.lock.stale.PID.x` moved aside), once their
+ * process is gone.
+ */
+function sweep(dir: string): void {
+  try {
+    for (const name of readdirSync(dir)) {
+      const m = /^store\.lock\.(?:stale\.)?(\d+)\.[a-z0-9]+$/u.exec(name);
+      if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) rmSync(join(dir, name), { force: true });
+    }
+  } catch {
+    // tidying only
   }
 }
 
