@@ -41,7 +41,7 @@ function random(seed: number): () => number {
 async function fingerprint(dir: string, old?: Buffer): Promise<{ hash: string; quads: number }> {
   const store = await KgStore.open(dir);
   // the old file as it was (fast path): same bytes
-  if (old !== undefined && old.equals(await readFile(join(dir, STORE_FILE)))) return oldPrint;
+  if (old?.equals(await readFile(join(dir, STORE_FILE)))) return oldPrint;
   const lines: string[] = [];
   for (const g of [null, ...store.graphs()])
     for (const q of store.quadsOf(g)) {

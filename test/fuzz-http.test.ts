@@ -170,7 +170,14 @@ describe("fuzz: HTTP endpoint", () => {
         const hasBody = r.body !== undefined && r.method !== "GET" && r.method !== "HEAD";
         const options: InjectOptions = { method: r.method as "GET", url: r.url, headers };
         if (hasBody && r.body !== undefined) options.payload = r.body;
-        const res = await app.inject(options);
+        let res: Awaited<ReturnType<FastifyInstance["inject"]>>;
+        try {
+          res = await app.inject(options);
+        } catch (e) {
+          // a URL the test client itself cannot send (light-my-request: "/\\" is no URL to it)
+          if ((e as NodeJS.ErrnoException).code === "ERR_INVALID_URL") return;
+          throw e;
+        }
         const what = `${r.method} ${r.url} [${ct}] → ${res.statusCode} ${res.body.slice(0, 200)}`;
         expect(res.statusCode, what).not.toBe(500);
         // 503 only for the budgets and a busy pool, never for a parse problem
@@ -180,7 +187,8 @@ describe("fuzz: HTTP endpoint", () => {
           expect(json.error?.code, what).toMatch(/^E_/u);
         }
       }),
-      { numRuns: 400 },
+      // FUZZ_RUNS=5000 for a longer hunt
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
     );
     const ok = await app.inject({ method: "GET", url: `/sparql?query=${encodeURIComponent("ASK { ?s ?p ?o }")}` });
     expect(ok.statusCode).toBe(200);
