@@ -97,8 +97,17 @@ beforeAll(async () => {
   oldPrint = await fingerprint(base);
 }, 120_000);
 afterAll(async () => {
+  // a test that failed or timed out may leave a process of its own running
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
   await rm(tmp, { recursive: true, force: true });
 });
+
+/** Every process the tests start. */
+const children: ChildProcess[] = [];
+function started(c: ChildProcess): ChildProcess {
+  children.push(c);
+  return c;
+}
 
 /** A store directory holding the previous build (and whatever a killed writer left beside it). */
 async function resetTo(dir: string, file: string): Promise<void> {
@@ -182,7 +191,7 @@ describe("kill -9 never leaves a half store", () => {
   it("build: at ≥ 20 random moments the store is the old or the new one; a re-run completes", async () => {
     const dir = join(tmp, "build");
     const start = async () =>
-      spawn(process.execPath, [KG_BIN, "build", articlesB, "--store", dir], { stdio: "ignore" });
+      started(spawn(process.execPath, [KG_BIN, "build", articlesB, "--store", dir], { stdio: "ignore" }));
     // The new content, and how long a whole run and its write take.
     await resetTo(dir, oldStore);
     let code: number | null = null;
@@ -210,7 +219,7 @@ describe("kill -9 never leaves a half store", () => {
       lines.push(`<http://example.org/s/${i}> <http://example.org/p/${i % 17}> "value ${i} \\"quoted\\" 值" .\n`);
     await writeFile(nt, lines.join(""));
     const args = ["import", nt, "--graph", "http://example.org/big", "--store", dir];
-    const start = async () => spawn(process.execPath, [KG_BIN, ...args], { stdio: "ignore" });
+    const start = async () => started(spawn(process.execPath, [KG_BIN, ...args], { stdio: "ignore" }));
     await resetTo(dir, oldStore);
     const full = await timed(dir, start);
     const next = await fingerprint(dir);
@@ -228,24 +237,26 @@ describe("kill -9 never leaves a half store", () => {
     for (let i = 0; i < 30_000; i++) triples.push(`<http://example.org/u/${i}> <http://example.org/q> "更新 ${i}" .`);
     const update = `INSERT DATA { GRAPH <http://example.org/updated> {\n${triples.join("\n")}\n} }`;
     const serve = async (): Promise<{ child: ChildProcess; url: string }> => {
-      const child = spawn(
-        process.execPath,
-        [
-          KG_BIN,
-          "serve",
-          "--store",
-          dir,
-          "--port",
-          "0",
-          "--allow-update",
-          "--token",
-          TOKEN,
-          "--workers",
-          "1",
-          "--max-body",
-          String(16 << 20),
-        ],
-        { stdio: ["ignore", "ignore", "pipe"] },
+      const child = started(
+        spawn(
+          process.execPath,
+          [
+            KG_BIN,
+            "serve",
+            "--store",
+            dir,
+            "--port",
+            "0",
+            "--allow-update",
+            "--token",
+            TOKEN,
+            "--workers",
+            "1",
+            "--max-body",
+            String(16 << 20),
+          ],
+          { stdio: ["ignore", "ignore", "pipe"] },
+        ),
       );
       let err = "";
       return new Promise((resolve, reject) => {
