@@ -9,9 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type * as RDF from "@rdfjs/types";
 import autocannon from "autocannon";
-import { articleTextQuads } from "../src/rdf/article-text.js";
+import { graphOfExtraction } from "../src/build/article-graph.js";
 import { iris as makeIris } from "../src/rdf/iri.js";
-import { mapExtraction } from "../src/rdf/map.js";
 import { prefixesFor } from "../src/rdf/prefixes.js";
 import { readNamedQueries } from "../src/serve/named-queries.js";
 import { startServer } from "../src/serve/server.js";
@@ -79,9 +78,8 @@ async function buildStore(dir: string): Promise<number> {
   const reference = new Map<string, readonly RDF.Quad[]>();
   let batch: RDF.Quad[] = [];
   for (let n = 0; n < ARTICLES; n++) {
-    const x = article(n);
-    const mapped = mapExtraction(x, iris);
-    batch.push(...mapped.quads, ...articleTextQuads(x.article, iris));
+    const mapped = graphOfExtraction(article(n), iris);
+    batch.push(...mapped.quads);
     for (const [k, v] of mapped.reference) if (!reference.has(k)) reference.set(k, v);
     if (batch.length > 200_000) {
       store.loadQuads(batch);

@@ -12,14 +12,8 @@ import { fileURLToPath } from "node:url";
 import type * as RDF from "@rdfjs/types";
 import { iris as makeIris } from "../src/rdf/iri.js";
 import { loadPrograms, organisationSchemeQuads, programSchemeQuads } from "../src/rdf/program-scheme.js";
-import {
-  indicatorSchemeQuads,
-  loadIndicators,
-  loadUnits,
-  UN_SDG,
-  unitSchemeQuads,
-  WIKIDATA_ENTITY,
-} from "../src/rdf/schemes.js";
+import { UN_SDG, WIKIDATA_ENTITY } from "../src/rdf/scheme-records.js";
+import { indicatorSchemeQuads, loadIndicators, loadUnits, unitSchemeQuads } from "../src/rdf/schemes.js";
 import { PREFIXES } from "../src/rdf/vocab.js";
 import { generatedTurtle } from "./generated-turtle.js";
 

@@ -1,6 +1,6 @@
 /**
  * Writes ontology/dsd.ttl (the data sets, their structures and the component properties, from
- * src/rdf/reference.ts) and ontology/places.ttl (the place code list: every GB/T 2260
+ * src/rdf/cube.ts) and ontology/places.ttl (the place code list: every GB/T 2260
  * division of the gazetteer, from src/extract/gazetteer.ts). Run after changing either:
  *
  *   node --import tsx scripts/gen-structure.ts
@@ -12,14 +12,15 @@ import { fileURLToPath } from "node:url";
 import type * as RDF from "@rdfjs/types";
 import { DataFactory } from "n3";
 import { placeCodeList } from "../src/extract/gazetteer.js";
+import { cubeQuads } from "../src/rdf/cube.js";
 import { iris as makeIris } from "../src/rdf/iri.js";
-import { cubeQuads, placeQuads, placeSchemeQuads } from "../src/rdf/reference.js";
+import { placeQuads, placeSchemeQuads } from "../src/rdf/place-resources.js";
 import { PREFIXES } from "../src/rdf/vocab.js";
 import { generatedTurtle } from "./generated-turtle.js";
 
 /** The generated files, relative to the repository root, with what they are made from. */
 export const GENERATED_STRUCTURE = {
-  dsd: { file: "ontology/dsd.ttl", source: "src/rdf/reference.ts (cubeQuads)" },
+  dsd: { file: "ontology/dsd.ttl", source: "src/rdf/cube.ts (cubeQuads)" },
   places: { file: "ontology/places.ttl", source: "the gazetteer (src/extract/gazetteer.ts, placeCodeList)" },
 } as const;
 export type StructureName = keyof typeof GENERATED_STRUCTURE;

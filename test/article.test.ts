@@ -65,4 +65,10 @@ describe("scripts", () => {
     expect(s).toContain("陕西省汉中市");
     expect(s).toContain("52.4万人,台湾");
   });
+  it("writes years in Chinese numerals as digits, aligned (二〇一九年, 二○一八年, 二零一七年)", () => {
+    const t = "二〇一九年底，二○一八年，二零一七年，一二三个";
+    const s = toAlignedSimplified(t);
+    expect([...s].length).toBe([...t].length);
+    expect(s).toBe("2019年底,2018年,2017年,一二三个");
+  });
 });

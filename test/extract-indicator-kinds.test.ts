@@ -73,6 +73,82 @@ const cases: [name: string, body: string, expected: [string, string][]][] = [
     ],
   ],
   [
+    "a growth is of its nearest subject: income, or an economic aggregate (not income growth)",
+    "全年地区生产总值增长3.9%，一般公共预算收入完成181亿元，增长0.6%，农村居民人均可支配收入增长7.5%。",
+    [
+      ["3.9%", "other-growth-rate"],
+      ["181亿元", "other-amount"],
+      ["0.6%", "other-growth-rate"],
+      ["7.5%", "income-growth"],
+    ],
+  ],
+  [
+    "an elliptical parallel clause (same verb, same unit) has the indicator of the clause it echoes",
+    "其中，甲县农村贫困人口减少1.2万人，乙县减少0.8万人，丙县减少6000人。",
+    [
+      ["1.2万人", "poverty-exit-persons"],
+      ["0.8万人", "poverty-exit-persons"],
+      ["6000人", "poverty-exit-persons"],
+    ],
+  ],
+  [
+    "a share of a task done is not a coverage rate (完成 is no cue of 成)",
+    "目前已完成年度减贫任务的96%以上。",
+    [["96%以上", "other-rate"]],
+  ],
+  [
+    "a count after 和 has its own noun; 实施 alone is no project",
+    "对未摘帽的52个贫困县和1113个贫困村实施挂牌督战，95个贫困村及28个深度贫困村全部退出。",
+    [
+      ["52个", "poor-counties"],
+      ["1113个", "poor-villages"],
+      ["95个", "villages-exited"],
+      ["28个", "villages-exited"],
+    ],
+  ],
+  [
+    "urban residents' income is not the income of the rural poor; 危旧房改造 is housing renovated",
+    "全县城镇居民人均可支配收入达到32000元，增长8.2%，农村居民人均可支配收入增长10.1%，完成危旧房改造1200户。",
+    [
+      ["32000元", "urban-income-per-capita"],
+      ["8.2%", "other-growth-rate"],
+      ["10.1%", "income-growth"],
+      ["1200户", "housing-renovated"],
+    ],
+  ],
+  [
+    "a level reached with no noun of its own is a level of what the sentence counted before",
+    "2018年全县贫困人口为1.2万人，2019年减少到3000人。",
+    [
+      ["1.2万人", "poor-population"],
+      ["3000人", "poor-population"],
+    ],
+  ],
+  [
+    "households written before people that left poverty left it too",
+    "全年共减少贫困人口3126户11230人。",
+    [
+      ["3126户", "poverty-exit-households"],
+      ["11230人", "poverty-exit-persons"],
+    ],
+  ],
+  [
+    "deeply poor villages are a kind of their own, not poor villages (GUIDELINES: POOR_VILLAGES)",
+    "全县共有贫困村120个，其中深度贫困村32个。",
+    [
+      ["120个", "poor-villages"],
+      ["32个", "deeply-poor-villages"],
+    ],
+  ],
+  [
+    "N个X中，已有M个: a member count after a comma still reads the noun of its set",
+    "全州520个贫困村中，已有517个实现退出。",
+    [
+      ["520个", "poor-villages"],
+      ["517个", "villages-exited"],
+    ],
+  ],
+  [
     "households and people that exit",
     "2016、2017年退出2910户1.1万多人。",
     [

@@ -24,6 +24,70 @@ function periods(body: string, published = "2020-06-30", title = "某地脱贫�
 
 const cases: [name: string, body: string, expected: Row[]][] = [
   [
+    "经过N年努力 spans the N years before publication; the stock a change arrives at is dated at its end",
+    "经过五年努力，全县累计减少贫困人口3.2万人，贫困发生率下降到0.6%。",
+    [
+      ["3.2万人", 2016, 2020, "sentence"],
+      ["0.6%", 2020, 2020, "sentence"],
+    ],
+  ],
+  [
+    "分别 hands the years of a span to its numbers in order, and the span leads no later paragraph",
+    "2016年至2018年，全县分别减贫1.2万人、2.8万人和3.4万人。\n金融扶贫方面，全县累计发放扶贫小额信贷12.6亿元。",
+    [
+      ["1.2万人", 2016, 2016, "group"],
+      ["2.8万人", 2017, 2017, "group"],
+      ["3.4万人", 2018, 2018, "group"],
+      ["12.6亿元", null, null, "none"],
+    ],
+  ],
+  [
+    "a list of years before 分别 dates its numbers in order",
+    "2018年、2019年全县分别退出贫困村12个、20个。",
+    [
+      ["12个", 2018, 2018, "group"],
+      ["20个", 2019, 2019, "group"],
+    ],
+  ],
+  [
+    "同年/当年 are the year stated before, 次年 the one after it; 2017年以前 runs up to 2017",
+    "2016年，全县减贫1.2万人。同年，退出贫困村12个。次年，全县又减贫8000人。\n2015年以前，全县累计减贫5万人。当年全县退出贫困村5个。",
+    [
+      ["1.2万人", 2016, 2016, "sentence"],
+      ["12个", 2016, 2016, "sentence"],
+      ["8000人", 2017, 2017, "sentence"],
+      ["5万人", null, 2015, "sentence"],
+      ["5个", 2015, 2015, "sentence"],
+    ],
+  ],
+  [
+    "a sentence with dated values of its own takes no time from the sentence before",
+    "2013年11月，精准扶贫在这里提出。该村人均纯收入从2013年的1668元增加到2019年的14668元，村集体经济收入多达200万元。",
+    [
+      ["1668元", 2013, 2013, "group"],
+      ["14668元", 2019, 2019, "group"],
+      ["200万元", null, null, "none"],
+    ],
+  ],
+  [
+    "the value a change arrives at, with no date of its own, takes the section's time",
+    "一、2019年工作完成情况\n全县退出贫困村18个，贫困发生率由2018年底的4.6%下降到0.9%。",
+    [
+      ["18个", 2019, 2019, "section"],
+      ["4.6%", 2018, 2018, "group"],
+      ["0.9%", 2019, 2019, "section"],
+    ],
+  ],
+  [
+    "至今, 开始, 起 and 自…以来 around a named event open a span from that year",
+    "2016年至今，全县累计减贫2.1万人。\n自2014年精准扶贫实施以来，全县累计减贫3万人。\n从2015年开始，全县累计投入资金9亿元。",
+    [
+      ["2.1万人", 2016, null, "sentence"],
+      ["3万人", 2014, null, "sentence"],
+      ["9亿元", 2015, null, "sentence"],
+    ],
+  ],
+  [
     "a stock at a date is that year; a cumulative flow keeps the open start",
     "截至2018年底，全市还有贫困村36个，贫困发生率降至1.2%，累计减贫6.5万人。",
     [
@@ -74,8 +138,8 @@ const cases: [name: string, body: string, expected: Row[]][] = [
     "N年来 resolves against the publication date; 中有 names a set",
     "三年来，全县167个贫困村中有154个退出。",
     [
-      ["167个", 2017, 2020, "sentence"],
-      ["154个", 2017, 2020, "sentence"],
+      ["167个", 2018, 2020, "sentence"],
+      ["154个", 2018, 2020, "sentence"],
     ],
   ],
   [
@@ -173,6 +237,39 @@ describe("period scope", () => {
   it("a headline takes the period the body gives for the same fact", () => {
     const r = periods("2018年，全区贫困发生率下降到3%，减贫8.4万人。", "2019-01-20", "全区贫困发生率降到3%");
     expect(r[0]).toEqual(["3%", 2018, 2018, "document"]);
+  });
+
+  it("a headline restating a body fact in other words takes its indicator, period and place", () => {
+    const r = extract(
+      articleFromText(
+        "某州：5.37万贫困群众告别贫困\n“十三五”以来，某州累计实现5.37万贫困人口脱贫，贫困发生率降至0.4%。",
+        "t.txt",
+        { published: "2020-11-16" },
+      ),
+    );
+    const facts = r.observations.filter((o) => o.value === "53700");
+    expect(facts.length).toBeGreaterThan(0);
+    expect(new Set(facts.map((o) => o.indicator))).toEqual(new Set(["poverty-exit-persons"]));
+    expect(facts.every((o) => o.period?.start === 2016 && o.period.end === undefined)).toBe(true);
+  });
+
+  it("a round number in a headline keeps its own indicator (100% is not a restatement)", () => {
+    const r = extract(
+      articleFromText("某县贫困户产业覆盖率达到100%\n2020年，全县义务教育入学率达到100%。", "t.txt", {
+        published: "2020-11-16",
+      }),
+    );
+    expect(new Set(r.observations.map((o) => o.indicator)).size).toBe(2);
+  });
+
+  it("过去五年 in a report of January covers the five years before it; in November, the five up to it", () => {
+    expect(periods("过去五年，全省累计减少贫困人口45万人。", "2021-01-25")).toEqual([
+      ["45万人", 2016, 2020, "sentence"],
+    ]);
+    expect(periods("五年来，全县累计减少贫困人口4.5万人。", "2020-11-11")).toEqual([
+      ["4.5万人", 2016, 2020, "sentence"],
+    ]);
+    expect(periods("全省五年累计减少贫困人口45万人。", "2021-01-25")).toEqual([["45万人", 2016, 2020, "sentence"]]);
   });
 
   it("a relative year in a headline resolves against the publication date", () => {

@@ -10,9 +10,9 @@ import { extract } from "../src/extract/index.js";
 
 const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
 
-function places(body: string, title: string): [string, string | undefined][] {
+function places(body: string, title: string): [string, string][] {
   const r = extract(articleFromText(`${title}\n${body}`, "t.txt", { published: "2020-06-30" }));
-  return r.observations.map((o) => [o.span.exact, o.place?.code]);
+  return r.observations.map((o) => [o.span.exact, o.place?.code ?? ""]);
 }
 
 const cases: [name: string, title: string, body: string, expected: [string, string][]][] = [
@@ -24,6 +24,65 @@ const cases: [name: string, title: string, body: string, expected: [string, stri
       ["8个", "410000"],
       ["650万人", "410000"],
     ],
+  ],
+  [
+    "a set spread over several provinces belongs to no division (the whole country), not to the first one listed",
+    "全国脱贫攻坚挂牌督战",
+    "这52个县分布在广西、四川、贵州、云南、甘肃、宁夏、新疆7个省区，2019年底共有剩余贫困人口268万人。",
+    [
+      ["52个", ""],
+      ["7个", ""],
+      ["268万人", ""],
+    ],
+  ],
+  [
+    "a part after a semicolon that names a place has that place as its topic",
+    "全国脱贫攻坚挂牌督战",
+    "其中，贵州省有9个县未摘帽，剩余贫困人口30.83万人；云南省有9个县，剩余贫困人口26.63万人；四川省凉山州有7个县，剩余贫困人口17.8万人。",
+    [
+      ["9个", "520000"],
+      ["30.83万人", "520000"],
+      ["9个", "530000"],
+      ["26.63万人", "530000"],
+      ["7个", "513400"],
+      ["17.8万人", "513400"],
+    ],
+  ],
+  [
+    "全市 in a provincial report is the city just named, not the province",
+    "西藏脱贫攻坚成效",
+    "西藏累计减贫62.8万人。日喀则市副市长表示，截至今年10月底，全市贫困人口由2015年的19.2万人减少至1200人。",
+    [
+      ["62.8万人", "540000"],
+      ["19.2万人", "540200"],
+      ["1200人", "540200"],
+    ],
+  ],
+  [
+    "全村/村里 after a village introduced under its county stand for that county",
+    "凉山州脱贫攻坚纪实",
+    "凉山州累计减贫35万人。昭觉县支尔莫乡阿土列尔村地处深山。驻村书记说，全村84户中有72户是贫困户。如今，村里的脐橙种植面积达到300亩。",
+    [
+      ["35万人", "513400"],
+      ["84户", "513431"],
+      ["72户", "513431"],
+      ["300亩", "513431"],
+    ],
+  ],
+  [
+    "分别 with places each qualified by its province and a year before 分别",
+    "脱贫攻坚挂牌督战",
+    "甘肃省东乡县、宁夏回族自治区西吉县2019年分别减贫1.1万人和1.3万人。",
+    [
+      ["1.1万人", "622926"],
+      ["1.3万人", "640422"],
+    ],
+  ],
+  [
+    "places listed as one subject of their clause: their common division",
+    "汉中市脱贫攻坚",
+    "南郑区和城固县共减贫2万人。",
+    [["2万人", "610700"]],
   ],
   [
     "a list of counties from two prefectures: their province",

@@ -31,6 +31,8 @@ describe("plans, targets and forecasts", () => {
     ["剩余2个贫困县今年底摘帽。", "2019-08-15", ["2个 target"]],
     ["力争年底前减贫3000人,脱贫村达到50个。", "2020-04-01", ["3000人 target", "50个 target"]],
     ["明年,全县新建扶贫车间15个。", "2020-09-01", ["15个 target"]],
+    ["今年我们要实现剩余的2.3万贫困人口全部脱贫。", "2020-09-01", ["2.3万 target"]],
+    ["今年我們要實現剩餘的2.3萬貧困人口全部脫貧。", "2020-09-01", ["2.3萬 target"]],
   ])("%s (published %s)", (body, published, expected) => {
     expect(kinds(body, published)).toEqual(expected);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { divisions } from "../bench/corpus/divisions.js";
 import { generateArticle, generateCorpus, placesOf } from "../bench/corpus/generate.js";
-import { GOLD_CATEGORIES } from "../src/rdf/schemes.js";
+import { GOLD_CATEGORIES } from "../src/rdf/scheme-records.js";
 
 const UNITS = new Set([
   "CNY",

@@ -2,7 +2,10 @@
  * Language tags keep their conventional case (zh-Hans, zh-Hant) in queries, results and
  * exports; tables show plain values and grouped numbers while CSV and JSON stay raw.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type * as RDF from "@rdfjs/types";
 import { DataFactory, Parser } from "n3";
 import { describe, expect, it } from "vitest";
@@ -10,7 +13,9 @@ import { writeJsonLd } from "../src/export/index.js";
 import { formatResult, groupDigits, toSparqlJson, withCanonicalLang } from "../src/query/index.js";
 import { canonicalLanguage } from "../src/rdf/language.js";
 import { quadsToString } from "../src/rdf/serialize.js";
+import { withCanonicalTags } from "../src/serve/rdf-documents.js";
 import { KgStore, type QueryResult } from "../src/store/index.js";
+import { buildSamples, cli } from "./e2e/server.js";
 
 const { namedNode, literal, quad } = DataFactory;
 const XSD = "http://www.w3.org/2001/XMLSchema#";
@@ -77,6 +82,56 @@ describe("language tags", () => {
     const text = chunks.join("");
     expect(text).toContain('"@language":"zh-Hans"');
     expect(text).not.toContain("zh-hans");
+  });
+});
+
+describe("the server's results keep the tag case (withCanonicalTags over the engine's output)", () => {
+  it.each([
+    ["json", '{"l":{"type":"literal","value":"人","xml:lang":"zh-hans"}}', '"xml:lang":"zh-Hans"'],
+    ["jsonld", '[{"@language":"zh-hant","@value":"人"}]', '"@language":"zh-Hant"'],
+    ["xml", '<literal xml:lang="zh-hans">人</literal>', '<literal xml:lang="zh-Hans">'],
+    ["rdf", '<prefLabel xmlns="x" xml:lang="en-us">a</prefLabel>', 'xml:lang="en-US"'],
+    ["tsv", '?l\n"人"@zh-hans\n"person"@en\n', '"人"@zh-Hans\n"person"@en'],
+    ["ttl", '<http://a> <http://b> "人"@zh-hans , "x"@zh-hant .', '"人"@zh-Hans , "x"@zh-Hant .'],
+    ["nq", '<http://a> <http://b> "1"^^<http://t> <http://g> .', '"1"^^<http://t> <http://g> .'],
+  ] as const)("%s", (format, text, expected) => {
+    expect(withCanonicalTags(text, format)).toContain(expected);
+  });
+
+  it("leaves text inside literals alone", () => {
+    const nt = '<http://a> <http://b> "say \\"x\\"@zh-hans <y>"@zh-hant .';
+    expect(withCanonicalTags(nt, "nt")).toBe('<http://a> <http://b> "say \\"x\\"@zh-hans <y>"@zh-Hant .');
+    const json = '{"value":"\\"xml:lang\\":\\"zh-hans\\"","xml:lang":"zh-hans"}';
+    expect(withCanonicalTags(json, "json")).toBe('{"value":"\\"xml:lang\\":\\"zh-hans\\"","xml:lang":"zh-Hans"}');
+    expect(withCanonicalTags('a,"x@zh-hans"', "csv")).toBe('a,"x@zh-hans"');
+  });
+});
+
+/** Lower-cased Chinese script subtags as a serialisation writes them (`@zh-hans`, `"@language":"zh-hant"`, `xml:lang="zh-hans"`). */
+const LOWER_TAG = /(?:@|"@language"\s*:\s*"|xml:lang="|"xml:lang"\s*:\s*")zh-han[st]\b/u;
+
+describe("no lower-cased zh-hans / zh-hant anywhere we write", () => {
+  const ontology = readdirSync("ontology").filter((f) => /\.(ttl|jsonld)$/u.test(f));
+  it.each(ontology)("ontology/%s", (file) => {
+    const text = readFileSync(join("ontology", file), "utf8");
+    const hit = LOWER_TAG.exec(text);
+    expect(hit === null ? "" : text.slice(Math.max(0, hit.index - 60), hit.index + 20), file).toBe("");
+  });
+
+  it("a graph built from the samples, in every export format", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "kg-lang-"));
+    try {
+      await buildSamples(join(dir, "store"));
+      for (const format of ["turtle", "nquads", "jsonld"]) {
+        const file = join(dir, `graph.${format}`);
+        await cli("export", "--store", join(dir, "store"), "--format", format, "-o", file);
+        const text = await readFile(file, "utf8");
+        expect(text, format).toMatch(/zh-Hans/u);
+        expect(LOWER_TAG.exec(text)?.[0], format).toBeUndefined();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { iris } from "../src/rdf/iri.js";
 import { articleQuads, mapExtraction } from "../src/rdf/map.js";
-import { periodQuads } from "../src/rdf/reference.js";
+import { periodQuads } from "../src/rdf/period-resources.js";
 import type { Extraction } from "../src/types.js";
 import { ARTICLE, EXTRACTION } from "./helpers/fixtures.js";
 import { expectIsomorphic, trig } from "./helpers/rdf.js";

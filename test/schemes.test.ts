@@ -4,14 +4,9 @@ import { Parser } from "n3";
 import { describe, expect, it } from "vitest";
 import { GENERATED, type SchemeName, schemeTurtle } from "../scripts/gen-ontology.js";
 import { iris, KG_TERMS } from "../src/rdf/iri.js";
-import {
-  GOLD_CATEGORIES,
-  loadIndicators,
-  loadUnits,
-  parseIndicators,
-  parseUnits,
-  sdgIndicatorIri,
-} from "../src/rdf/schemes.js";
+import { parseIndicators, parseUnits } from "../src/rdf/scheme-parse.js";
+import { GOLD_CATEGORIES, sdgIndicatorIri } from "../src/rdf/scheme-records.js";
+import { loadIndicators, loadUnits } from "../src/rdf/schemes.js";
 import { RDFS } from "../src/rdf/vocab.js";
 
 const root = new URL("../", import.meta.url);

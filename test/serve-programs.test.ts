@@ -50,7 +50,7 @@ describe("program pages", () => {
     const res = await http(`${server.url}/api/entity?path=${encodeURIComponent("/program/east-west-cooperation")}`);
     expect(res.status).toBe(200);
     const d = JSON.parse(res.body);
-    expect(d.labels["zh-hans"]).toBe("东西部扶贫协作");
+    expect(d.labels["zh-Hans"]).toBe("东西部扶贫协作");
     expect(d.narrower).toContain(IRIS.program("zhejiang-sichuan-cooperation"));
     expect(
       d.facts.map((f: { placeCode: string; start: string; value: string }) => [f.placeCode, f.start, f.value]),

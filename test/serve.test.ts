@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Parser } from "n3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { iris, KG_TERMS } from "../src/rdf/iri.js";
 import { buildSamples, cli, http, serve } from "./e2e/server.js";
 
 let dir: string;
@@ -162,5 +163,144 @@ describe("serve: linked data and the page's API", () => {
     expect(text.slice(f.quoteStart, f.quoteEnd).join("")).toBe(f.quote);
     const names = JSON.parse((await http(`${server.url}/api/queries`)).body).map((x: { name: string }) => x.name);
     expect(names).toContain("facts-by-place");
+  });
+});
+
+describe("serve: the ontology and labelled resource pages", () => {
+  const KG = iris().kg.$;
+  const RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
+  const get = (path: string, accept: string) => http(`${server.url}${path}`, { headers: { accept } });
+
+  it("/ontology is Turtle with prefixes, labels every kg: term, and keeps zh-Hans", async () => {
+    const ttl = await get("/ontology", "text/turtle");
+    expect(ttl.status).toBe(200);
+    expect(ttl.headers["content-type"]).toMatch(/^text\/turtle/u);
+    expect(ttl.headers.vary).toMatch(/Accept/u);
+    expect(ttl.body).toContain(`@prefix kg: <${KG}>`);
+    expect(ttl.body).toContain("kg:indicator a owl:ObjectProperty");
+    expect(ttl.body).toContain("@zh-Hans");
+    expect(ttl.body).not.toMatch(/@zh-han[st]\b/u);
+    const quads = new Parser({ format: "text/turtle" }).parse(ttl.body);
+    for (const t of KG_TERMS) {
+      const labels = quads.filter((q) => q.subject.value === `${KG}${t}` && q.predicate.value === RDFS_LABEL);
+      expect(labels.length, t).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it("/ontology in the other formats the server negotiates, the same triples", async () => {
+    const turtle = new Parser({ format: "text/turtle" }).parse((await get("/ontology", "text/turtle")).body);
+    const nt = await get("/ontology", "application/n-triples");
+    expect(nt.headers["content-type"]).toMatch(/^application\/n-triples/u);
+    expect(new Parser({ format: "N-Triples" }).parse(nt.body)).toHaveLength(turtle.length);
+    expect(nt.body).toContain('"指标"@zh-Hans');
+    const jsonld = await get("/ontology", "application/ld+json");
+    expect(JSON.stringify(JSON.parse(jsonld.body))).toContain('"@language":"zh-Hans"');
+    const trig = await get("/ontology", "application/trig");
+    expect(trig.body).toContain("@prefix kg:");
+    expect(new Parser({ format: "application/trig" }).parse(trig.body)).toHaveLength(turtle.length);
+    const nq = await get("/ontology", "application/n-quads");
+    expect(new Parser({ format: "N-Quads" }).parse(nq.body)).toHaveLength(turtle.length);
+    const xml = await get("/ontology", "application/rdf+xml");
+    expect(xml.headers["content-type"]).toMatch(/^application\/rdf\+xml/u);
+    expect(xml.body).toContain('xml:lang="zh-Hans"');
+    expect(xml.body).not.toContain('xml:lang="zh-hans"');
+    expect((await http(`${server.url}/ontology?format=nt`)).body).toBe(nt.body);
+    const html = await get("/ontology", "text/html,application/xhtml+xml,*/*;q=0.8");
+    expect(html.headers["content-type"]).toMatch(/^text\/html/u);
+    expect((await get("/ontology", "image/png")).status).toBe(406);
+  });
+
+  it("every kg: term the built graph uses is described by /ontology", async () => {
+    const used = JSON.parse(
+      (
+        await q(
+          `SELECT DISTINCT ?t WHERE { { ?s ?t ?o } UNION { ?s ?p ?t } FILTER (isIRI(?t) && STRSTARTS(STR(?t), "${KG}")) }`,
+          "application/sparql-results+json",
+        )
+      ).body,
+    ).results.bindings.map((b: { t: { value: string } }) => b.t.value);
+    expect(used.length).toBeGreaterThan(10);
+    const subjects = new Set(
+      new Parser({ format: "text/turtle" })
+        .parse((await get("/ontology", "text/turtle")).body)
+        .map((x) => x.subject.value),
+    );
+    // kg: itself (void:vocabulary of the dataset) is the ontology's namespace: GET /ontology.
+    expect(used.filter((t: string) => t !== KG && !subjects.has(t))).toEqual([]);
+  });
+
+  it("entity Turtle uses prefixes and keeps the tag case", async () => {
+    const ttl = await get("/place/621100", "text/turtle");
+    expect(ttl.body).toMatch(/^@prefix skos: <http:\/\/www\.w3\.org\/2004\/02\/skos\/core#>/mu);
+    expect(ttl.body).toContain("skos:prefLabel");
+    expect(ttl.body).not.toContain("<http://www.w3.org/2004/02/skos/core#prefLabel>");
+    expect(ttl.body).toContain('"定西市"@zh-Hans');
+    expect(ttl.body).not.toMatch(/@zh-han[st]\b/u);
+    const xml = await get("/unit/PERSON", "application/rdf+xml");
+    expect(xml.body).toContain('xml:lang="zh-Hant"');
+  });
+
+  it("gives an observation page its indicator, place, period and unit by label, linked to their pages", async () => {
+    const obs = `/observation/${encodeURIComponent("dingxi-2021")}/1`;
+    const res = await http(`${server.url}/api/resource?path=${encodeURIComponent(obs)}`);
+    expect(res.status).toBe(200);
+    const d = JSON.parse(res.body) as {
+      iri: string;
+      statements: { s: { value: string }; p: string; o: { type: string; value: string } }[];
+      terms: Record<string, { labels: Record<string, string>; href: string; curie?: string }>;
+    };
+    const object = (suffix: string) =>
+      d.statements.find((s) => s.s.value === d.iri && s.p.endsWith(suffix))?.o.value ?? "";
+    const place = d.terms[object("dimension#refArea")];
+    expect(place?.labels["zh-Hans"]).toBe("定西市");
+    expect(place?.labels["zh-Hant"]).toBe("定西市");
+    expect(place?.href).toBe("/place/621100");
+    const indicator = d.terms[object("#indicator")];
+    expect(Object.keys(indicator?.labels ?? {}).sort()).toEqual(["en", "zh-Hans", "zh-Hant"]);
+    expect(indicator?.href).toMatch(/^\/indicator\//u);
+    const unit = d.terms[object("attribute#unitMeasure")];
+    expect(unit?.labels).toMatchObject({ "zh-Hans": "人", en: "person" });
+    expect(unit?.href).toBe("/unit/PERSON");
+    const period = d.terms[object("dimension#refPeriod")];
+    expect(period?.labels[""]).toMatch(/^\d{4}–/u);
+    expect(period?.href).toMatch(/^\/period\//u);
+    // a mention by its quote
+    expect(d.terms[object("#wasDerivedFrom")]?.labels[""]).toMatch(/^“.+”$/u);
+    // predicates of the project's ontology by their ontology label, linked into /ontology
+    expect(d.terms[`${KG}indicator`]).toMatchObject({
+      labels: { en: "indicator", "zh-Hans": "指标" },
+      href: "/ontology#indicator",
+      curie: "kg:indicator",
+    });
+    const onto = JSON.parse((await http(`${server.url}/api/resource?path=/ontology`)).body);
+    expect(onto.iri).toBe(`${iris().base}ontology`);
+    expect(onto.statements.length).toBeGreaterThan(300);
+    expect((await http(`${server.url}/api/resource?path=/place/999999`)).status).toBe(404);
+  });
+
+  it('/sparql: LANG(?l) = "zh-Hans" matches as in the CLI, and every result format says zh-Hans', async () => {
+    const select = `SELECT ?l (LANG(?l) AS ?t) WHERE { <${iris().unit("PERSON")}> skos:prefLabel ?l FILTER (LANG(?l) = "zh-Hans" || LANG(?l) = "zh-Hant") }`;
+    const json = JSON.parse((await q(select, "application/sparql-results+json")).body);
+    const rows = json.results.bindings.map((b: { l: { "xml:lang": string }; t: { value: string } }) => [
+      b.l["xml:lang"],
+      b.t.value,
+    ]);
+    expect(rows.sort()).toEqual([
+      ["zh-Hans", "zh-Hans"],
+      ["zh-Hant", "zh-Hant"],
+    ]);
+    expect((await q(select, "application/sparql-results+xml")).body).toContain('xml:lang="zh-Hans"');
+    expect((await q(select, "text/tab-separated-values")).body).toContain('"人"@zh-Hant');
+    const construct = `CONSTRUCT WHERE { <${iris().place("621100")}> skos:prefLabel ?l }`;
+    for (const accept of ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"]) {
+      const body = (await q(construct, accept)).body;
+      expect(body, accept).toMatch(/zh-Hans/u);
+      expect(body, accept).not.toMatch(/zh-han[st]\b/u);
+    }
+    const store = await http(`${server.url}/store?graph=${encodeURIComponent(iris().referenceGraph)}`, {
+      headers: { accept: "application/n-triples" },
+    });
+    expect(store.body).toContain('"定西市"@zh-Hans');
+    expect(store.body).not.toMatch(/@zh-han[st]\b/u);
   });
 });

@@ -42,11 +42,35 @@ function convertChar(ch: string): string {
  */
 export function toAlignedSimplified(text: string): string {
   const whole = converter()(text);
-  if (codePoints(whole) === codePoints(text)) return whole.replace(variantRe(), (ch) => variants[ch] ?? ch);
+  if (codePoints(whole) === codePoints(text))
+    return withDigitYears(whole.replace(variantRe(), (ch) => variants[ch] ?? ch));
   // the phrase conversion changed a length somewhere: convert code point by code point
   let out = "";
   for (const ch of text) out += convertChar(ch);
-  return out;
+  return withDigitYears(out);
+}
+
+const YEAR_DIGITS: Readonly<Record<string, string>> = {
+  〇: "0",
+  "○": "0",
+  零: "0",
+  Ｏ: "0",
+  一: "1",
+  二: "2",
+  三: "3",
+  四: "4",
+  五: "5",
+  六: "6",
+  七: "7",
+  八: "8",
+  九: "9",
+};
+
+/** "二〇一九年" → "2019年" (one digit per character, so offsets stay aligned). */
+function withDigitYears(s: string): string {
+  return s.replace(/[一二][〇○零Ｏ一二三四五六七八九]{3}(?=年)/gu, (y) =>
+    [...y].map((c) => YEAR_DIGITS[c] ?? c).join(""),
+  );
 }
 
 function codePoints(s: string): number {

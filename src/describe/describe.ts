@@ -9,12 +9,12 @@
  */
 import type * as RDF from "@rdfjs/types";
 import { EXPORT_FORMATS, FORMAT_INFO } from "../export/formats.js";
+import { LINK_TARGETS } from "../link/targets.js";
 import type { Iris } from "../rdf/iri.js";
 import { loadPrograms } from "../rdf/program-scheme.js";
 import { GraphWriter, lang, str, typed } from "../rdf/terms.js";
 import { DCTERMS, PROV, QB, RDF as RDFV, SKOS, XSD } from "../rdf/vocab.js";
 import { type DatasetStats, descriptionGraph } from "./stats.js";
-import { LINK_TARGETS } from "./targets.js";
 import { DCAT, DCTERMS_EXTRA, FOAF, mediaTypeIri, VOID } from "./vocab.js";
 
 /** Default licence of the published graph (override with `build --license IRI`). */

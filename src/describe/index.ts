@@ -1,6 +1,5 @@
 /** Description of what a build publishes: VoID, DCAT and PROV. */
 export { DEFAULT_LICENSE, type DescriptionOptions, datasetIri, describeDataset } from "./describe.js";
-export { type BuildRun, finishBuild } from "./finish.js";
 export {
   activityIri,
   agentIri,
@@ -11,4 +10,3 @@ export {
   TOOL_VERSION,
 } from "./prov.js";
 export { type DatasetStats, datasetStats, descriptionGraph, type LinksetStats, provenanceGraph } from "./stats.js";
-export { geonamesIri, LINK_PREDICATES, LINK_TARGETS, type LinkTarget } from "./targets.js";

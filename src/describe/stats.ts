@@ -3,9 +3,10 @@
  * `<base>graph/` (articles, reference, links), not the description graph itself and not
  * imported graphs (they are other people's data).
  */
+
+import { LINK_PREDICATES, LINK_TARGETS } from "../link/targets.js";
 import type { Iris } from "../rdf/iri.js";
 import type { Store } from "../store/index.js";
-import { LINK_PREDICATES, LINK_TARGETS } from "./targets.js";
 
 /** IRI of the graph holding the VoID/DCAT description of the dataset. */
 export const descriptionGraph = (iris: Iris): string => `${iris.base}graph/description`;

@@ -6,7 +6,8 @@
  * (no item, no source URL, a bound instead of a value, a target) are skipped with a reason.
  */
 
-import { loadUnits, WIKIDATA_ENTITY } from "../rdf/schemes.js";
+import { WIKIDATA_ENTITY } from "../rdf/scheme-records.js";
+import { loadUnits } from "../rdf/schemes.js";
 import type { Row } from "../store/index.js";
 
 /** Selects the observations of one indicator, with what a statement needs. */

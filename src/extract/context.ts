@@ -21,6 +21,18 @@ export function compoundSegments(
     const sentence = containing(sentences, q.start);
     return sentence === undefined ? undefined : containing(sentence.segments, q.start);
   });
+  // "52个贫困县和113个贫困村": a count with its own noun after 和/及/与 starts a segment of its own,
+  // so the noun of the count before it is not its noun (the one before keeps the shared predicate:
+  // "95个贫困村及28个深度贫困村全部退出")
+  for (let i = 1; i < quantities.length; i++) {
+    const prev = quantities[i - 1] as Quantity;
+    const cur = quantities[i] as Quantity;
+    const a = own[i - 1];
+    const b = own[i];
+    if (a === undefined || b === undefined || a.end !== b.end || b.start > prev.start) continue;
+    if (!/^\p{Script=Han}{1,8}?(?:和|及|与|以及)$/u.test(s.slice(prev.end, cur.prefixStart))) continue;
+    own[i] = { start: cur.prefixStart, end: b.end };
+  }
   const out = [...own];
   let groupStart = 0;
   for (let i = 1; i <= quantities.length; i++) {

@@ -6,15 +6,25 @@
  */
 import type { Article, Extraction, Observation, Period, PlaceRef, Span } from "../types.js";
 import { blockedSegments, compoundSegments, namesASet, sharedPredicate, sharedTail } from "./context.js";
-import { ArticleCues, CueIndex, classifyIndicator, isCumulative, personsOf, reportedIndicator } from "./indicators.js";
+import { growthOf } from "./growth.js";
+import {
+  ArticleCues,
+  CueIndex,
+  classifyIndicator,
+  exitOfHouseholds,
+  isCumulative,
+  isFallback,
+  personsOf,
+  reportedIndicator,
+} from "./indicators.js";
 import { lexicon } from "./lexicon.js";
 import { withLocalities } from "./localities.js";
 import { partsOf } from "./parts.js";
 import { findPeriods } from "./periods.js";
-import { donorAndRecipient, placeOf, respectively, sentenceTopic } from "./place-scope.js";
-import { findPlaces } from "./places.js";
+import { donorAndRecipient, partTopic, placeOf, respectively, sentenceTopic } from "./place-scope.js";
+import { findPlaces, withMainPlace } from "./places.js";
 import { findPrograms, governingPrograms, namedWithFact } from "./programs.js";
-import { findQuantities } from "./quantities.js";
+import { findQuantities, type Quantity } from "./quantities.js";
 import {
   type Binding,
   changePartner,
@@ -26,6 +36,7 @@ import {
   sectionPeriods,
 } from "./scope.js";
 import { containing, type Range, type Segmentation, type Sentence, segment } from "./segment.js";
+import { columnOf, findTables } from "./tables.js";
 import { isTarget } from "./targets.js";
 import { Text } from "./text.js";
 
@@ -49,8 +60,14 @@ export function extract(article: Article): Extraction {
     firstLine !== undefined && firstLine.end - firstLine.start <= MAX_HEADLINE && seg.lines.length > 1
       ? firstLine
       : undefined;
-  const periods = findPeriods(s, publishedYear).filter((p) => !excluded(p.start, p.end));
-  const places = withLocalities(s, findPlaces(text, excluded, firstLine?.end ?? 0));
+  const periods = findPeriods(
+    s,
+    publishedYear,
+    article.published !== undefined ? Number(article.published.slice(5, 7)) || undefined : undefined,
+  ).filter((p) => !excluded(p.start, p.end));
+  const found = findPlaces(text, excluded, firstLine?.end ?? 0);
+  const local = withLocalities(s, found);
+  const places = local === found ? found : withMainPlace(s, local, firstLine?.end ?? 0);
   const { programs, hits: programHits } = findPrograms(text, seg, places, periods, excluded);
   const skip = (a: number, b: number) =>
     excluded(a, b) ||
@@ -60,14 +77,15 @@ export function extract(article: Article): Extraction {
     places.hits.some((h) => overlaps(h, a, b));
   const quantities = findQuantities(s, skip);
   const quantitySegments = compoundSegments(s, quantities, seg.sentences);
+  const tables = findTables(s, seg.lines);
   const periodContext: PeriodContext = {
     s,
     seg,
     periods,
     quantities,
     groupOf: quantityGroups(s, quantities),
-    sections: sectionPeriods(s, seg, periods, firstLine),
-    leads: leadPeriods(s, seg, periods, firstLine),
+    sections: sectionPeriods(s, seg, periods, firstLine, tables),
+    leads: leadPeriods(s, seg, periods, firstLine, tables),
   };
 
   const candidates: Observation[] = [];
@@ -112,7 +130,9 @@ export function extract(article: Article): Extraction {
             rule: "headline dated by publication",
           }
         : undefined);
-    const placeBinding = respectively(s, q, clause, places, quantities) ?? placeOf(s, q, clause, places, topic?.place);
+    const placeBinding =
+      respectively(s, q, clause, places, quantities) ??
+      placeOf(s, q, clause, places, partTopic(s, places, sentence, q.start) ?? topic?.place);
     const gift = donorAndRecipient(s, sentence, places, placeBinding?.value);
     const placeBound: Binding<PlaceRef> | undefined =
       gift === undefined
@@ -125,10 +145,19 @@ export function extract(article: Article): Extraction {
           };
     const place = placeBound?.value;
     const tail = sharedTail(s, quantities, qi, sentence);
-    const blocked = blockedSegments(s, quantitySegments, qi, sentence).map((r) =>
-      tail !== undefined && r.start <= tail.start && tail.start < r.end ? { start: r.start, end: tail.start } : r,
-    );
-    const cueClause = tail === undefined ? clause : { start: clause.start, end: Math.max(clause.end, tail.end) };
+    // "790个贫困村中，已有789个实现退出": a member count reads the noun of its set
+    const set = qi > 0 ? quantities[qi - 1] : undefined;
+    const ofSet = set !== undefined && set.start >= sentence.start && q.start - set.end <= 16 && namesASet(s, set);
+    const fromSet = ofSet ? set.start : clause.start;
+    const blocked = blockedSegments(s, quantitySegments, qi, sentence)
+      .filter((r) => !ofSet || r.end <= set.start || r.start >= q.start)
+      .map((r) =>
+        tail !== undefined && r.start <= tail.start && tail.start < r.end ? { start: r.start, end: tail.start } : r,
+      );
+    const cueClause =
+      tail === undefined
+        ? { start: Math.min(clause.start, fromSet), end: clause.end }
+        : { start: Math.min(clause.start, fromSet), end: Math.max(clause.end, tail.end) };
     // the second value of a change has the subject of the first ("从…6285户下降至…1867户")
     const partner = changePartner(periodContext, qi, lexicon().raw.changeTo);
     const partnerIndicators = partner === undefined ? undefined : chosen[partner];
@@ -152,6 +181,43 @@ export function extract(article: Article): Extraction {
     const householdIndicator = household >= 0 ? chosen[household]?.[0] : undefined;
     if (householdIndicator !== undefined && indicators.length === 1)
       indicators = [personsOf(householdIndicator, indicators[0] as string)];
+    // "减少贫困人口3126户11230人": households written before people that left poverty left it too
+    const flow =
+      householdIndicator !== undefined && indicators.length === 1
+        ? exitOfHouseholds(householdIndicator, indicators[0] as string)
+        : undefined;
+    if (flow !== undefined) {
+      chosen[household] = [flow];
+      for (const [i, c] of candidates.entries())
+        if (quantityOf.get(c) === household && c.indicator === householdIndicator) {
+          const changed = { ...c, indicator: flow };
+          candidates[i] = changed;
+          quantityOf.set(changed, household);
+          if (headlineFacts.has(c)) headlineFacts.add(changed);
+        }
+    }
+    indicators = growthOf(indicators, s, sentence.start, q.start);
+    // a number in a table row counts what its column's name says ("减贫人数", "贫困发生率")
+    const column = columnOf(s, tables, q.start);
+    if (column !== undefined) {
+      const named = classifyIndicator(new CueIndex(articleCues, column), q.unit, {
+        segment: column,
+        clause: column,
+        sentence: column,
+        at: column.end,
+        blocked: [],
+      });
+      if (!isFallback(named)) indicators = [named];
+    }
+    // "贵州省农村贫困人口减少120万人，云南省减少100万人": an elliptical parallel clause (same
+    // verb right before a number of the same unit) has the indicator of the clause it echoes
+    // "2018年全县贫困人口为1.2万人，2019年减少到3000人": a level reached with no noun of its own
+    // is a level of what the sentence counted before in the same unit
+    const echoed = parallelEcho(s, quantities, qi, sentence.start) ?? levelReached(quantities, qi, sentence.start);
+    if (echoed !== undefined && indicators.length === 1 && isFallback(indicators[0] as string)) {
+      const previous = chosen[echoed];
+      if (previous !== undefined && !previous.some(isFallback)) indicators = previous;
+    }
     chosen[qi] = indicators;
     const kind = isTarget(s, q, sentence, clause, {
       ...(article.published !== undefined ? { published: article.published } : {}),
@@ -171,7 +237,7 @@ export function extract(article: Article): Extraction {
       }),
     );
     for (const [indicator, variant] of reported) {
-      const period = pointInTime(periodBinding, indicator, counted);
+      const period = pointInTime(periodBinding, indicator, counted, q.changeTo);
       const obs: Observation = {
         index: 0,
         indicator,
@@ -213,15 +279,66 @@ export function extract(article: Article): Extraction {
  * "截至2018年底，全省还有贫困人口…": a stock at a point in time is dated that year; only a
  * cumulative flow ("截至2018年底累计减贫…") keeps the open start of 截至.
  */
-function pointInTime(b: Binding<Period> | undefined, indicator: string, counted: boolean): Binding<Period> | undefined {
+function pointInTime(
+  b: Binding<Period> | undefined,
+  indicator: string,
+  counted: boolean,
+  changeTo: boolean,
+): Binding<Period> | undefined {
   const end = b?.value.end;
-  if (b === undefined || end === undefined || b.value.start !== undefined || b.rule === FROM_VALUE) return b;
+  if (b === undefined || end === undefined || b.rule === FROM_VALUE) return b;
   if (counted || isCumulative(indicator)) return b;
+  // "五年来贫困发生率下降到0.5%": the stock a change arrives at is dated at the end of the span
+  if (b.value.start !== undefined && !(changeTo && b.value.start !== end)) return b;
   return { ...b, value: { ...b.value, start: end }, rule: `${b.rule}; a stock at its date` };
 }
 
 function explain(b: Binding<unknown>): string {
   return `${b.level}: ${b.rule}${b.cue !== undefined ? ` (${b.cue})` : ""}`;
+}
+
+/** The verb (two characters or more) written right before a number, after any punctuation. */
+function verbBefore(s: string, q: Quantity): string {
+  return /\p{Script=Han}{2,3}$/u.exec(s.slice(Math.max(0, q.prefixStart - 3), q.prefixStart))?.[0] ?? "";
+}
+
+/** The earlier quantity of the sentence whose clause this one echoes with the same verb and unit. */
+function parallelEcho(
+  s: string,
+  quantities: readonly Quantity[],
+  qi: number,
+  sentenceStart: number,
+): number | undefined {
+  const q = quantities[qi] as Quantity;
+  const verb = verbBefore(s, q).slice(-2);
+  if (verb.length < 2) return undefined;
+  for (let i = qi - 1; i >= 0; i--) {
+    const p = quantities[i] as Quantity;
+    if (p.start < sentenceStart) return undefined;
+    if (p.unit === q.unit && verbBefore(s, p).endsWith(verb)) return i;
+  }
+  return undefined;
+}
+
+/** For the value a change arrives at ("减少到3000人"), the earlier quantity of its sentence in the same unit. */
+function levelReached(quantities: readonly Quantity[], qi: number, sentenceStart: number): number | undefined {
+  const q = quantities[qi] as Quantity;
+  if (!q.changeTo) return undefined;
+  for (let i = qi - 1; i >= 0; i--) {
+    const p = quantities[i] as Quantity;
+    if (p.start < sentenceStart) return undefined;
+    if (p.unit === q.unit) return i;
+  }
+  return undefined;
+}
+
+/** A value unlikely to be repeated by chance: three significant digits or more (26.96万, not 100%). */
+function distinctive(value: string | number): boolean {
+  return (
+    String(value)
+      .replace(/[.-]/gu, "")
+      .replace(/^0+|0+$/gu, "").length >= 3
+  );
 }
 
 /** A headline states a fact the body gives again: it takes the body's period for it. */
@@ -233,14 +350,28 @@ function datedByBody(
   if (headline.size === 0) return [...candidates];
   return candidates.map((o) => {
     if (!headline.has(o) || o.why?.period?.startsWith("document") === false) return o;
-    const body = candidates.find(
-      (b) => !headline.has(b) && b.value === o.value && b.unit === o.unit && b.indicator === o.indicator && b.period,
-    );
+    const same = candidates.filter((b) => !headline.has(b) && b.value === o.value && b.unit === o.unit && b.period);
+    // the same indicator, else the one body fact with that value ("26.96万贫困群众圆梦小康" in
+    // the headline, "累计实现26.96万贫困人口脱贫" in the body)
+    const body =
+      same.find((b) => b.indicator === o.indicator) ??
+      (distinctive(o.value) && same.length > 0 && same.every((b) => b.indicator === same[0]?.indicator)
+        ? same[0]
+        : undefined);
     if (body?.period === undefined) return o;
-    const dated = {
-      ...o,
+    const restated = body.indicator !== o.indicator;
+    const { subIndicator: _variant, ...rest } = o;
+    const dated: Observation = {
+      ...(restated ? rest : o),
       period: body.period,
       why: { ...o.why, period: "document: the body's period for the same fact" },
+      ...(restated
+        ? {
+            indicator: body.indicator,
+            ...(body.subIndicator !== undefined ? { subIndicator: body.subIndicator } : {}),
+            ...(body.place !== undefined ? { place: body.place } : {}),
+          }
+        : {}),
     };
     quantityOf.set(dated, quantityOf.get(o) ?? -1);
     return dated;

@@ -293,7 +293,24 @@ export function personsOf(householdIndicator: string, personIndicator: string): 
   return c.byId.get(householdIndicator)?.persons ?? personIndicator;
 }
 
+/**
+ * "减少贫困人口3126户11230人": households (a stock, poor households) written right before people
+ * classified as leaving poverty are the flow of that stock (households that left poverty), or
+ * undefined when the two do not pair that way.
+ */
+export function exitOfHouseholds(householdIndicator: string, personIndicator: string): string | undefined {
+  const c = tables();
+  const flow = c.byId.get(householdIndicator)?.decrease;
+  if (flow === undefined) return undefined;
+  return c.byId.get(flow)?.persons === personIndicator ? flow : undefined;
+}
+
 /** Is the indicator a cumulative flow (data/indicators.json `cumulative`)? */
+/** Has no cues of its own: the generic indicator of its unit (other-persons, other-count). */
+export function isFallback(id: string): boolean {
+  return tables().byId.get(id)?.generic ?? true;
+}
+
 export function isCumulative(id: string): boolean {
   return tables().byId.get(id)?.cumulative === true;
 }

@@ -36,8 +36,9 @@ interface RawLexicon {
   exemplarCues: { words: string[] };
   setReferences: { before: string[]; nouns: string[] };
   donorVerbs: { words: string[]; eastProvinces: { codes: string[] } };
-  localities: { townSuffixes: string[]; villageSuffixes: string[] };
+  localities: { townSuffixes: string[]; villageSuffixes: string[]; collectives: string[] };
   cumulativeCues: { words: string[] };
+  growthSubjects: { income: string[]; other: string[] };
   negations: { words: string[] };
   nounUnitStops: { words: string[] };
   targetScope: {
@@ -68,6 +69,8 @@ interface RawLexicon {
     fiveYearPlans: Record<string, [number, number]>;
     congresses: Record<string, number>;
     relativeYears: Record<string, number>;
+    anaphoricYears: { offsets: Record<string, number> };
+    before: string[];
     now: string[];
   };
 }

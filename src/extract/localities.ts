@@ -41,6 +41,15 @@ export function withLocalities(s: string, places: ArticlePlaces): ArticlePlaces 
       if (!taken(i, end)) added.push({ start: i, end, place: hit.place, role: "subject" });
     }
   }
+  // "全村84户中有72户是贫困户": a village's or town's collective word after one is introduced
+  // stands for the county of the last one introduced before it
+  for (const word of r.collectives) {
+    for (let i = s.indexOf(word); i >= 0; i = s.indexOf(word, i + word.length)) {
+      const intro = names.findLast((n) => n.hit.end <= i);
+      if (intro !== undefined && !taken(i, i + word.length))
+        added.push({ start: i, end: i + word.length, place: intro.hit.place, role: "subject" });
+    }
+  }
   if (added.length === 0) return places;
   return { ...places, hits: [...places.hits, ...added].sort((a, b) => a.start - b.start) };
 }

@@ -52,8 +52,10 @@ function compile(): Compiled {
     // 1 range: 2017年至2019年, 2016-2020年
     `(?<range>(?:从|自)?${Y}${suffix}\\s*(?:至|到|—|-|~|～)\\s*((?:19|20)\\d\\d)\\s*年${suffix})`,
     `(?<range2>((?:19|20)\\d\\d)\\s*(?:—|-|~|～)\\s*((?:19|20)\\d\\d)\\s*年)`,
-    // 2 since: 自2015年以来, 2016年来
-    `(?<since>(?:自|从)?${Y}${suffix}(?:以来|来))`,
+    // 2b before: 2017年以前 (up to that year)
+    `(?<before>${Y}${suffix}(?:${alternation(p.before)}))`,
+    // 2 since: 自2015年以来, 2016年来, 2016年至今, 从2015年开始, 自2014年精准扶贫实施以来
+    `(?<since>(?:自|从)?${Y}${suffix}(?:以来|来|至今|开始|起(?![草步]))|(?:自|从)${Y}[\\p{Script=Han}“”"‘’]{1,12}?以来)`,
     // 3 until: 到2020年底, 截至2019年
     `(?<until>(?:截至|截止到|截止|到了|直到|到|至)\\s*${Y}${suffix})`,
     // 4 comparison: 较2017年, 比2015年
@@ -64,8 +66,10 @@ function compile(): Compiled {
     `(?<plan>[“‘]?(${alternation(Object.keys(p.fiveYearPlans))})[”’]?(期间|时期|以来|末|初)?)`,
     // 7 congresses
     `(?<congress>(?:党的)?(${alternation(Object.keys(p.congresses))})(?:召开)?以来)`,
-    // 8 recent years: 近3年, 近三年来
-    `(?<recent>近(\\d{1,2}|[两二三四五六七八九十])年(?:来|以来)?|(?<![\\d年])(\\d{1,2}|[两二三四五六七八九十]{1,2})年(?:来|以来))`,
+    // 8 recent years: 近3年, 近三年来, 过去五年, 五年累计, 经过七年努力
+    `(?<recent>近(\\d{1,2}|[两二三四五六七八九十])年(?:来|以来)?|(?<![\\d年])(\\d{1,2}|[两二三四五六七八九十]{1,2})年(?:来|以来)|(?:过去|过去的)(\\d{1,2}|[两二三四五六七八九十]{1,2})年(?![\\d底末初])|(?<![\\d年第])(\\d{1,2}|[两二三四五六七八九十]{1,2})年(?=累计)|(?:经过|历经)(\\d{1,2}|[两二三四五六七八九十]{1,2})年(?![\\d底末初])(?:多)?(?:的)?(?:努力|奋战|攻坚|奋斗|拼搏|艰苦|持续|不懈|接续|建设|实践|发展|时间)?)`,
+    // 9a years by reference to the one stated before: 同年, 次年
+    `(?<anaphor>(?<![今去明前上本])(?:${alternation(Object.keys(p.anaphoricYears.offsets))}))`,
     // 9 relative years and now
     `(?<rel>(?<relcmp>较|比|同)?(${alternation(Object.keys(p.relativeYears))})(以来|同期)?)`,
     `(?<now>${alternation(p.now)})`,
@@ -76,7 +80,7 @@ function compile(): Compiled {
 }
 
 /** Finds every period phrase in `s`; relative phrases resolve only when `publishedYear` is known. */
-export function findPeriods(s: string, publishedYear: number | undefined): PeriodPhrase[] {
+export function findPeriods(s: string, publishedYear: number | undefined, publishedMonth?: number): PeriodPhrase[] {
   compiled ??= compile();
   const p = lexicon().raw.periods;
   const out: PeriodPhrase[] = [];
@@ -102,6 +106,21 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
     } else if (g.since !== undefined) {
       kind = "since";
       period = { start: Number(nums[0]), phrase };
+    } else if (g.before !== undefined) {
+      kind = "until";
+      period = { end: Number(nums[0]), phrase };
+    } else if (g.anaphor !== undefined) {
+      kind = "relative";
+      const stated = out.findLast((x) => x.kind !== "relative" && (x.period.end ?? x.period.start) !== undefined);
+      const base = stated?.period.end ?? stated?.period.start;
+      const fallback = p.relativeYears[phrase];
+      const y =
+        base !== undefined
+          ? base + (p.anaphoricYears.offsets[phrase] as number)
+          : fallback !== undefined && publishedYear !== undefined
+            ? publishedYear + fallback
+            : undefined;
+      if (y !== undefined) period = { start: y, end: y, phrase };
     } else if (g.until !== undefined) {
       kind = "until";
       period = { end: Number(nums[0]), phrase };
@@ -128,8 +147,11 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
       if (publishedYear !== undefined) {
         const n = /\d+/u.test(phrase)
           ? Number(/\d+/u.exec(phrase)?.[0])
-          : (parseChineseNumeral(/^近?([^年]+)年/u.exec(phrase)?.[1] ?? "") ?? 0);
-        period = { start: publishedYear - n, end: publishedYear, phrase };
+          : (parseChineseNumeral(/^(?:近|经过|历经|过去的|过去)?([^年]+)年/u.exec(phrase)?.[1] ?? "") ?? 0);
+        // the last N calendar years: up to the publication year, or the year before when the
+        // article appears in its first quarter (a work report of January 2021 on 过去五年: 2016–2020)
+        const end = publishedMonth !== undefined && publishedMonth <= 3 ? publishedYear - 1 : publishedYear;
+        period = { start: end - n + 1, end, phrase };
       }
     } else if (g.rel !== undefined) {
       kind = "relative";
@@ -152,7 +174,14 @@ export function findPeriods(s: string, publishedYear: number | undefined): Perio
     // a relative phrase without a publication date still says "this sentence has its own time":
     // it gets a period without years (undated), and nothing is carried into it
     if (period === undefined) {
-      if (g.recent === undefined && g.rel === undefined && g.now === undefined && g.date === undefined) continue;
+      if (
+        g.recent === undefined &&
+        g.rel === undefined &&
+        g.anaphor === undefined &&
+        g.now === undefined &&
+        g.date === undefined
+      )
+        continue;
       if (g.relcmp !== undefined) continue;
       period = { phrase };
     }

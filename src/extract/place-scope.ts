@@ -49,6 +49,24 @@ function listAround(s: string, hits: readonly PlaceHit[], hit: PlaceHit): PlaceH
   return subjects.slice(a, b + 1);
 }
 
+/** "南郑区和城固县共减贫2万人": places listed as one subject of their clause: their common division. */
+function subjectSet(s: string, places: ArticlePlaces, last: PlaceHit, clause: Range): Binding<PlaceRef> | undefined {
+  const list = listAround(s, places.hits, last).filter((h) => inside(clause, h.start, h.end));
+  if (list.length < 2 || list.at(-1) !== last) return undefined;
+  const p = lowestCommon(
+    places,
+    list.map((h) => h.place),
+  );
+  return p === undefined
+    ? undefined
+    : {
+        value: p,
+        level: "clause",
+        rule: "a set of places as subject",
+        cue: s.slice((list[0] as PlaceHit).start, last.end),
+      };
+}
+
 /** Does a clause only frame who reports, or name an example ahead of a tally? */
 function framing(s: string, sentence: Sentence, at: number): boolean {
   const clause = sentence.clauses.find((c) => c.start <= at && at < c.end);
@@ -65,7 +83,7 @@ export function sentenceTopic(s: string, places: ArticlePlaces, sentence: Senten
   );
   const col = places.collective.find((c) => inside(sentence, c.start, c.end));
   if (col !== undefined && (hit === undefined || col.start < hit.start)) {
-    const p = collectivePlace(places, col.level, s.slice(col.start, col.end));
+    const p = collectivePlace(places, col.level, s.slice(col.start, col.end), col.start);
     return p === undefined
       ? undefined
       : { value: p, level: "sentence", rule: "collective topic", cue: s.slice(col.start, col.end) };
@@ -77,6 +95,10 @@ export function sentenceTopic(s: string, places: ArticlePlaces, sentence: Senten
       places,
       list.map((h) => h.place),
     );
+    // three places or more with no division in common (广西、四川、贵州…7个省区): the topic is
+    // the whole country, which has no code — not the first place of the list (two are a pair:
+    // "顺德区与昭觉县结对帮扶")
+    if (p === undefined && list.length >= 3) return undefined;
     if (p !== undefined)
       return {
         value: p,
@@ -86,6 +108,23 @@ export function sentenceTopic(s: string, places: ArticlePlaces, sentence: Senten
       };
   }
   return { value: hit.place, level: "sentence", rule: "topic", cue: s.slice(hit.start, hit.end) };
+}
+
+/**
+ * "贵州省有9个县未摘帽…；云南省有9个县，剩余贫困人口26.63万人": a part of a sentence after a
+ * semicolon that names a place of its own has that place as its topic.
+ */
+export function partTopic(
+  s: string,
+  places: ArticlePlaces,
+  sentence: Sentence,
+  at: number,
+): Binding<PlaceRef> | undefined {
+  const semi = Math.max(s.lastIndexOf("；", at - 1), s.lastIndexOf(";", at - 1));
+  if (semi < sentence.start) return undefined;
+  const next = s.slice(at, sentence.end).search(/[；;]/u);
+  const end = next < 0 ? sentence.end : at + next;
+  return sentenceTopic(s, places, { ...sentence, start: semi + 1, end });
 }
 
 /** The place of a quantity, with the reason. */
@@ -98,6 +137,7 @@ export function placeOf(
 ): Binding<PlaceRef> | undefined {
   let b: Binding<PlaceRef> | undefined;
   let at = -1;
+  let nowhere = false;
   const before = places.hits.filter(
     (h) => h.role === "subject" && inside(clause, h.start, h.end) && h.end <= q.prefixStart,
   );
@@ -120,23 +160,29 @@ export function placeOf(
       at = clause.start + ref.index;
     }
   } else if (last !== undefined) {
-    b = enumerated(s, before, q, places) ?? {
-      value: last.place,
-      level: "clause",
-      rule: "subject",
-      cue: s.slice(last.start, last.end),
-    };
+    const set = enumerated(s, before, q, places);
+    // a list of places with no division in common and no article place: the whole country
+    if (set === null) nowhere = true;
+    else
+      b = set ??
+        subjectSet(s, places, last, clause) ?? {
+          value: last.place,
+          level: "clause",
+          rule: "subject",
+          cue: s.slice(last.start, last.end),
+        };
     at = last.start;
   }
   for (const c of places.collective)
     if (inside(clause, c.start, c.end) && c.end <= q.prefixStart && c.start > at) {
       // "通渭县全县": the collective phrase repeats the place just named
       if (b === undefined || b.value.level !== c.level) {
-        const p = collectivePlace(places, c.level, s.slice(c.start, c.end));
+        const p = collectivePlace(places, c.level, s.slice(c.start, c.end), c.start);
         if (p !== undefined) b = { value: p, level: "clause", rule: "collective", cue: s.slice(c.start, c.end) };
       }
       at = c.start;
     }
+  if (b === undefined && nowhere) return undefined;
   if (b === undefined && topic !== undefined) b = topic;
   if (b === undefined && places.main !== undefined)
     b = { value: places.main, level: "document", rule: "the article's place" };
@@ -182,7 +228,7 @@ function enumerated(
   before: readonly PlaceHit[],
   q: Quantity,
   places: ArticlePlaces,
-): Binding<PlaceRef> | undefined {
+): Binding<PlaceRef> | null | undefined {
   const list = listBefore(s, before, q.prefixStart, (gap) => /^等?(?:最后|剩余|共|全部)?$/u.test(gap));
   const first = list[0];
   if (first === undefined) return undefined;
@@ -205,7 +251,7 @@ function enumerated(
   )
     return { value: main, level: "clause", rule: "a set: examples and 等", cue };
   const p = lca ?? main;
-  return p === undefined ? undefined : { value: p, level: "clause", rule: "a set of places", cue };
+  return p === undefined ? null : { value: p, level: "clause", rule: "a set of places", cue };
 }
 
 /**
@@ -223,7 +269,14 @@ export function respectively(
   const at = s.lastIndexOf("分别", q.prefixStart);
   if (at < clause.start) return undefined;
   const before = places.hits.filter((h) => h.role === "subject" && inside(clause, h.start, h.end) && h.end <= at);
-  const list = listBefore(s, before, at, (gap) => gap.length <= 2);
+  // "东乡县、西吉县2019年分别减贫…": a time may stand between the list and 分别
+  const list = listBefore(
+    s,
+    before,
+    at,
+    (gap) => gap.replace(/(?:19|20)\d\d年[底末初]?(?:以来)?/u, "").length <= 2,
+    places.hits.filter((h) => h.role === "modifier"),
+  );
   if (list.length < 2) return undefined;
   const values = quantities.filter((x) => x.start > at && x.end <= clause.end && x.unit === q.unit);
   const i = values.indexOf(q);
@@ -235,12 +288,21 @@ export function respectively(
  * The places listed (joined by 、/和/及/与) that end right before `end`, the last of `hits`
  * first checked with `lastGap` on the text between it and `end`.
  */
-function listBefore(s: string, hits: readonly PlaceHit[], end: number, lastGap: (gap: string) => boolean): PlaceHit[] {
+function listBefore(
+  s: string,
+  hits: readonly PlaceHit[],
+  end: number,
+  lastGap: (gap: string) => boolean,
+  qualifiers: readonly PlaceHit[] = [],
+): PlaceHit[] {
   const list: PlaceHit[] = [];
   for (let i = hits.length - 1; i >= 0; i--) {
     const h = hits[i] as PlaceHit;
     const next = list[0];
-    const gap = s.slice(h.end, next === undefined ? end : next.start);
+    // "东乡县、宁夏回族自治区西吉县": the province qualifying the next item is not a gap
+    const to = next === undefined ? end : next.start;
+    const qualifier = qualifiers.find((x) => x.end === to && x.start >= h.end);
+    const gap = s.slice(h.end, qualifier?.start ?? to);
     if (next === undefined ? !lastGap(gap) : !LIST_GAP.test(gap)) break;
     list.unshift(h);
   }

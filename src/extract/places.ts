@@ -188,6 +188,16 @@ export function findPlaces(
   return { hits, inNames, collective, gazetteer: gaz, ...(main !== undefined ? { main } : {}) };
 }
 
+/**
+ * The article's place again, after more mentions were found (the villages and towns of a county,
+ * src/extract/localities.ts): a village story is about the village's county.
+ */
+export function withMainPlace(s: string, places: ArticlePlaces, titleEnd: number): ArticlePlaces {
+  const main = mainPlace(places.hits, listWeights(s, places.hits), places.collective, titleEnd, places.gazetteer);
+  const { main: _old, ...rest } = places;
+  return main === undefined ? rest : { ...rest, main };
+}
+
 /** Share of the article's place mentions that its main place must contain. */
 const MAIN_COVER = 0.55;
 
@@ -259,9 +269,23 @@ function listWeights(s: string, hits: readonly PlaceHit[]): number[] {
  * 全区 and 全市 name two levels each — an autonomous region or a district, a prefecture or a
  * county-level city — so in an article about a district or a county-level city they stand for it.
  */
-export function collectivePlace(places: ArticlePlaces, level: PlaceLevel, phrase = ""): PlaceRef | undefined {
+/** How far back (characters) a place named before a collective phrase (全市) may be. */
+const COLLECTIVE_REACH = 120;
+
+export function collectivePlace(
+  places: ArticlePlaces,
+  level: PlaceLevel,
+  phrase = "",
+  at?: number,
+): PlaceRef | undefined {
   const main = places.main;
   if (main === undefined) return undefined;
+  if (LEVEL_RANK[main.level] < LEVEL_RANK[level] && at !== undefined) {
+    // "日喀则市副市长表示，…全市贫困人口…" in a report on Tibet: 全市 is the city just named
+    const named = places.hits.findLast((h) => h.end <= at && at - h.end <= COLLECTIVE_REACH && h.place.level === level);
+    if (named !== undefined && places.gazetteer.ancestors(named.place.code).some((a) => a.code === main.code))
+      return named.place;
+  }
   if (LEVEL_RANK[main.level] <= LEVEL_RANK[level]) return main;
   const word = phrase.slice(-1);
   if (main.level === "county" && (word === "区" || word === "市") && main.name.endsWith(word)) return main;

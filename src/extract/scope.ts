@@ -8,7 +8,9 @@
 import type { Period } from "../types.js";
 import type { PeriodPhrase } from "./periods.js";
 import type { Quantity } from "./quantities.js";
+import { respectivelyDistributed, respectiveYear } from "./respective-years.js";
 import { containing, type Range, type Segmentation, type Sentence } from "./segment.js";
+import { inTable, type TextTable } from "./tables.js";
 
 /** The level of the text a binding comes from, innermost first. */
 export type ScopeLevel = "group" | "clause" | "sentence" | "paragraph" | "section" | "document";
@@ -110,6 +112,14 @@ function localPhrase(ctx: PeriodContext, qi: number, before: readonly PeriodPhra
 /** The period of a quantity at index `qi`, with the reason, or undefined. */
 export function resolvePeriod(ctx: PeriodContext, qi: number, sentence: Sentence, clause: Range) {
   const q = ctx.quantities[qi] as Quantity;
+  const respective = respectiveYear(ctx.s, ctx.periods, ctx.quantities, qi, sentence);
+  if (respective !== undefined)
+    return {
+      value: { start: respective.year, end: respective.year, phrase: respective.phrase.period.phrase },
+      level: "group",
+      rule: "分别: each number its own year, in order",
+      cue: respective.phrase.period.phrase,
+    } satisfies Binding<Period>;
   const before = phrasesBefore(ctx, q, sentence, clause);
   const local = localPhrase(ctx, qi, before);
   if (local !== undefined) return bind(local, "group", "local phrase");
@@ -157,6 +167,9 @@ export function resolvePeriod(ctx: PeriodContext, qi: number, sentence: Sentence
       p.start >= q.end && p.end <= clause.end && p.reach === "scope" && containing(ctx.seg.parens, p.start) === paren,
   );
   if (later !== undefined) return bind(later, "clause", "phrase later in the clause");
+  // "该村人均纯收入从2013年的1668元增加到2019年的14668元，村集体经济收入多达200万元": a sentence
+  // with dates of its own takes no time from the sentences before it
+  if (dated.length > 0 && !q.changeTo && !fromValue(ctx, qi, clause)) return undefined;
   const carried = carriedPhrase(ctx, sentence);
   if (carried !== undefined) return refine(ctx, qi, clause, carried, [], "paragraph");
   const section = ctx.sections.get(sentence.line);
@@ -233,13 +246,14 @@ export function sectionPeriods(
   seg: Segmentation,
   periods: readonly PeriodPhrase[],
   title: Range | undefined,
+  tables: readonly TextTable[] = [],
 ): Map<number, PeriodPhrase> {
   const out = new Map<number, PeriodPhrase>();
   let current: PeriodPhrase | undefined;
   seg.lines.forEach((line, i) => {
     const text = s.slice(line.start, line.end).trim();
     if (text === "" || line.boilerplate || line === title) return;
-    if (isHeading(text)) {
+    if (isHeading(text) && !inTable(tables, line)) {
       current = periods.find((p) => p.reach === "scope" && inside(line, p.start, p.end));
       return;
     }
@@ -262,6 +276,7 @@ export function leadPeriods(
   seg: Segmentation,
   periods: readonly PeriodPhrase[],
   title: Range | undefined,
+  tables: readonly TextTable[] = [],
 ): Map<number, PeriodPhrase> {
   const out = new Map<number, PeriodPhrase>();
   // the title's time ("陇南市2020年脱贫攻坚工作综述") leads the whole document
@@ -270,7 +285,7 @@ export function leadPeriods(
   seg.lines.forEach((line, i) => {
     const text = s.slice(line.start, line.end).trim();
     if (text === "" || line.boilerplate || line === title) return;
-    if (isHeading(text)) {
+    if (isHeading(text) && !inTable(tables, line)) {
       // a heading with a time of its own starts a section with that time (sectionPeriods);
       // one without ("一、主要成效") states no time, so the lead goes on
       if (periods.some((p) => p.reach === "scope" && inside(line, p.start, p.end))) current = undefined;
@@ -282,7 +297,9 @@ export function leadPeriods(
       first !== undefined &&
       first.reach === "scope" &&
       LEAD_PREFIX.test(s.slice(afterDateline(seg, line), first.start)) &&
-      /^[\s]*[，,]/u.test(s.slice(first.end, first.end + 2))
+      /^[\s]*[，,]/u.test(s.slice(first.end, first.end + 2)) &&
+      // a span whose years 分别 hands out one by one is used up in its sentence
+      respectivelyDistributed(s, [first], line)?.phrase !== first
     ) {
       current = first;
       return;

@@ -4,12 +4,12 @@
  */
 import { readFileSync } from "node:fs";
 import type * as RDF from "@rdfjs/types";
-import { geonamesIri } from "../describe/targets.js";
 import { KgError } from "../errors.js";
 import type { Iris } from "../rdf/iri.js";
-import { WIKIDATA_ENTITY } from "../rdf/schemes.js";
+import { WIKIDATA_ENTITY } from "../rdf/scheme-records.js";
 import { GraphWriter } from "../rdf/terms.js";
 import { OWL } from "../rdf/vocab.js";
+import { geonamesIri } from "./targets.js";
 
 /** One row of data/place-links.csv. */
 export interface PlaceLink {

@@ -17,8 +17,10 @@ import type {
   ObservationKind,
   OrganisationRole,
 } from "../types.js";
+import { cubeOf, datasetIri, structureTerms } from "./cube.js";
 import type { Iris } from "./iri.js";
-import { cubeOf, datasetIri, hasYears, referenceResources, structureTerms } from "./reference.js";
+import { hasYears } from "./period-resources.js";
+import { referenceResources } from "./reference.js";
 import { writeAnchor } from "./span.js";
 import { GraphWriter, lang, str, typed } from "./terms.js";
 import {

@@ -9,21 +9,9 @@
 import type * as RDF from "@rdfjs/types";
 import { DataFactory } from "n3";
 import { type Iris, iris as makeIris } from "./iri.js";
-import {
-  addLabels,
-  checkTree,
-  fail,
-  type Labels,
-  list,
-  obj,
-  optText,
-  labels as parseLabels,
-  readJson,
-  type SchemeOptions,
-  text,
-  WIKIDATA_ENTITY,
-  writer,
-} from "./schemes.js";
+import { checkTree, fail, list, obj, optText, labels as parseLabels, text } from "./scheme-parse.js";
+import { type Labels, WIKIDATA_ENTITY } from "./scheme-records.js";
+import { addLabels, readJson, type SchemeOptions, writer } from "./schemes.js";
 import { DCTERMS, RDF as RDFV, SKOS } from "./vocab.js";
 
 const { literal } = DataFactory;

@@ -4,10 +4,11 @@
  * data for every other path.
  */
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import { KgError } from "../errors.js";
 import { accessLog, type LogSink } from "./access-log.js";
 import type { ServeContext } from "./context.js";
 import { cors } from "./cors.js";
-import { asHttpError, HttpError } from "./errors.js";
+import { asKgError, errorBody } from "./errors.js";
 import { graphStoreRoute } from "./graph-store.js";
 import { linkedDataRoute } from "./linked-data.js";
 import { sparqlRoute } from "./sparql-route.js";
@@ -29,9 +30,13 @@ export function buildApp(ctx: ServeContext, options: AppOptions): FastifyInstanc
     // Errors fastify answers before any route (a malformed percent-escape in the path: "/%")
     // get the endpoint's JSON error shape too.
     frameworkErrors: (e, _req, raw) => {
-      const h = asHttpError(e);
+      const k = asKgError(e);
       const reply: FastifyReply = raw;
-      reply.code(h.status).headers(h.headers).type("application/json; charset=utf-8").send(JSON.stringify(h.toJSON()));
+      reply
+        .code(k.status)
+        .headers(k.headers)
+        .type("application/json; charset=utf-8")
+        .send(JSON.stringify(errorBody(k)));
     },
   });
   // Every body is read as text (up to the limit); the routes decide what its media type allows.
@@ -40,14 +45,21 @@ export function buildApp(ctx: ServeContext, options: AppOptions): FastifyInstanc
   cors(app);
   accessLog(app, options.log);
   app.setErrorHandler((e, _req, reply) => {
-    const h = asHttpError(e);
-    if (h.status >= 500 && h.code === "E_INTERNAL")
+    const k = asKgError(e);
+    if (k.status >= 500 && k.code === "E_INTERNAL")
       options.log(`error: ${e instanceof Error ? (e.stack ?? e.message) : e}`);
-    reply.code(h.status).headers(h.headers).type("application/json; charset=utf-8").send(JSON.stringify(h.toJSON()));
+    reply
+      .code(k.status)
+      .headers(k.headers)
+      .type("application/json; charset=utf-8")
+      .send(JSON.stringify(errorBody(k)));
   });
   app.setNotFoundHandler((req, reply) => {
-    const h = new HttpError(404, "E_NOT_FOUND", `no resource at ${req.method} ${req.url.split("?")[0]}`);
-    reply.code(404).type("application/json; charset=utf-8").send(JSON.stringify(h.toJSON()));
+    const k = new KgError("E_NOT_FOUND", `no resource at ${req.method} ${req.url.split("?")[0]}`);
+    reply
+      .code(k.status)
+      .type("application/json; charset=utf-8")
+      .send(JSON.stringify(errorBody(k)));
   });
   sparqlRoute(app, ctx);
   graphStoreRoute(app, ctx);

@@ -4,13 +4,14 @@
  * and only with `--allow-update` and the bearer token.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { KgError } from "../errors.js";
 import { bindTerms, iriTerm, isAbsoluteIri } from "../query/bind.js";
 import type { RdfMediaType } from "../store/index.js";
 import { checkWrite } from "./auth.js";
 import type { ServeContext } from "./context.js";
-import { HttpError } from "./errors.js";
 import type { Job } from "./jobs.js";
 import { negotiate, SERIALISATIONS } from "./negotiate.js";
+import { withCanonicalTags } from "./rdf-documents.js";
 import { ask } from "./select.js";
 
 /** Path of the graph store. */
@@ -29,11 +30,11 @@ function targetOf(req: FastifyRequest): string | null {
   const graph = params.getAll("graph");
   if (graph.length === 1 && !params.has("default")) {
     const g = graph[0] as string;
-    if (!isAbsoluteIri(g)) throw new HttpError(400, "E_BAD_REQUEST", `graph must be an absolute IRI; got "${g}"`);
+    if (!isAbsoluteIri(g)) throw new KgError("E_BAD_REQUEST", `graph must be an absolute IRI; got "${g}"`);
     return g;
   }
   if (graph.length === 0 && params.has("default")) return null;
-  throw new HttpError(400, "E_BAD_REQUEST", 'name exactly one graph: "?graph=IRI" or "?default"');
+  throw new KgError("E_BAD_REQUEST", 'name exactly one graph: "?graph=IRI" or "?default"');
 }
 
 async function exists(ctx: ServeContext, graph: string | null): Promise<boolean> {
@@ -44,7 +45,7 @@ async function handle(ctx: ServeContext, req: FastifyRequest, reply: FastifyRepl
   const graph = targetOf(req);
   if (req.method === "GET" || req.method === "HEAD") {
     const ser = negotiate(SERIALISATIONS.graph, req.headers.accept);
-    if (!(await exists(ctx, graph))) throw new HttpError(404, "E_NOT_FOUND", `no graph ${graph}`);
+    if (!(await exists(ctx, graph))) throw new KgError("E_NOT_FOUND", `no graph ${graph}`);
     const text =
       graph === null
         ? "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
@@ -56,19 +57,19 @@ async function handle(ctx: ServeContext, req: FastifyRequest, reply: FastifyRepl
       // The real default graph, not the union of the named graphs.
       dataset: graph === null ? { defaultGraphs: [] } : {},
     });
-    reply.header("vary", "Accept").type(ser.contentType).send(body);
+    reply.header("vary", "Accept").type(ser.contentType).send(withCanonicalTags(body, ser.format));
     return;
   }
   checkWrite(ctx.access, req.headers.authorization);
   const jobs: Job[] = [];
   if (req.method === "DELETE") {
-    if (!(await exists(ctx, graph))) throw new HttpError(404, "E_NOT_FOUND", `no graph ${graph}`);
+    if (!(await exists(ctx, graph))) throw new KgError("E_NOT_FOUND", `no graph ${graph}`);
     jobs.push({ op: "drop", graph });
   } else {
     const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
     const mediaType = BODY_TYPES[type];
     if (mediaType === undefined)
-      throw new HttpError(415, "E_MEDIA_TYPE", `send Turtle, N-Triples or RDF/XML; got ${type || "no Content-Type"}`);
+      throw new KgError("E_MEDIA_TYPE", `send Turtle, N-Triples or RDF/XML; got ${type || "no Content-Type"}`);
     const created = !(await exists(ctx, graph));
     if (req.method === "PUT") jobs.push({ op: "drop", graph });
     jobs.push({ op: "load", text: typeof req.body === "string" ? req.body : "", mediaType, graph });

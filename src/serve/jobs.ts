@@ -1,4 +1,5 @@
 /** Messages between the server and its query workers (plain data: terms do not cross threads). */
+import type { ErrorCode } from "../errors.js";
 import type { RawFormat, RdfMediaType } from "../store/index.js";
 
 /** The dataset of a request (SPARQL Protocol `default-graph-uri` / `named-graph-uri`). */
@@ -26,7 +27,7 @@ export type JobMessage = Job & { readonly id: number };
 
 /** An error a worker reports: the KgError code and message, and the position of a syntax error. */
 export interface JobError {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   readonly line?: number;
   readonly column?: number;

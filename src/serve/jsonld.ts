@@ -1,5 +1,6 @@
 /** Quads as expanded JSON-LD (for the few documents the server writes without the store). */
 import type * as RDF from "@rdfjs/types";
+import { canonicalLanguage } from "../rdf/language.js";
 
 const XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
 const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
@@ -20,7 +21,7 @@ export function quadsToJsonLd(quads: Iterable<RDF.Quad>): unknown[] {
     const value =
       o.termType === "Literal"
         ? o.language
-          ? { "@value": o.value, "@language": o.language }
+          ? { "@value": o.value, "@language": canonicalLanguage(o.language) }
           : o.datatype.value === XSD_STRING
             ? { "@value": o.value }
             : { "@value": o.value, "@type": o.datatype.value }

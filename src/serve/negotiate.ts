@@ -3,8 +3,9 @@
  * q-values and wildcards) or a `format` parameter (for plain download links), among the ones
  * that fit the result (bindings, a boolean, or a graph).
  */
+
+import { KgError } from "../errors.js";
 import type { RawFormat } from "../store/index.js";
-import { HttpError } from "./errors.js";
 
 /** A serialisation: the engine's format name, the media type sent, and the media types that select it. */
 export interface Serialisation {
@@ -133,8 +134,7 @@ export function negotiate(
     const hit = offered.find((s) => s.accepts.some((t) => matches(range.type, t)));
     if (hit) return hit;
   }
-  throw new HttpError(
-    406,
+  throw new KgError(
     "E_NOT_ACCEPTABLE",
     `cannot answer in any type of "Accept: ${accept}"; this result is available as ${offered
       .map((s) => s.accepts[0])

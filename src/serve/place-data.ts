@@ -4,12 +4,12 @@
  * sentences, and the text of each source article).
  */
 import { existsSync } from "node:fs";
-import { readArticle } from "../article/read.js";
 import { toAlignedSimplified } from "../article/script.js";
+import { sourceText } from "../build/sources.js";
+import { KgError } from "../errors.js";
 import { bindTerms, iriTerm, isAbsoluteIri } from "../query/bind.js";
 import { loadIndicators } from "../rdf/schemes.js";
 import type { ServeContext } from "./context.js";
-import { HttpError } from "./errors.js";
 import { select } from "./select.js";
 
 /** A place found by a search. */
@@ -97,7 +97,7 @@ const optNum = <K extends string>(key: K, v: string | undefined) => (v === undef
 
 /** The data of one place page (404 when the code is not a place of the graph). */
 export async function placeData(ctx: ServeContext, code: string): Promise<PlaceData> {
-  if (!/^\d{6}$/u.test(code)) throw new HttpError(404, "E_NOT_FOUND", `not a GB/T 2260 code: ${code}`);
+  if (!/^\d{6}$/u.test(code)) throw new KgError("E_NOT_FOUND", `not a GB/T 2260 code: ${code}`);
   const iri = ctx.iris.place(code);
   const bind = (template: string) => bindTerms(template, { place: iriTerm(iri) }, ctx.prefixes);
   const place = "?place";
@@ -110,7 +110,7 @@ export async function placeData(ctx: ServeContext, code: string): Promise<PlaceD
       OPTIONAL { ${place} schema:containedInPlace ?parent . ?parent skos:notation ?parentCode . OPTIONAL { ?parent skos:prefLabel ?parentName FILTER (langMatches(LANG(?parentName), "zh-Hans")) } }
     } LIMIT 1`),
   );
-  if (info === undefined) throw new HttpError(404, "E_NOT_FOUND", `no place ${code} in the graph`);
+  if (info === undefined) throw new KgError("E_NOT_FOUND", `no place ${code} in the graph`);
   const rows = await select(
     ctx,
     bind(`SELECT DISTINCT ?obs ?indicator ?value ?unit ?unitLabel ?start ?end ?kindTerm ?approx ?article
@@ -122,7 +122,7 @@ export async function placeData(ctx: ServeContext, code: string): Promise<PlaceD
         prov:wasDerivedFrom ?m .
       FILTER (REGEX(?indicator, "^[a-z0-9-]+$"))
       ?u skos:notation ?unit .
-      OPTIONAL { ?u skos:prefLabel ?unitLabel FILTER (LANG(?unitLabel) = "zh-hans") }
+      OPTIONAL { ?u skos:prefLabel ?unitLabel FILTER (langMatches(LANG(?unitLabel), "zh-Hans")) }
       OPTIONAL { ?obs kg:observationKind ?kindTerm }
       OPTIONAL { ?obs kg:approximation ?approx }
       OPTIONAL { ?obs sdmx-dimension:refPeriod/time:hasBeginning/time:inXSDgYear ?start }
@@ -196,11 +196,7 @@ async function articleTexts(
   for (const r of rows) {
     const a = r.article ?? "";
     let text = r.text;
-    if (text === undefined && r.source !== undefined && existsSync(r.source))
-      text = await readArticle(r.source).then(
-        (x) => x.text,
-        () => undefined,
-      );
+    if (text === undefined && r.source !== undefined && existsSync(r.source)) text = await sourceText(r.source);
     out[a] = { title: r.title ?? a, ...(text === undefined ? {} : { text }) };
   }
   return out;

@@ -13,7 +13,7 @@
 import { Worker } from "node:worker_threads";
 import { KgError } from "../errors.js";
 import { lockStore, type StoreLock } from "../store/lock.js";
-import { HttpError, httpErrorOf } from "./errors.js";
+import { errorOfJob } from "./errors.js";
 import type { Job, JobMessage, WorkerData, WorkerReply } from "./jobs.js";
 
 const BOOT = new URL("./worker-boot.mjs", import.meta.url);
@@ -145,8 +145,7 @@ export class WorkerPool {
       this.#replace(victim);
       this.#options.log?.(`pool: a ${job.op} passed the memory budget of ${this.#budgetMb()} MiB and was stopped`);
       job.reject(
-        new HttpError(
-          503,
+        new KgError(
           "E_MEMORY",
           `the ${job.op} passed the server's memory budget of ${this.#budgetMb()} MiB and was stopped; simplify it (LIMIT, fewer joins, no huge strings) or ask for a larger --max-memory`,
         ),
@@ -164,10 +163,10 @@ export class WorkerPool {
    * (the client went away) before a worker took the job, the job is dropped from the queue.
    */
   read(job: Job, timeoutMs = this.#options.timeoutMs, signal?: AbortSignal): Promise<string> {
-    if (this.#closed) return Promise.reject(new HttpError(503, "E_CLOSED", "the server is shutting down"));
+    if (this.#closed) return Promise.reject(new KgError("E_CLOSED", "the server is shutting down"));
     if (this.#queue.length >= (this.#options.maxQueue ?? 1024))
       return Promise.reject(
-        new HttpError(503, "E_BUSY", "too many queries are waiting; try again shortly", {
+        new KgError("E_BUSY", "too many queries are waiting; try again shortly", {
           headers: { "retry-after": "1" },
         }),
       );
@@ -180,7 +179,7 @@ export class WorkerPool {
           const i = this.#queue.indexOf(item);
           if (i < 0) return;
           this.#queue.splice(i, 1);
-          reject(new HttpError(499, "E_CLIENT_GONE", "the client closed the connection"));
+          reject(new KgError("E_CLIENT_GONE", "the client closed the connection"));
         },
         { once: true },
       );
@@ -199,14 +198,17 @@ export class WorkerPool {
       const dir = this.#options.data.storeDir;
       if (dir !== undefined)
         lock = await lockStore(dir).catch((e: unknown) => {
-          throw e instanceof KgError ? new HttpError(503, e.code, e.message, { headers: { "retry-after": "5" } }) : e;
+          // E_STORE_LOCKED: 503 with a hint of when to try again
+          throw e instanceof KgError
+            ? new KgError(e.code, e.message, { context: e.context, cause: e, headers: { "retry-after": "5" } })
+            : e;
         });
       // Let running reads finish and restarted workers load; queued reads wait until the write
       // is done. Each turn waits for a slot to change state (a message or an exit: a macrotask),
       // never for an already settled promise, which would spin the microtask queue forever.
       while (this.#slots.some((s) => s.state === "busy" || s.state === "starting")) await this.#changed();
       const primary = this.#slots.find((s) => s.state === "idle");
-      if (primary === undefined) throw new HttpError(503, "E_UNAVAILABLE", "no worker is available");
+      if (primary === undefined) throw new KgError("E_UNAVAILABLE", "no worker is available");
       const limit = this.#options.writeTimeoutMs ?? this.#options.timeoutMs * 10;
       try {
         for (const job of jobs) await this.#dispatch(primary, job, limit);
@@ -238,7 +240,7 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.#closed = true;
     clearInterval(this.#sampler);
-    for (const q of this.#queue.splice(0)) q.reject(new HttpError(503, "E_CLOSED", "the server is shutting down"));
+    for (const q of this.#queue.splice(0)) q.reject(new KgError("E_CLOSED", "the server is shutting down"));
     await Promise.all(this.#slots.map((s) => s.worker.terminate()));
   }
 
@@ -286,8 +288,7 @@ export class WorkerPool {
         this.stats.timeouts++;
         this.#replace(slot);
         reject(
-          new HttpError(
-            503,
+          new KgError(
             "E_TIMEOUT",
             `the ${job.op} ran past the time limit of ${timeoutMs} ms and was stopped; simplify it (LIMIT, fewer joins) or ask for a longer --timeout`,
           ),
@@ -349,7 +350,7 @@ export class WorkerPool {
           this.#pump();
         } else if ("error" in reply) {
           slot.state = "dead";
-          markFailed(httpErrorOf(reply.error));
+          markFailed(errorOfJob(reply.error));
           this.#notify();
         }
         return;
@@ -360,7 +361,7 @@ export class WorkerPool {
       slot.current = undefined;
       if (slot.state === "busy") slot.state = "idle";
       if ("body" in reply) current.resolve(reply.body);
-      else if ("error" in reply) current.reject(httpErrorOf(reply.error));
+      else if ("error" in reply) current.reject(errorOfJob(reply.error));
       this.#notify();
       this.#pump();
     });
@@ -380,12 +381,11 @@ export class WorkerPool {
         slot.current = undefined;
         current.reject(
           outOfMemory
-            ? new HttpError(
-                503,
+            ? new KgError(
                 "E_MEMORY",
                 `the ${current.op} passed the memory budget of ${this.#budgetMb()} MiB of a worker and was stopped; simplify it or ask for a larger --max-memory`,
               )
-            : new HttpError(500, "E_WORKER", "the query worker stopped unexpectedly"),
+            : new KgError("E_WORKER", "the query worker stopped unexpectedly"),
         );
       }
       markFailed(new Error("worker exited"));

@@ -4,10 +4,10 @@
  * (kg:program) or that name it (kg:organisation), those of its narrower programs included, with
  * their quotes. The same facts are in its Turtle description (`entityDescribeQuery`).
  */
-
-import { bindTerms, iriTerm } from "../query/bind.js";
+import { KgError } from "../errors.js";
+import { bindTerms, iriTerm, isAbsoluteIri } from "../query/bind.js";
+import { canonicalLanguage } from "../rdf/language.js";
 import type { ServeContext } from "./context.js";
-import { HttpError } from "./errors.js";
 import { ask, select } from "./select.js";
 
 /**
@@ -24,15 +24,22 @@ export async function knownIriOfPath(ctx: ServeContext, path: string): Promise<s
     // a malformed escape: only the path as written
   }
   for (const iri of raw === decoded ? [raw] : [raw, decoded]) {
+    // A path no IRI can be names nothing (checked here, or refused by the query parser); any
+    // other error (busy, time limit, a failed worker) is the answer, not a 404.
+    if (!IRIREF.test(iri) || !isAbsoluteIri(iri)) continue;
     try {
+      // bound through the parsed query, never pasted into its text (src/query/bind.ts)
       const query = bindTerms("ASK { { ?entity ?p ?o } UNION { ?s ?p ?entity } }", { entity: iriTerm(iri) });
       if (await ask(ctx, query)) return iri;
-    } catch {
-      // not an IRI
+    } catch (e) {
+      if (!(e instanceof KgError && e.code === "E_SPARQL_SYNTAX")) throw e;
     }
   }
   return undefined;
 }
+
+/** The characters SPARQL allows in `<…>` (IRIREF: no controls, spaces or <>"{}|^`\\). */
+const IRIREF = /^[^\p{Cc}\s<>"{}|^`\\]*$/u;
 
 /** Paths of program and organisation IRIs under the base. */
 export const ENTITY_PATH = /^\/(?:program|organisation)\/./u;
@@ -58,7 +65,7 @@ export interface ProgramFact {
 export interface ProgramData {
   readonly iri: string;
   readonly kind: "program" | "organisation";
-  /** prefLabel by language tag (lower case). */
+  /** prefLabel by language tag, in BCP 47 case (`zh-Hans`, `zh-Hant`, `en`). */
   readonly labels: Readonly<Record<string, string>>;
   readonly notation?: string;
   readonly place?: { readonly code: string; readonly name?: string };
@@ -87,10 +94,10 @@ export async function programData(ctx: ServeContext, iri: string): Promise<Progr
       OPTIONAL { ?narrower skos:broader ${s} }
     }`),
   );
-  if (info.length === 0) throw new HttpError(404, "E_NOT_FOUND", `no program or organisation ${iri} in the graph`);
+  if (info.length === 0) throw new KgError("E_NOT_FOUND", `no program or organisation ${iri} in the graph`);
   const labels: Record<string, string> = {};
   const lang = await select(ctx, bind(`SELECT ?label (LANG(?label) AS ?lang) WHERE { ${s} skos:prefLabel ?label }`));
-  for (const r of lang) if (r.label !== undefined) labels[(r.lang ?? "").toLowerCase()] = r.label;
+  for (const r of lang) if (r.label !== undefined) labels[canonicalLanguage(r.lang ?? "")] = r.label;
   const first = info[0];
   const rows = await select(
     ctx,

@@ -1,13 +1,13 @@
 /**
  * SPARQL 1.1 Protocol requests: which operation (query, update or service description) a
  * request asks for, with its dataset, following the protocol's rules on methods, media types,
- * parameters and charsets. Violations are 4xx HttpErrors.
+ * parameters and charsets. Violations are KgErrors with 4xx codes.
  */
 import { DataFactory } from "n3";
 import sparqljs from "sparqljs";
+import { KgError } from "../errors.js";
 import { sparqlPrologue } from "../rdf/prefixes.js";
 import { parseSparql } from "../store/index.js";
-import { HttpError } from "./errors.js";
 import type { Dataset } from "./jobs.js";
 
 /** What a request to the endpoint asks for. */
@@ -41,7 +41,7 @@ function mediaType(contentType: string | undefined): { type: string; charset: st
 
 function single(params: URLSearchParams, name: string): string | undefined {
   const all = params.getAll(name);
-  if (all.length > 1) throw new HttpError(400, "E_BAD_REQUEST", `more than one "${name}" parameter`);
+  if (all.length > 1) throw new KgError("E_BAD_REQUEST", `more than one "${name}" parameter`);
   return all[0];
 }
 
@@ -71,7 +71,7 @@ export function parseOperation(req: ProtocolRequest): Operation {
   const params = url.searchParams;
   if (req.method === "GET" || req.method === "HEAD") {
     if (params.has("update"))
-      throw new HttpError(400, "E_BAD_REQUEST", "an update must be sent with POST, not GET", {
+      throw new KgError("E_BAD_REQUEST", "an update must be sent with POST, not GET", {
         headers: { allow: "POST" },
       });
     const query = single(params, "query");
@@ -79,28 +79,27 @@ export function parseOperation(req: ProtocolRequest): Operation {
     return { kind: "query", text: query, dataset: datasetOf(params), ...format(params) };
   }
   if (req.method !== "POST")
-    throw new HttpError(405, "E_METHOD", `${req.method} is not a SPARQL Protocol method; use GET or POST`, {
+    throw new KgError("E_METHOD", `${req.method} is not a SPARQL Protocol method; use GET or POST`, {
       headers: { allow: "GET, POST, OPTIONS" },
     });
   const { type, charset } = mediaType(req.contentType);
   if (charset !== undefined && charset !== "utf-8" && charset !== "utf8")
-    throw new HttpError(415, "E_MEDIA_TYPE", `the body must be UTF-8; got charset=${charset}`);
+    throw new KgError("E_MEDIA_TYPE", `the body must be UTF-8; got charset=${charset}`);
   const body = req.body ?? "";
   if (type === FORM) {
     const form = new URLSearchParams(body);
     const query = single(form, "query");
     const update = single(form, "update");
     if (query !== undefined && update !== undefined)
-      throw new HttpError(400, "E_BAD_REQUEST", 'send either "query" or "update", not both');
+      throw new KgError("E_BAD_REQUEST", 'send either "query" or "update", not both');
     if (query !== undefined)
       return { kind: "query", text: query, dataset: datasetOf(form, params), ...format(form, params) };
     if (update !== undefined) return { kind: "update", text: update, using: usingOf(form, params) };
-    throw new HttpError(400, "E_BAD_REQUEST", 'a form POST needs a "query" or an "update" parameter');
+    throw new KgError("E_BAD_REQUEST", 'a form POST needs a "query" or an "update" parameter');
   }
   if (type === QUERY) return { kind: "query", text: body, dataset: datasetOf(params), ...format(params) };
   if (type === UPDATE) return { kind: "update", text: body, using: usingOf(params) };
-  throw new HttpError(
-    415,
+  throw new KgError(
     "E_MEDIA_TYPE",
     `POST a body of type ${QUERY}, ${UPDATE} or ${FORM}; got ${type === "" ? "no Content-Type" : type}`,
   );
@@ -135,7 +134,7 @@ export function applyUsing(
   const parsed = new sparqljs.Parser(baseIri === undefined ? {} : { baseIRI: baseIri }).parse(
     `${sparqlPrologue(prefixes)}\n${text}`,
   );
-  if (parsed.type !== "update") throw new HttpError(400, "E_BAD_REQUEST", "using-graph-uri applies to updates only");
+  if (parsed.type !== "update") throw new KgError("E_BAD_REQUEST", "using-graph-uri applies to updates only");
   const dataset = {
     default: (using.defaultGraphs ?? []).map((g) => DataFactory.namedNode(g)),
     named: (using.namedGraphs ?? []).map((g) => DataFactory.namedNode(g)),
@@ -148,8 +147,7 @@ export function applyUsing(
       (op.using !== undefined && (op.using.default.length > 0 || op.using.named.length > 0)) ||
       op.graph !== undefined
     )
-      throw new HttpError(
-        400,
+      throw new KgError(
         "E_BAD_REQUEST",
         "the update names its dataset (USING or WITH) and the request gives using-graph-uri/using-named-graph-uri: use one",
       );

@@ -1,11 +1,13 @@
 /** The SPARQL 1.1 Protocol endpoint `/sparql`: queries, updates and the service description. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { KgError } from "../errors.js";
+import { withCanonicalLang } from "../query/index.js";
 import { checkWrite } from "./auth.js";
 import type { ServeContext } from "./context.js";
 import { describeService, serialiseDescription } from "./description.js";
-import { HttpError } from "./errors.js";
 import { negotiate, prefersHtml, type ResultKind, SERIALISATIONS } from "./negotiate.js";
 import { applyUsing, parseOperation, queryForm } from "./protocol.js";
+import { withCanonicalTags } from "./rdf-documents.js";
 import { sendPage } from "./web-routes.js";
 
 /** The path of the endpoint. */
@@ -42,7 +44,7 @@ async function handle(ctx: ServeContext, req: FastifyRequest, reply: FastifyRepl
   if (op.kind === "update") {
     checkWrite(ctx.access, req.headers.authorization);
     if (queryForm(op.text, ctx.prefixes, endpoint) !== "UPDATE")
-      throw new HttpError(400, "E_BAD_REQUEST", 'this is a query: send it as "query", not "update"');
+      throw new KgError("E_BAD_REQUEST", 'this is a query: send it as "query", not "update"');
     const text = applyUsing(op.text, op.using, ctx.prefixes, endpoint);
     await ctx.pool.write([{ op: "update", text, baseIri: endpoint }]);
     reply.code(204).send();
@@ -50,14 +52,22 @@ async function handle(ctx: ServeContext, req: FastifyRequest, reply: FastifyRepl
   }
   const form = queryForm(op.text, ctx.prefixes, endpoint);
   if (form === "UPDATE")
-    throw new HttpError(400, "E_BAD_REQUEST", 'this is an update: POST it as "update" or application/sparql-update');
+    throw new KgError("E_BAD_REQUEST", 'this is an update: POST it as "update" or application/sparql-update');
   const ser = negotiate(SERIALISATIONS[kindOf(form)], req.headers.accept, op.format);
+  // The store keeps language tags lower-cased: LANG() gives them in BCP 47 case (as in the CLI),
+  // so FILTER (LANG(?l) = "zh-Hans") matches, and results carry zh-Hans as well.
   const body = await ctx.pool.read(
-    { op: "query", text: op.text, format: ser.format, dataset: op.dataset, baseIri: endpoint },
+    {
+      op: "query",
+      text: withCanonicalLang(op.text, ctx.prefixes),
+      format: ser.format,
+      dataset: op.dataset,
+      baseIri: endpoint,
+    },
     undefined,
     clientGone(reply),
   );
-  reply.type(ser.contentType).send(body);
+  reply.type(ser.contentType).send(withCanonicalTags(body, ser.format));
 }
 
 /** A signal that aborts when the client closes the connection before the answer is sent. */

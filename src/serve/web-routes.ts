@@ -7,12 +7,13 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, extname, join } from "node:path";
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { KgError } from "../errors.js";
 import { bindParameters, namedQueryFile, paramsOf } from "../query/named.js";
 import type { ServeContext } from "./context.js";
-import { HttpError } from "./errors.js";
 import { readNamedQueries } from "./named-queries.js";
 import { placeData, searchPlaces } from "./place-data.js";
 import { ENTITY_PATH, knownIriOfPath, programData } from "./program-data.js";
+import { resourceData } from "./resource-data.js";
 
 /** Directory of the page's files. */
 export const WEB_DIR = new URL("./web/", import.meta.url).pathname;
@@ -43,7 +44,7 @@ async function sendFile(reply: FastifyReply, file: string): Promise<void> {
 /** Sends one of the pages (`index.html`, `place.html`, `resource.html`). */
 export function sendPage(reply: FastifyReply, page: string): Promise<void> {
   const file = ASSETS.get(page);
-  if (file === undefined) throw new HttpError(404, "E_NOT_FOUND", `no page ${page}`);
+  if (file === undefined) throw new KgError("E_NOT_FOUND", `no page ${page}`);
   return sendFile(reply.header("vary", "Accept"), file);
 }
 
@@ -52,7 +53,7 @@ export function webRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.get("/", (_req, reply) => sendPage(reply, "index.html"));
   app.get<{ Params: { name: string } }>("/assets/:name", (req, reply) => {
     const file = ASSETS.get(req.params.name);
-    if (file === undefined) throw new HttpError(404, "E_NOT_FOUND", `no asset ${req.params.name}`);
+    if (file === undefined) throw new KgError("E_NOT_FOUND", `no asset ${req.params.name}`);
     return sendFile(reply, file);
   });
   app.get("/api/queries", async () => readNamedQueries());
@@ -63,10 +64,10 @@ export function webRoutes(app: FastifyInstance, ctx: ServeContext): void {
     "/api/queries/:name",
     async (req, reply) => {
       const file = namedQueryFile(req.params.name);
-      if (file === undefined) throw new HttpError(404, "E_NOT_FOUND", `no named query ${req.params.name}`);
+      if (file === undefined) throw new KgError("E_NOT_FOUND", `no named query ${req.params.name}`);
       const given: Record<string, string> = Object.create(null); // a parameter named __proto__ is just a name
       for (const [k, v] of Object.entries(req.query ?? {})) {
-        if (Array.isArray(v)) throw new HttpError(400, "E_BAD_REQUEST", `parameter ${k} is given more than once`);
+        if (Array.isArray(v)) throw new KgError("E_BAD_REQUEST", `parameter ${k} is given more than once`);
         given[k] = v;
       }
       const text = await readFile(file, "utf8");
@@ -77,11 +78,13 @@ export function webRoutes(app: FastifyInstance, ctx: ServeContext): void {
   );
   app.get<{ Querystring: { q?: string } }>("/api/search", async (req) => searchPlaces(ctx, req.query.q ?? ""));
   app.get<{ Params: { code: string } }>("/api/place/:code", async (req) => placeData(ctx, req.params.code));
+  // a resource page's statements with labels and links (/observation/dingxi-2021/1, /ontology)
+  app.get<{ Querystring: { path?: string } }>("/api/resource", async (req) => resourceData(ctx, req.query.path ?? ""));
   // a program's or organisation's page data, by the path of its IRI (/program/relocation)
   app.get<{ Querystring: { path?: string } }>("/api/entity", async (req) => {
     const path = req.query.path ?? "";
     const iri = ENTITY_PATH.test(path) ? await knownIriOfPath(ctx, path) : undefined;
-    if (iri === undefined) throw new HttpError(404, "E_NOT_FOUND", `no program or organisation at ${path}`);
+    if (iri === undefined) throw new KgError("E_NOT_FOUND", `no program or organisation at ${path}`);
     return programData(ctx, iri);
   });
 }

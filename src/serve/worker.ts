@@ -4,8 +4,9 @@
  * this thread, which frees the whole store with it (see pool.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { loadSaved } from "../build/open.js";
 import { KgError } from "../errors.js";
-import { KgStore } from "../store/index.js";
+import type { KgStore } from "../store/index.js";
 import type { Job, JobError, JobMessage, WorkerData, WorkerReply } from "./jobs.js";
 
 const port = parentPort;
@@ -82,7 +83,7 @@ function runJob(store: KgStore, job: Job): string {
 const started = performance.now();
 let store: KgStore;
 try {
-  store = data.storeDir === undefined ? KgStore.memory() : await KgStore.open(data.storeDir);
+  store = await loadSaved(data.storeDir);
   port.postMessage({
     id: -1,
     ok: true,

@@ -21,7 +21,6 @@ import { CheckedReader, type FileCheck, PREVIOUS, writeAtomically } from "./file
 import { lockStoreSync, type StoreLock } from "./lock.js";
 import type { QueryResult, Row } from "./result.js";
 import { type ParsedQuery, parseSparql } from "./sparql.js";
-import type { Store as GraphStore } from "./store.js";
 import { toN3Quad, toN3Term } from "./terms.js";
 
 /** Name of the data file inside a store directory. */
@@ -57,8 +56,8 @@ export type RdfMediaType =
   | "application/trig"
   | "application/rdf+xml";
 
-/** An RDF graph store with atomic persistence. */
-export class KgStore implements GraphStore {
+/** An RDF graph store with atomic persistence; implements `Store` (store.ts), checked where open.ts returns it as one. */
+export class KgStore {
   /** Directory the store is saved to (undefined for a memory-only store). */
   readonly dir: string | undefined;
   #store: Store;

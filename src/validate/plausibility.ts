@@ -6,7 +6,8 @@
  * (no kg:direction), the same unit and the same kind of period.
  */
 import type { Iris } from "../rdf/iri.js";
-import { type IndicatorRecord, loadIndicators, loadUnits, type UnitRecord } from "../rdf/schemes.js";
+import type { IndicatorRecord, UnitRecord } from "../rdf/scheme-records.js";
+import { loadIndicators, loadUnits } from "../rdf/schemes.js";
 import type { KgStore, Row } from "../store/index.js";
 import type { Finding, SourceSpan } from "./findings.js";
 import { type SpanIndex, termKey } from "./spans.js";

@@ -1,26 +1,16 @@
 /** `article-kg build PATH...`: ingests articles into the store, each article's graph replaced, saved atomically. */
 import { join } from "node:path";
 import { checkDate } from "../../article/read.js";
-import { finishBuild, type GraphRecord } from "../../describe/index.js";
-import { KgError } from "../../errors.js";
+import { buildStore } from "../../build/build.js";
+import { openForBuild } from "../../build/open.js";
+import { articleFileList } from "../../build/sources.js";
+import { buildSummary } from "../../build/summary.js";
+import type { KgError } from "../../errors.js";
 import { toTable } from "../../query/index.js";
-import type { Iris } from "../../rdf/iri.js";
 import { prefixesFor } from "../../rdf/prefixes.js";
-import { allPlaceResources, referenceFor } from "../../rdf/reference.js";
-import { QB, RDF as RDFV } from "../../rdf/vocab.js";
-import {
-  isRemoteStore,
-  openStore,
-  parseRemoteStore,
-  type Row,
-  redact,
-  STORE_FILE,
-  type Store,
-} from "../../store/index.js";
-import type { Article } from "../../types.js";
+import { isRemoteStore, parseRemoteStore, type Row, redact, STORE_FILE } from "../../store/index.js";
 import { absoluteIri, CLIError, DEFAULT_STORE, encodingOption, irisOf, parse } from "../args.js";
 import { err, out } from "../io.js";
-import { articleFiles, extractAll, mapAll, readArticles } from "../pipeline.js";
 import { Progress } from "../progress.js";
 
 /** Exit code of a build that stored the good articles and skipped bad files. */
@@ -61,21 +51,6 @@ Options:
   -h, --help               show this help
 `;
 
-/** The summary: results per place and indicator, with period, value and unit. */
-const SUMMARY_QUERY = `SELECT ?place ?indicator ?period ?value ?unit WHERE {
-  ?obs a qb:Observation ; kg:indicator ?i ; sdmx-measure:obsValue ?value ; sdmx-attribute:unitMeasure ?u ;
-       kg:observationKind kg:Result .
-  OPTIONAL { ?obs sdmx-dimension:refArea ?p .
-             OPTIONAL { ?p skos:prefLabel ?pl FILTER(langMatches(lang(?pl), "zh-Hans")) } }
-  OPTIONAL { ?i skos:prefLabel ?il FILTER(langMatches(lang(?il), "zh-Hans")) }
-  OPTIONAL { ?obs sdmx-dimension:refPeriod ?rp . OPTIONAL { ?rp rdfs:label ?pe } }
-  ?u skos:notation ?unit .
-  FILTER NOT EXISTS { ?i skos:notation ?n FILTER(STRSTARTS(?n, "other-")) }
-  BIND(COALESCE(STR(?pl), "—") AS ?place)
-  BIND(COALESCE(STR(?il), STRAFTER(STR(?i), "/indicator/")) AS ?indicator)
-  BIND(COALESCE(STR(?pe), "") AS ?period)
-} ORDER BY ?place ?indicator ?period ?value`;
-
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
     store: { type: "string" },
@@ -101,77 +76,47 @@ export async function run(argv: readonly string[]): Promise<number> {
   const dir = values.store ?? DEFAULT_STORE;
   const started = performance.now();
 
-  const files: string[] = [];
-  for await (const f of articleFiles(positionals)) files.push(f);
-  if (files.length === 0)
-    throw new KgError("E_INPUT_NOT_FOUND", `no article files (*.txt, *.html, *.htm) under ${positionals.join(", ")}.`);
+  const files = await articleFileList(positionals);
   if (url !== undefined && files.length > 1)
     throw new CLIError(`--source-url names one article; got ${files.length} files (build them one at a time).`);
 
-  const store = await openStore(dir);
-  const startedAt = new Date();
-  const built: GraphRecord[] = [];
+  const store = await openForBuild(dir);
   const progress = new Progress(files.length);
   const bad: string[] = [];
-  const onBadFile =
-    values.strict === true
-      ? undefined
-      : (e: KgError, file: string) => {
-          bad.push(file);
-          progress.done();
-          err(`article-kg: skipped ${e.message.startsWith(file) ? e.message : `${file}: ${e.message}`}`);
-          progress.tick(file);
-        };
-  let articles = 0;
-  let observations = 0;
-  let quads = 0;
+  let result: Awaited<ReturnType<typeof buildStore>>;
   try {
-    for await (const { extraction, mapped } of mapAll(
-      extractAll(withUrl(readArticles(iterate(files), readOptions, onBadFile), url)),
-      ir,
-    )) {
-      quads += await store.replaceGraph(mapped.graph, mapped.quads);
-      built.push({ graph: mapped.graph, article: ir.article(extraction.article.id), at: new Date() });
-      observations += mapped.quads.filter(
-        (q) => q.predicate.value === RDFV.type && q.object.value === QB.Observation,
-      ).length;
-      articles++;
-      progress.tick(extraction.article.source);
-    }
+    result = await buildStore(store, files, {
+      iris: ir,
+      ...readOptions,
+      ...(url === undefined ? {} : { url }),
+      ...(values.strict === true
+        ? {}
+        : {
+            onBadFile: (e: KgError, file: string) => {
+              bad.push(file);
+              progress.done();
+              err(`article-kg: skipped ${e.message.startsWith(file) ? e.message : `${file}: ${e.message}`}`);
+              progress.tick(file);
+            },
+          }),
+      onArticle: (g) => progress.tick(g.extraction.article.source),
+      onArticlesWritten: () => progress.done(),
+      allPlaces: values["all-places"] === true,
+      ...(license === undefined ? {} : { license }),
+      ...(isRemoteStore(dir) ? { sparqlEndpoint: parseRemoteStore(dir).query } : {}),
+    });
   } finally {
     progress.done();
   }
-  if (articles === 0)
-    throw new KgError(
-      "E_INPUT_NOT_FOUND",
-      `none of the ${files.length} file${files.length === 1 ? "" : "s"} could be read as an article; the store was left as it was.`,
-    );
-  // The reference graph is rebuilt from what every article graph in the store uses, so places
-  // and periods of removed or re-extracted articles do not linger (and a rebuild is idempotent).
-  const reference = referenceFor(await usedReferenceIris(store, ir), ir);
-  if (values["all-places"]) for (const [k, v] of allPlaceResources(ir)) if (!reference.has(k)) reference.set(k, v);
-  quads += await store.replaceGraph(
-    ir.referenceGraph,
-    (function* () {
-      for (const qs of reference.values()) yield* qs;
-    })(),
-  );
-  // Links, provenance of this build and the VoID/DCAT description (src/describe).
-  quads += await finishBuild(store, ir, {
-    started: startedAt,
-    graphs: built,
-    ...(license === undefined ? {} : { license }),
-    ...(isRemoteStore(dir) ? { sparqlEndpoint: parseRemoteStore(dir).query } : {}),
-  });
-  await store.save();
+  const { articles, observations, quads } = result;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   await out(
     `Built ${articles} article${articles === 1 ? "" : "s"}: ${observations} observations, ${quads} quads written ` +
       `(store: ${await store.countQuads()} quads) in ${seconds} s → ${isRemoteStore(dir) ? redact(dir) : join(dir, STORE_FILE)}\n`,
   );
   if (values.summary) {
-    const result = await store.query(SUMMARY_QUERY, { prefixes: prefixesFor(ir) });
-    if (result.kind === "bindings") await out(summaryTable(result.variables, result.rows, prefixesFor(ir), values.all));
+    const table = await buildSummary(store, ir);
+    if (table !== undefined) await out(summaryTable(table.variables, table.rows, prefixesFor(ir), values.all));
   }
   if (observations === 0 && articles > 0) err("note: no observations were found (is the extractor still a stub?).");
   if (bad.length > 0) {
@@ -197,22 +142,4 @@ export function summaryTable(
     `(${SUMMARY_ROWS} of ${rows.length} rows shown)\n`,
   );
   return `${table}… ${left} more row${left === 1 ? "" : "s"} left out: add --all to see them, or query the store.\n`;
-}
-
-async function* withUrl(articles: AsyncIterable<Article>, url: string | undefined): AsyncGenerator<Article> {
-  for await (const a of articles) yield url === undefined ? a : { ...a, url };
-}
-
-async function* iterate(files: readonly string[]): AsyncGenerator<string> {
-  yield* files;
-}
-
-/** The place and period IRIs the article graphs of a store use. */
-async function usedReferenceIris(store: Store, ir: Iris): Promise<string[]> {
-  const result = await store.query(`SELECT DISTINCT ?x WHERE {
-    GRAPH ?g { ?s ?p ?x }
-    FILTER(isIRI(?x) && STRSTARTS(STR(?g), "${ir.base}graph/article/")
-           && (STRSTARTS(STR(?x), "${ir.base}place/") || STRSTARTS(STR(?x), "${ir.base}period/")))
-  }`);
-  return result.kind === "bindings" ? result.rows.flatMap((r) => r.get("x")?.value ?? []) : [];
 }

@@ -1,10 +1,10 @@
 /** `article-kg export`: the whole store as RDF text. */
+
+import { openBuilt } from "../../build/open.js";
 import { CONTEXT_IRI, EXPORT_FORMATS, exportStore } from "../../export/index.js";
 import { prefixesFor } from "../../rdf/prefixes.js";
-import { isRemoteStore, openStore } from "../../store/index.js";
 import { CLIError, choice, DEFAULT_STORE, irisOf, parse } from "../args.js";
 import { err } from "../io.js";
-import { openExisting } from "./store.js";
 
 export const summary = "write the whole store as Turtle, TriG, N-Quads, N-Triples or JSON-LD";
 
@@ -36,7 +36,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (positionals.length > 0) throw new CLIError(`export takes no arguments; got "${positionals[0]}".`);
   const format = choice("format", values.format, EXPORT_FORMATS, "turtle");
   const spec = values.store ?? DEFAULT_STORE;
-  const store = isRemoteStore(spec) ? await openStore(spec) : await openExisting(spec);
+  const store = await openBuilt(spec);
   const count = await exportStore(store, {
     format,
     output: values.output,

@@ -1,10 +1,9 @@
 /** `article-kg extract FILE`: the graph (or a table of the facts) of one article on stdout. */
-import { readArticle } from "../../article/read.js";
+import { extractFacts, graphOfExtraction } from "../../build/article-graph.js";
+import { readOneArticle } from "../../build/sources.js";
 import { FACT_COLUMNS, factCells, factRows, factsToCsv, factsToJson } from "../../export/facts.js";
 import { writeBatches } from "../../export/index.js";
-import { extract } from "../../extract/index.js";
 import { alignedTable, groupDigits } from "../../query/index.js";
-import { mapExtraction } from "../../rdf/map.js";
 import { prefixesFor } from "../../rdf/prefixes.js";
 import { RDF_FORMATS } from "../../rdf/serialize.js";
 import { absoluteIri, CLIError, choice, encodingOption, irisOf, parse } from "../args.js";
@@ -45,13 +44,13 @@ export async function run(argv: readonly string[]): Promise<number> {
   const ir = irisOf(values.base);
   if (positionals.length !== 1) throw new CLIError("extract expects exactly one FILE.");
   const file = positionals[0] as string;
-  const read = await readArticle(file, {
+  const read = await readOneArticle(file, {
     ...(values.published === undefined ? {} : { published: values.published }),
     ...(values.encoding === undefined ? {} : { encoding: encodingOption(values.encoding) }),
   });
   const url = values["source-url"];
   const article = url === undefined ? read : { ...read, url: absoluteIri("source-url", url) };
-  const extraction = extract(article);
+  const extraction = extractFacts(article);
   if (format === "table" || format === "csv" || format === "json") {
     const rows = factRows(extraction);
     if (format === "csv") await out(factsToCsv(rows));
@@ -65,7 +64,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       );
     return 0;
   }
-  const mapped = mapExtraction(extraction, ir);
+  const mapped = graphOfExtraction(extraction, ir, { text: false });
   await writeBatches([mapped.quads, [...mapped.reference.values()].flat()], format, prefixesFor(ir), {
     write: out,
   });

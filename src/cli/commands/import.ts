@@ -1,8 +1,8 @@
 /** `article-kg import FILE --graph IRI`: loads an RDF file of any common format into its own named graph. */
-import { basename } from "node:path";
+import { importedGraph, importRdf } from "../../build/import.js";
+import { storeName } from "../../build/open.js";
 import { READ_FORMATS } from "../../export/index.js";
-import { formatOf, readRdfFile } from "../../import/read.js";
-import { isRemoteStore, openStore, redact } from "../../store/index.js";
+import { formatOf } from "../../import/read.js";
 import { CLIError, DEFAULT_STORE, irisOf, parse } from "../args.js";
 import { out } from "../io.js";
 
@@ -35,22 +35,11 @@ export async function run(argv: readonly string[]): Promise<number> {
   const file = positionals[0] as string;
   const format = formatOf(file, values.format);
   const ir = irisOf(values.base);
-  const graph =
-    values.graph ??
-    `${ir.base}imported/${encodeURIComponent(
-      basename(file)
-        .replace(/\.[^.]*$/u, "")
-        .toLowerCase(),
-    )}`;
+  const graph = values.graph ?? importedGraph(ir, file);
   if (!/^[a-z][a-z0-9+.-]*:[^\s<>"{}|^`\\]+$/iu.test(graph))
     throw new CLIError(`--graph must be an absolute IRI; got "${graph}".`);
-  const quads = await readRdfFile(file, format);
   const spec = values.store ?? DEFAULT_STORE;
-  const store = await openStore(spec);
-  const n = await store.replaceGraph(graph, quads);
-  await store.save();
-  await out(
-    `Imported ${n} triples from ${file} (${format}) into <${graph}> → ${isRemoteStore(spec) ? redact(spec) : spec}\n`,
-  );
+  const n = await importRdf(spec, file, { graph, format });
+  await out(`Imported ${n} triples from ${file} (${format}) into <${graph}> → ${storeName(spec)}\n`);
   return 0;
 }

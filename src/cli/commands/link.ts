@@ -1,14 +1,11 @@
 /** `article-kg link FILE --by gb2260`: owl:sameAs links from our places to the items of an external graph. */
-import { basename } from "node:path";
+import { gb2260LinkGraph, linkPlaces } from "../../build/link.js";
+import { storeName } from "../../build/open.js";
 import { READ_FORMATS } from "../../export/index.js";
-import { formatOf, readRdfFile } from "../../import/read.js";
-import { type CodedItem, gb2260Of, linkByCode, P442 } from "../../link/gb2260.js";
-import { linkGraph } from "../../link/reference-links.js";
-import { prefixesFor } from "../../rdf/prefixes.js";
-import { isRemoteStore, openStore, redact } from "../../store/index.js";
+import { formatOf } from "../../import/read.js";
+import { P442 } from "../../link/gb2260.js";
 import { CLIError, DEFAULT_STORE, irisOf, parse } from "../args.js";
 import { err, out } from "../io.js";
-import { openExisting } from "./store.js";
 
 export const summary = "link our places to an external graph (Wikidata extract …) by GB/T 2260 code";
 
@@ -29,8 +26,6 @@ Options:
   -h, --help        show this help
 `;
 
-const PLACES = `SELECT DISTINCT ?code WHERE { ?place a kg:Place ; skos:notation ?code }`;
-
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
     by: { type: "string" },
@@ -45,39 +40,15 @@ export async function run(argv: readonly string[]): Promise<number> {
   const file = positionals[0] as string;
   const ir = irisOf(values.base);
   const property = values.property ?? P442;
-  const graph =
-    values.graph ??
-    linkGraph(
-      ir,
-      `gb2260/${encodeURIComponent(
-        basename(file)
-          .replace(/\.[^.]*$/u, "")
-          .toLowerCase(),
-      )}`,
-    );
-  const external = await readRdfFile(file, formatOf(file, values.format));
-  const items: CodedItem[] = [];
-  let unreadable = 0;
-  for (const q of external) {
-    if (q.predicate.value !== property || q.subject.termType !== "NamedNode" || q.object.termType !== "Literal")
-      continue;
-    const code = gb2260Of(q.object.value);
-    if (code === undefined) unreadable++;
-    else items.push({ item: q.subject.value, code });
-  }
+  const graph = values.graph ?? gb2260LinkGraph(ir, file);
   const spec = values.store ?? DEFAULT_STORE;
-  const store = isRemoteStore(spec) ? await openStore(spec) : await openExisting(spec);
-  const places = await store.query(PLACES, { prefixes: prefixesFor(ir) });
-  const codes = places.kind === "bindings" ? places.rows.flatMap((r) => r.get("code")?.value ?? []) : [];
-  const result = linkByCode(codes, items, ir, graph);
-  const n = await store.replaceGraph(graph, result.quads);
-  await store.save();
-  for (const [code, list] of result.ambiguous)
+  const run = await linkPlaces(spec, file, { iris: ir, format: formatOf(file, values.format), property, graph });
+  for (const [code, list] of run.ambiguous)
     err(`note: code ${code} is stated by ${list.length} items (${list.join(", ")}): not linked.`);
-  if (unreadable > 0) err(`note: ${unreadable} code value(s) are not GB/T 2260 division codes: skipped.`);
+  if (run.unreadable > 0) err(`note: ${run.unreadable} code value(s) are not GB/T 2260 division codes: skipped.`);
   await out(
-    `Linked ${n} of ${codes.length} places to ${file} (${items.length} coded items, ${result.unmatched} not ours) ` +
-      `in <${graph}> → ${isRemoteStore(spec) ? redact(spec) : spec}\n`,
+    `Linked ${run.links} of ${run.places} places to ${file} (${run.items} coded items, ${run.unmatched} not ours) ` +
+      `in <${graph}> → ${storeName(spec)}\n`,
   );
   return 0;
 }

@@ -1,13 +1,12 @@
 /** `article-kg quickstatements --indicator ID --property PID`: selected observations as QuickStatements. */
 
+import { openBuilt } from "../../build/open.js";
 import { withOutput } from "../../export/index.js";
 import { quickStatements, quickStatementsQuery } from "../../export/quickstatements.js";
 import { prefixesFor } from "../../rdf/prefixes.js";
 import { loadIndicators } from "../../rdf/schemes.js";
-import { isRemoteStore, openStore } from "../../store/index.js";
 import { CLIError, DEFAULT_STORE, irisOf, parse } from "../args.js";
 import { err } from "../io.js";
-import { openExisting } from "./store.js";
 
 export const summary = "export selected observations as QuickStatements for Wikidata";
 
@@ -57,7 +56,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     throw new CLIError(`--reference-url must be an http(s) URL; got "${url}".`);
   const prefixes = prefixesFor(irisOf(values.base));
   const spec = values.store ?? DEFAULT_STORE;
-  const store = isRemoteStore(spec) ? await openStore(spec) : await openExisting(spec);
+  const store = await openBuilt(spec);
   const result = await store.query(quickStatementsQuery(values.indicator, values.place), {
     prefixes: { ...prefixes, owl: "http://www.w3.org/2002/07/owl#" },
   });

@@ -4,12 +4,19 @@
  * the store as it now is.
  */
 
+import {
+  activityIri,
+  buildProvenance,
+  datasetStats,
+  describeDataset,
+  descriptionGraph,
+  forgetGraphsUpdate,
+  type GraphRecord,
+  provenanceGraph,
+} from "../describe/index.js";
 import { referenceLinks } from "../link/reference-links.js";
 import type { Iris } from "../rdf/iri.js";
 import type { Store } from "../store/index.js";
-import { describeDataset } from "./describe.js";
-import { activityIri, buildProvenance, forgetGraphsUpdate, type GraphRecord } from "./prov.js";
-import { datasetStats, descriptionGraph, provenanceGraph } from "./stats.js";
 
 /** What the build did before its end. */
 export interface BuildRun {
