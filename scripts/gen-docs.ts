@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import type * as RDF from "@rdfjs/types";
 import { Parser } from "n3";
 import { DEFAULT_BASE } from "../src/rdf/iri.js";
-import { PREFIXES } from "../src/rdf/vocab.js";
+import { KG as KG_NS, PREFIXES, QUDT_UNIT, SH, WD } from "../src/rdf/vocab.js";
 
 const root = new URL("../", import.meta.url);
 /** The ontology files the page is made from. */
@@ -33,7 +33,7 @@ const COMMENT = `${PREFIXES.rdfs}comment`;
 const PREF = `${PREFIXES.skos}prefLabel`;
 const NOTATION = `${PREFIXES.skos}notation`;
 const IN_SCHEME = `${PREFIXES.skos}inScheme`;
-const KG = `${DEFAULT_BASE}ontology#`;
+const KG = KG_NS.$;
 
 const SHORT: Readonly<Record<string, string>> = {
   ...PREFIXES,
@@ -45,9 +45,9 @@ const SHORT: Readonly<Record<string, string>> = {
   scheme: `${DEFAULT_BASE}scheme/`,
   structure: `${DEFAULT_BASE}structure/`,
   dataset: `${DEFAULT_BASE}dataset/`,
-  qudt: "http://qudt.org/vocab/unit/",
-  wd: "http://www.wikidata.org/entity/",
-  sh: "http://www.w3.org/ns/shacl#",
+  qudt: QUDT_UNIT.$,
+  wd: WD.$,
+  sh: SH.$,
 };
 
 /** A compact name for an IRI (`kg:Place`, `unit:CNY`). */
@@ -289,15 +289,15 @@ export function ontologyMarkdown(): string {
     table(
       ["shape", "targets", "property shapes"],
       shapes
-        .subjectsOfType("http://www.w3.org/ns/shacl#NodeShape")
+        .subjectsOfType(SH.NodeShape)
         .sort(byName)
         .map((s) => [
           `\`${curie(s)}\``,
-          ["targetClass", "targetObjectsOf"]
-            .flatMap((p) => shapes.values(s, `http://www.w3.org/ns/shacl#${p}`))
+          (["targetClass", "targetObjectsOf"] as const)
+            .flatMap((p) => shapes.values(s, SH[p]))
             .map((t) => `\`${curie(t.value)}\``)
             .join(", "),
-          String(shapes.values(s, "http://www.w3.org/ns/shacl#property").length),
+          String(shapes.values(s, SH.property).length),
         ]),
     ),
     "",

@@ -12,9 +12,8 @@ import { fileURLToPath } from "node:url";
 import type * as RDF from "@rdfjs/types";
 import { iris as makeIris } from "../src/rdf/iri.js";
 import { loadPrograms, organisationSchemeQuads, programSchemeQuads } from "../src/rdf/program-scheme.js";
-import { UN_SDG, WIKIDATA_ENTITY } from "../src/rdf/scheme-records.js";
 import { indicatorSchemeQuads, loadIndicators, loadUnits, unitSchemeQuads } from "../src/rdf/schemes.js";
-import { PREFIXES } from "../src/rdf/vocab.js";
+import { PREFIXES, QUDT_UNIT, UN_SDG, WD } from "../src/rdf/vocab.js";
 import { generatedTurtle } from "./generated-turtle.js";
 
 /** The generated files, relative to the repository root, with their source. */
@@ -50,9 +49,9 @@ export function schemeTurtle(name: SchemeName): Promise<string> {
     unit: `${ir.base}unit/`,
     program: `${ir.base}program/`,
     organisation: `${ir.base}organisation/`,
-    qudt: "http://qudt.org/vocab/unit/",
-    wd: WIKIDATA_ENTITY,
-    sdg: UN_SDG,
+    qudt: QUDT_UNIT.$,
+    wd: WD.$,
+    sdg: UN_SDG.$,
   };
   const { source, file } = GENERATED[name];
   return generatedTurtle(schemeQuads(name), prefixes, [

@@ -22,6 +22,7 @@ import { fileURLToPath } from "node:url";
 export const LAYERS: readonly (readonly string[])[] = [
   ["errors.ts"],
   ["types.ts"],
+  ["data"],
   ["article"],
   ["extract"],
   ["rdf"],

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { PLACE_HANT_FILE, placeHantJson } from "../scripts/gen-place-hant.js";
 import { toAlignedSimplified } from "../src/article/script.js";
 import { abbreviation, gazetteerStats, loadGazetteer, placeCodeList } from "../src/extract/gazetteer.js";
 import { shortNames, stripEthnic } from "../src/extract/gazetteer-names.js";
@@ -289,5 +290,12 @@ describe("data files", () => {
 
   it("has no abbreviation for other characters", () => {
     expect(abbreviation("李")).toBeUndefined();
+  });
+
+  it("data/place-names-hant.json is up to date (node --import tsx scripts/gen-place-hant.ts)", () => {
+    // regenerated in memory from every official name with opencc-js cn → tw (about a second)
+    expect(readFileSync(PLACE_HANT_FILE, "utf8") === placeHantJson()).toBe(true);
+    const hant = JSON.parse(readFileSync(PLACE_HANT_FILE, "utf8")).hant as Record<string, string>;
+    for (const p of g.all()) expect(Object.hasOwn(hant, p.name), p.name).toBe(true);
   });
 });

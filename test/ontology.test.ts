@@ -13,9 +13,10 @@ import { ontologyMarkdown } from "../scripts/gen-docs.js";
 import { GENERATED_STRUCTURE, type StructureName, structureTurtle } from "../scripts/gen-structure.js";
 import { readArticle } from "../src/article/read.js";
 import { extract } from "../src/extract/index.js";
-import { componentPropertyQuads, STRUCTURE_TERMS } from "../src/rdf/cube.js";
+import { componentPropertyQuads } from "../src/rdf/cube.js";
 import { iris } from "../src/rdf/iri.js";
 import { mapExtraction } from "../src/rdf/map.js";
+import { STRUCTURE_TERMS } from "../src/rdf/vocab.js";
 
 const root = new URL("../", import.meta.url);
 const read = (file: string) => readFileSync(new URL(file, root), "utf8");

@@ -3,11 +3,11 @@ import type * as RDF from "@rdfjs/types";
 import { Parser } from "n3";
 import { describe, expect, it } from "vitest";
 import { GENERATED, type SchemeName, schemeTurtle } from "../scripts/gen-ontology.js";
-import { iris, KG_TERMS } from "../src/rdf/iri.js";
+import { iris } from "../src/rdf/iri.js";
 import { parseIndicators, parseUnits } from "../src/rdf/scheme-parse.js";
 import { GOLD_CATEGORIES, sdgIndicatorIri } from "../src/rdf/scheme-records.js";
 import { loadIndicators, loadUnits } from "../src/rdf/schemes.js";
-import { RDFS } from "../src/rdf/vocab.js";
+import { KG_TERMS, RDFS, SKOS } from "../src/rdf/vocab.js";
 
 const root = new URL("../", import.meta.url);
 const read = (file: string) => readFileSync(new URL(file, root), "utf8");
@@ -119,9 +119,11 @@ describe("ontology/kg.ttl", () => {
   const quads = parse(read("ontology/kg.ttl"));
   const kg = iris().kg;
 
-  it("labels and comments every term of KG_TERMS in English and Chinese", () => {
+  it("labels every term of KG_TERMS in English and Chinese, and comments all but the code-list schemes", () => {
+    const isScheme = (term: string) =>
+      quads.some((q) => q.subject.value === kg[term as keyof typeof kg] && q.object.value === SKOS.ConceptScheme);
     for (const term of KG_TERMS) {
-      for (const p of [RDFS.label, RDFS.comment]) {
+      for (const p of isScheme(term) ? [RDFS.label] : [RDFS.label, RDFS.comment]) {
         const langs = quads
           .filter((q) => q.subject.value === kg[term] && q.predicate.value === p && q.object.termType === "Literal")
           .map((q) => (q.object as RDF.Literal).language.toLowerCase());

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Parser } from "n3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { iris, KG_TERMS } from "../src/rdf/iri.js";
+import { iris } from "../src/rdf/iri.js";
+import { KG_TERMS } from "../src/rdf/vocab.js";
 import { buildSamples, cli, http, serve } from "./e2e/server.js";
 
 let dir: string;

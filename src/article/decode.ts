@@ -4,9 +4,26 @@
  * iconv-lite; `encoding` forces one. Binary files and bytes that no candidate decodes cleanly
  * are refused with the file name and a hint (E_INPUT_ENCODING).
  */
-import chardet from "chardet";
-import iconv from "iconv-lite";
+import { createRequire } from "node:module";
+import type Chardet from "chardet";
+import type Iconv from "iconv-lite";
 import { KgError } from "../errors.js";
+
+const require = createRequire(import.meta.url);
+const lazy: { iconv?: typeof Iconv; chardet?: typeof Chardet } = {};
+/** iconv-lite and chardet are loaded when a file is not plain UTF-8 (or an encoding is named): not at start-up. */
+const iconv = {
+  encodingExists: (name: string): boolean => iconvLib().encodingExists(name),
+  decode: (buf: Buffer, name: string): string => iconvLib().decode(buf, name),
+};
+function iconvLib(): typeof Iconv {
+  lazy.iconv ??= require("iconv-lite") as typeof Iconv;
+  return lazy.iconv;
+}
+function chardetLib(): typeof Chardet {
+  lazy.chardet ??= require("chardet") as typeof Chardet;
+  return lazy.chardet;
+}
 
 /** Decoded text and the encoding it was read as. */
 export interface Decoded {
@@ -105,7 +122,7 @@ function candidatesOf(buf: Buffer): string[] {
     if (nul.even >= 4 * nul.odd) out.push("utf-16be");
     return out;
   }
-  for (const m of chardet.analyse(buf)) {
+  for (const m of chardetLib().analyse(buf)) {
     const name = DETECTED[m.name];
     // A weak guess among the legacy Chinese encodings is left to the fixed order below.
     if (name !== undefined && name !== "utf-8" && m.confidence >= 25 && !out.includes(name)) out.push(name);

@@ -7,11 +7,25 @@
  * marked (returned as `skipped`, with their role) and left out of the text, so extraction
  * never reads them. Offsets of facts refer to the returned text, which is what the graph stores.
  */
-import { DomUtils, parseDocument } from "htmlparser2";
+import { createRequire } from "node:module";
+import type * as Htmlparser2 from "htmlparser2";
 
-type Document = ReturnType<typeof parseDocument>;
+type Document = ReturnType<typeof Htmlparser2.parseDocument>;
 type Node = Document["children"][number];
-type Element = Parameters<typeof DomUtils.getAttributeValue>[0];
+type Element = Parameters<typeof Htmlparser2.DomUtils.getAttributeValue>[0];
+
+const require = createRequire(import.meta.url);
+/**
+ * htmlparser2's DOM helpers, loaded (its CommonJS build, synchronously) by the first page read:
+ * with its entity tables it was a sizeable part of the start-up of every command that reads
+ * plain-text articles.
+ */
+let DomUtils: typeof Htmlparser2.DomUtils;
+let parseDocument: typeof Htmlparser2.parseDocument;
+function loadParser(): void {
+  if (parseDocument !== undefined) return;
+  ({ DomUtils, parseDocument } = require("htmlparser2") as typeof Htmlparser2);
+}
 
 /** Why a part of the page is not in the article text. */
 export type SkippedRole = "caption" | "byline" | "footer";
@@ -93,6 +107,7 @@ const DATE = /(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/u;
 
 /** Reads a page. */
 export function readHtml(html: string): HtmlArticle {
+  loadParser();
   const doc = parseDocument(html, { decodeEntities: true });
   const skipped: { role: SkippedRole; text: string }[] = [];
   const h1 = DomUtils.findOne((e) => e.name === "h1", doc.children, true);

@@ -1,24 +1,14 @@
 /**
  * Script normalisation: a Simplified copy of the text that has exactly as many code points as
  * the original, so that every offset found on the copy is an offset into the original.
- * Uses opencc-js (Traditional → Simplified) plus a small variant table (data/variants.json)
+ * Uses opencc-js's Traditional → Simplified dictionaries (t2s.ts) plus a small variant table (data/variants.json)
  * for characters it leaves alone (陜) and full-width digits and punctuation.
  */
-import { readFileSync } from "node:fs";
-import * as OpenCC from "opencc-js";
+import { variantsData } from "../data/load.js";
 import type { Script } from "../types.js";
+import { convertOnce, t2s } from "./t2s.js";
 
-const variants: Record<string, string> = JSON.parse(
-  readFileSync(new URL("../../data/variants.json", import.meta.url), "utf8"),
-).map;
-
-const cache: { convert?: (s: string) => string } = {};
-/** The opencc-js converter, built on first use (building it takes a moment). */
-function converter(): (s: string) => string {
-  const convert = cache.convert ?? OpenCC.Converter({ from: "t", to: "cn" });
-  cache.convert = convert;
-  return convert;
-}
+const variants: Readonly<Record<string, string>> = variantsData().map;
 
 const charCache = new Map<string, string>();
 /** Converts one code point; keeps it when the conversion is not exactly one code point. */
@@ -28,7 +18,7 @@ function convertChar(ch: string): string {
     const v = variants[ch];
     if (v !== undefined) out = v;
     else {
-      const c = converter()(ch);
+      const c = t2s(ch);
       out = [...c].length === 1 ? c : ch;
     }
     charCache.set(ch, out);
@@ -41,7 +31,19 @@ function convertChar(ch: string): string {
  * point for code point aligned with the original.
  */
 export function toAlignedSimplified(text: string): string {
-  const whole = converter()(text);
+  return aligned(text, t2s);
+}
+
+/**
+ * The same for a one-off text (the gazetteer's names at start-up): converted with only the
+ * dictionary entries it can use, so that no dictionary trie is built for it (see t2s.ts).
+ */
+export function toAlignedSimplifiedOnce(text: string): string {
+  return aligned(text, convertOnce);
+}
+
+function aligned(text: string, convert: (s: string) => string): string {
+  const whole = convert(text);
   if (codePoints(whole) === codePoints(text))
     return withDigitYears(whole.replace(variantRe(), (ch) => variants[ch] ?? ch));
   // the phrase conversion changed a length somewhere: convert code point by code point
@@ -96,20 +98,29 @@ function variantRe(): RegExp {
   return re;
 }
 
-const TRAD_ONLY = new Set(
+const TRAD_ONLY = codeUnits(
   "們國後來過這當為與從對還時實會於產經發開關點無頭現長門問間隊陽陰陝陜漢縣區貧萬億個傳戶項學東車馬鄉農貫",
 );
-const SIMP_ONLY = new Set(
+const SIMP_ONLY = codeUnits(
   "们国后来过这当为与从对还时实会于产经发开关点无头现长门问间队阳阴陕汉县区贫万亿个传户项学东车马乡农贯",
 );
+
+/** A lookup table of BMP characters by UTF-16 code unit (1 = in the set). */
+function codeUnits(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
 
 /** Guesses the script from characters that exist in only one of them (one pass over the text). */
 export function detectScript(text: string): Script {
   let t = 0;
   let s = 0;
-  for (const ch of text) {
-    if (TRAD_ONLY.has(ch)) t++;
-    else if (SIMP_ONLY.has(ch)) s++;
+  // by code unit: the marker characters are all BMP, so a surrogate is never one of them
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (TRAD_ONLY[c] === 1) t++;
+    else if (SIMP_ONLY[c] === 1) s++;
   }
   return t > s ? "traditional" : "simplified";
 }

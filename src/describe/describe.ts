@@ -8,31 +8,39 @@
  * wrote the data (ingestion); when an article was published is its own `schema:datePublished`.
  */
 import type * as RDF from "@rdfjs/types";
-import { EXPORT_FORMATS, FORMAT_INFO } from "../export/formats.js";
 import { LINK_TARGETS } from "../link/targets.js";
+import { EXPORT_FORMATS, FORMAT_INFO } from "../rdf/formats.js";
 import type { Iris } from "../rdf/iri.js";
 import { loadPrograms } from "../rdf/program-scheme.js";
 import { GraphWriter, lang, str, typed } from "../rdf/terms.js";
-import { DCTERMS, PROV, QB, RDF as RDFV, SKOS, XSD } from "../rdf/vocab.js";
+import {
+  DCAT,
+  DCTERMS,
+  FOAF,
+  ISO639_1,
+  mediaTypeIri,
+  OA,
+  PROV,
+  QB,
+  RDF as RDFV,
+  SCHEMA,
+  SDMX_ATTRIBUTE,
+  SDMX_DIMENSION,
+  SDMX_MEASURE,
+  SKOS,
+  TIME,
+  VOID,
+  XSD,
+} from "../rdf/vocab.js";
 import { type DatasetStats, descriptionGraph } from "./stats.js";
-import { DCAT, DCTERMS_EXTRA, FOAF, mediaTypeIri, VOID } from "./vocab.js";
 
 /** Default licence of the published graph (override with `build --license IRI`). */
 export const DEFAULT_LICENSE = "https://creativecommons.org/licenses/by/4.0/";
 
 /** Vocabularies the graph uses (void:vocabulary). */
-const VOCABULARIES = [
-  "http://purl.org/linked-data/cube#",
-  "http://purl.org/linked-data/sdmx/2009/dimension#",
-  "http://purl.org/linked-data/sdmx/2009/measure#",
-  "http://purl.org/linked-data/sdmx/2009/attribute#",
-  "http://www.w3.org/ns/prov#",
-  "http://www.w3.org/ns/oa#",
-  "http://www.w3.org/2006/time#",
-  "http://www.w3.org/2004/02/skos/core#",
-  "https://schema.org/",
-  "http://purl.org/dc/terms/",
-];
+const VOCABULARIES = [QB, SDMX_DIMENSION, SDMX_MEASURE, SDMX_ATTRIBUTE, PROV, OA, TIME, SKOS, SCHEMA, DCTERMS].map(
+  (ns) => ns.$,
+);
 
 /** IRI of the published dataset as a whole (the qb:DataSet of the observations is a part of it). */
 export const datasetIri = (iris: Iris): string => `${iris.base}dataset`;
@@ -68,10 +76,10 @@ export function describeDataset(stats: DatasetStats, iris: Iris, options: Descri
       ),
     )
     .add(ds, DCTERMS.license, options.license ?? DEFAULT_LICENSE)
-    .add(ds, DCTERMS_EXTRA.language, "http://id.loc.gov/vocabulary/iso639-1/zh")
-    .add(ds, DCTERMS_EXTRA.modified, dateTime(options.modified))
+    .add(ds, DCTERMS.language, ISO639_1.zh)
+    .add(ds, DCTERMS.modified, dateTime(options.modified))
     .add(ds, PROV.wasGeneratedBy, options.activity)
-    .add(ds, DCTERMS_EXTRA.hasPart, iris.dataset)
+    .add(ds, DCTERMS.hasPart, iris.dataset)
     .add(ds, VOID.subset, iris.dataset)
     .add(ds, VOID.uriSpace, str(iris.base))
     .add(ds, VOID.triples, count(stats.triples))
@@ -94,7 +102,7 @@ export function describeDataset(stats: DatasetStats, iris: Iris, options: Descri
     [iris.organisationScheme, organisations.length],
   ];
   for (const [scheme, n] of schemes) {
-    g.add(ds, DCTERMS_EXTRA.hasPart, scheme).add(scheme, RDFV.type, SKOS.ConceptScheme);
+    g.add(ds, DCTERMS.hasPart, scheme).add(scheme, RDFV.type, SKOS.ConceptScheme);
     if (n !== undefined) g.add(scheme, VOID.entities, count(n));
   }
   for (const v of VOCABULARIES) g.add(ds, VOID.vocabulary, v);
@@ -115,7 +123,7 @@ export function describeDataset(stats: DatasetStats, iris: Iris, options: Descri
         lang(`The whole graph as ${info.title}${info.graphs ? " (named graphs kept)" : ""}`, "en"),
       )
       .add(dist, DCAT.mediaType, mediaTypeIri(info.mediaType))
-      .add(dist, DCTERMS_EXTRA.format, mediaTypeIri(info.mediaType))
+      .add(dist, DCTERMS.format, mediaTypeIri(info.mediaType))
       .add(dist, DCAT.downloadURL, file)
       .add(dist, DCTERMS.license, options.license ?? DEFAULT_LICENSE)
       .add(ds, VOID.dataDump, file);

@@ -9,9 +9,8 @@ import { readFileSync } from "node:fs";
 import type * as RDF from "@rdfjs/types";
 import type { Iris } from "../rdf/iri.js";
 import { GraphWriter, lang, str, typed } from "../rdf/terms.js";
-import { PROV, RDFS, RDF as RDFV, XSD } from "../rdf/vocab.js";
+import { PROV, RDFS, RDF as RDFV, SCHEMA, XSD } from "../rdf/vocab.js";
 import { provenanceGraph } from "./stats.js";
-import { PROV_EXTRA, SCHEMA_EXTRA } from "./vocab.js";
 
 /** The tool's version, from package.json. */
 export const TOOL_VERSION: string = (
@@ -57,12 +56,12 @@ export function buildProvenance(record: BuildRecord, iris: Iris): RDF.Quad[] {
     .add(act, PROV.wasAssociatedWith, agent)
     .add(agent, RDFV.type, PROV.SoftwareAgent)
     .add(agent, RDFS.label, str(`article-kg ${TOOL_VERSION}`))
-    .add(agent, SCHEMA_EXTRA.softwareVersion, str(TOOL_VERSION));
+    .add(agent, SCHEMA.softwareVersion, str(TOOL_VERSION));
   for (const r of record.graphs) {
     g.add(act, PROV.used, r.article)
       .add(act, PROV.generated, r.graph)
       .add(r.graph, PROV.wasGeneratedBy, act)
-      .add(r.graph, PROV_EXTRA.generatedAtTime, dateTime(r.at))
+      .add(r.graph, PROV.generatedAtTime, dateTime(r.at))
       .add(r.graph, PROV.wasDerivedFrom, r.article);
   }
   for (const graph of record.generated) g.add(act, PROV.generated, graph);

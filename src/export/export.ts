@@ -7,9 +7,8 @@
  * subjects, not with the store).
  */
 import type * as RDF from "@rdfjs/types";
-import { keepsGraphs } from "../rdf/serialize.js";
+import { type ExportFormat, isTextFormat, keepsGraphs } from "../rdf/formats.js";
 import type { Store } from "../store/index.js";
-import { type ExportFormat, isTextFormat } from "./formats.js";
 import { writeJsonLd } from "./jsonld.js";
 import { type Output, withOutput, writeBatches } from "./write.js";
 

@@ -1,5 +1,5 @@
 /** Export of the store and of quads to RDF text. */
-export { type ExportOptions, exportStore } from "./export.js";
+
 export {
   EXPORT_FORMATS,
   type ExportFormat,
@@ -8,6 +8,7 @@ export {
   isTextFormat,
   READ_FORMATS,
   type ReadFormat,
-} from "./formats.js";
+} from "../rdf/formats.js";
+export { type ExportOptions, exportStore } from "./export.js";
 export { CONTEXT_IRI, type JsonLdOptions, jsonldContext, writeJsonLd } from "./jsonld.js";
 export { type Output, stdoutSink, withOutput, writeBatches } from "./write.js";

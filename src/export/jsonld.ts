@@ -10,13 +10,11 @@ import type * as RDF from "@rdfjs/types";
 import { shorten } from "../query/terms.js";
 import { canonicalLanguage } from "../rdf/language.js";
 import { groupBySubject } from "../rdf/serialize.js";
+import { DEFAULT_BASE, RDF as RDFV, XSD } from "../rdf/vocab.js";
 import type { ChunkSink } from "../store/files.js";
 
-const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-const XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
-
 /** IRI of the published context of the default base. */
-export const CONTEXT_IRI = "https://w3id.org/article-kg/context.jsonld";
+export const CONTEXT_IRI = `${DEFAULT_BASE}context.jsonld`;
 
 /** The `@context` object for a set of prefixes (each a prefix term). */
 export function jsonldContext(prefixes: Readonly<Record<string, string>>): Record<string, string> {
@@ -39,7 +37,7 @@ function termId(t: RDF.Term): string {
 function objectValue(o: RDF.Term): JsonValue {
   if (o.termType === "Literal") {
     if (o.language) return { "@value": o.value, "@language": canonicalLanguage(o.language) };
-    if (o.datatype.value === XSD_STRING) return o.value;
+    if (o.datatype.value === XSD.string) return o.value;
     return { "@value": o.value, "@type": o.datatype.value };
   }
   return { "@id": termId(o) };
@@ -96,7 +94,7 @@ export async function writeJsonLd(
         closeNode();
         node = { id: s, types: [], props: new Map() };
       }
-      if (q.predicate.value === RDF_TYPE && q.object.termType === "NamedNode") node.types.push(key(q.object.value));
+      if (q.predicate.value === RDFV.type && q.object.termType === "NamedNode") node.types.push(key(q.object.value));
       else {
         const k = key(q.predicate.value);
         const list = node.props.get(k);

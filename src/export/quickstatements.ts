@@ -6,8 +6,8 @@
  * (no item, no source URL, a bound instead of a value, a target) are skipped with a reason.
  */
 
-import { WIKIDATA_ENTITY } from "../rdf/scheme-records.js";
 import { loadUnits } from "../rdf/schemes.js";
+import { WD } from "../rdf/vocab.js";
 import type { Row } from "../store/index.js";
 
 /** Selects the observations of one indicator, with what a statement needs. */
@@ -18,7 +18,7 @@ export function quickStatementsQuery(indicator: string, place?: string): string 
     sdmx-attribute:unitMeasure/skos:notation ?unitCode ; sdmx-dimension:refArea ?place ;
     prov:wasDerivedFrom/oa:hasSource ?article .
   ?place skos:notation ?placeCode .${place === undefined ? "" : ` FILTER(?placeCode = ${lit(place)})`}
-  OPTIONAL { ?place owl:sameAs ?item FILTER(STRSTARTS(STR(?item), ${lit(`${WIKIDATA_ENTITY}Q`)})) }
+  OPTIONAL { ?place owl:sameAs ?item FILTER(STRSTARTS(STR(?item), ${lit(`${WD.$}Q`)})) }
   OPTIONAL { ?article dcterms:source ?source FILTER(isIRI(?source)) }
   OPTIONAL { ?obs sdmx-dimension:refPeriod/time:hasBeginning/time:inXSDgYear ?start }
   OPTIONAL { ?obs sdmx-dimension:refPeriod/time:hasEnd/time:inXSDgYear ?end }
@@ -83,7 +83,7 @@ export function quickStatements(rows: readonly Row[], options: QuickStatementsOp
       skip("the unit has no Wikidata item");
       continue;
     }
-    const item = ([...items][0] as string).slice(WIKIDATA_ENTITY.length);
+    const item = ([...items][0] as string).slice(WD.$.length);
     const amount = (r.get("value")?.value ?? "").replace(/^\+/u, "");
     const value = unit.isCount ? amount : `${amount}U${(unit.wikidata as string).slice(1)}`;
     const start = r.get("start")?.value;

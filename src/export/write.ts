@@ -3,7 +3,8 @@
  * is held as text. Output goes to a file (temporary file + rename) or to stdout.
  */
 import type * as RDF from "@rdfjs/types";
-import { groupBySubject, type RdfFormat, RdfTextWriter } from "../rdf/serialize.js";
+import type { RdfFormat } from "../rdf/formats.js";
+import { groupBySubject, RdfTextWriter } from "../rdf/serialize.js";
 import { type ChunkSink, writeAtomically } from "../store/files.js";
 
 /** Where output goes: a file path, or stdout when undefined or "-". */

@@ -3,75 +3,19 @@
  * official name (汉中市 → 汉中, 凉山彝族自治州 → 凉山州 and 凉山, 六枝特区 → 六枝).
  * Pure functions; the gazetteer applies the stop list and collision rules on top.
  */
+import { placeNamesData } from "../data/load.js";
 import type { PlaceLevel } from "../types.js";
 
 /**
  * Ethnic-group names as they occur inside autonomous-division names, longest first so that
- * 土家 is tried before 土. "各" covers 各族自治县 (龙胜, 隆林).
+ * 土家 is tried before 土 (data/place-names.json).
  */
-const ETHNIC = [
-  "乌孜别克",
-  "柯尔克孜",
-  "俄罗斯",
-  "维吾尔",
-  "哈萨克",
-  "塔吉克",
-  "塔塔尔",
-  "达斡尔",
-  "鄂温克",
-  "鄂伦春",
-  "蒙古",
-  "布依",
-  "朝鲜",
-  "土家",
-  "哈尼",
-  "傈僳",
-  "高山",
-  "拉祜",
-  "东乡",
-  "纳西",
-  "景颇",
-  "仫佬",
-  "布朗",
-  "撒拉",
-  "毛南",
-  "仡佬",
-  "锡伯",
-  "阿昌",
-  "普米",
-  "德昂",
-  "保安",
-  "裕固",
-  "独龙",
-  "赫哲",
-  "门巴",
-  "珞巴",
-  "基诺",
-  "回",
-  "藏",
-  "苗",
-  "彝",
-  "壮",
-  "满",
-  "侗",
-  "瑶",
-  "白",
-  "傣",
-  "黎",
-  "佤",
-  "畲",
-  "水",
-  "土",
-  "羌",
-  "怒",
-  "京",
-  "各",
-] as const;
+const ETHNIC: readonly string[] = placeNamesData().ethnicGroups;
 
 /** Whether `s` is an ethnic-group name (with or without 族), e.g. 东乡族, 鄂伦春. */
 export function isEthnicName(s: string): boolean {
   const bare = s.endsWith("族") ? s.slice(0, -1) : s;
-  return (ETHNIC as readonly string[]).includes(bare);
+  return ETHNIC.includes(bare);
 }
 
 /**
@@ -103,9 +47,8 @@ function strip(name: string, suffixes: readonly string[]): { stem: string; suffi
   return undefined;
 }
 
-const PROVINCE_SUFFIXES = ["特别行政区", "自治区", "省", "市"] as const;
-const PREFECTURE_SUFFIXES = ["自治州", "地区", "盟", "市"] as const;
-const COUNTY_SUFFIXES = ["自治县", "自治旗", "特区", "林区", "县", "区", "市", "旗"] as const;
+/** Administrative suffixes by level, tried in order (data/place-names.json). */
+const SUFFIXES = placeNamesData().suffixes;
 
 /**
  * Short names of a division by rule, before the stop list: the stem without its
@@ -115,9 +58,7 @@ const COUNTY_SUFFIXES = ["自治县", "自治旗", "特区", "林区", "县", "�
  * gives 东乡县, not 东乡).
  */
 export function shortNames(name: string, level: PlaceLevel): string[] {
-  const suffixes =
-    level === "province" ? PROVINCE_SUFFIXES : level === "prefecture" ? PREFECTURE_SUFFIXES : COUNTY_SUFFIXES;
-  const hit = strip(name, suffixes);
+  const hit = strip(name, SUFFIXES[level]);
   if (hit === undefined) return [];
   const autonomous = hit.suffix.startsWith("自治") ? hit.suffix : undefined;
   const stripped = autonomous ? stripEthnic(hit.stem) : hit.stem;

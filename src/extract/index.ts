@@ -43,6 +43,9 @@ import { Text } from "./text.js";
 const inside = (r: Range, start: number, end: number) => r.start <= start && end <= r.end;
 const overlaps = (r: Range, start: number, end: number) => r.start < end && start < r.end;
 
+/** A value of `T` under construction (its properties assigned one by one). */
+type Draft<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Longest title (first line) that counts as a headline rather than a lead paragraph. */
 const MAX_HEADLINE = 50;
 /** Longest quotation that is a name (“432”, “七个一批”) rather than quoted speech. */
@@ -95,6 +98,9 @@ export function extract(article: Article): Extraction {
   const parts = partsOf(s, quantities, seg.sentences, seg.parens);
   const quantityOf = new Map<Observation, number>();
   let lastSentence: Sentence | undefined;
+  /** The span of the sentence of the facts, made once per sentence. */
+  let contextOf: Sentence | undefined;
+  let context: Span = { start: 0, end: 0, exact: "" };
   let topicAt = 0;
   const articleCues = new ArticleCues(s);
   let cues = new CueIndex(articleCues, { start: 0, end: 0 });
@@ -176,8 +182,13 @@ export function extract(article: Article): Extraction {
       ];
     // "42户139人": the people of households whose indicator is known
     const g = periodContext.groupOf[qi] as number;
-    const household =
-      q.unit === "PERSON" ? quantities.findIndex((x, i) => i >= g && i < qi && x.unit === "HOUSEHOLD") : -1;
+    let household = -1;
+    if (q.unit === "PERSON")
+      for (let i = g; i < qi; i++)
+        if (quantities[i]?.unit === "HOUSEHOLD") {
+          household = i;
+          break;
+        }
     const householdIndicator = household >= 0 ? chosen[household]?.[0] : undefined;
     if (householdIndicator !== undefined && indicators.length === 1)
       indicators = [personsOf(householdIndicator, indicators[0] as string)];
@@ -219,13 +230,16 @@ export function extract(article: Article): Extraction {
       if (previous !== undefined && !previous.some(isFallback)) indicators = previous;
     }
     chosen[qi] = indicators;
-    const kind = isTarget(s, q, sentence, clause, {
-      ...(article.published !== undefined ? { published: article.published } : {}),
-      ...(periodBinding !== undefined ? { period: periodBinding.value } : {}),
-    })
-      ? "target"
-      : "result";
+    // (objects built by assignment, not by spreading conditional objects: the hot loop's allocations)
+    const targetContext: { published?: string; period?: Period } = {};
+    if (article.published !== undefined) targetContext.published = article.published;
+    if (periodBinding !== undefined) targetContext.period = periodBinding.value;
+    const kind = isTarget(s, q, sentence, clause, targetContext) ? "target" : "result";
     const span = text.span(q.start, q.end);
+    if (sentence !== contextOf) {
+      contextOf = sentence;
+      context = text.span(sentence.start, sentence.end);
+    }
     // "截至2018年底累计选派…": 累计 makes any count up to a date a cumulative flow
     const before = s.slice(clause.start, q.prefixStart);
     const counted = lexicon().raw.cumulativeCues.words.some((w) => before.includes(w));
@@ -238,28 +252,29 @@ export function extract(article: Article): Extraction {
     );
     for (const [indicator, variant] of reported) {
       const period = pointInTime(periodBinding, indicator, counted, q.changeTo);
-      const obs: Observation = {
+      // the properties in the order of the spread it replaces (the JSON of a fact keeps its order)
+      const obs: Draft<Observation> = {
         index: 0,
         indicator,
         value: q.value,
         unit: q.unit,
         span,
-        context: text.span(sentence.start, sentence.end),
+        context,
         kind,
         programs: governingPrograms(variant ?? indicator, named.programs),
-        ...(named.organisations.length > 0 ? { organisations: named.organisations } : {}),
-        ...(place !== undefined ? { place } : {}),
-        ...(variant !== undefined ? { subIndicator: variant } : {}),
-        ...(gift !== undefined ? { donor: gift.donor } : {}),
-        ...(period !== undefined ? { period: period.value } : {}),
-        why: {
-          ...(period !== undefined ? { period: explain(period) } : {}),
-          ...(placeBound !== undefined ? { place: explain(placeBound) } : {}),
-        },
-        ...(q.approximation !== undefined ? { approximation: q.approximation } : {}),
-        ...(q.bound !== undefined ? { bound: q.bound } : {}),
-        ...(q.direction !== undefined ? { direction: q.direction } : {}),
       };
+      if (named.organisations.length > 0) obs.organisations = named.organisations;
+      if (place !== undefined) obs.place = place;
+      if (variant !== undefined) obs.subIndicator = variant;
+      if (gift !== undefined) obs.donor = gift.donor;
+      if (period !== undefined) obs.period = period.value;
+      const why: { period?: string; place?: string } = {};
+      if (period !== undefined) why.period = explain(period);
+      if (placeBound !== undefined) why.place = explain(placeBound);
+      obs.why = why;
+      if (q.approximation !== undefined) obs.approximation = q.approximation;
+      if (q.bound !== undefined) obs.bound = q.bound;
+      if (q.direction !== undefined) obs.direction = q.direction;
       candidates.push(obs);
       quantityOf.set(obs, qi);
       if (inHeadline) headlineFacts.add(obs);

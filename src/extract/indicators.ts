@@ -5,35 +5,11 @@
  * before it. Only indicators whose unit fits the quantity compete; when no cue fits, the
  * generic indicator of the unit is used, so no fact is ever dropped.
  */
-import { readFileSync } from "node:fs";
+import { indicatorsData, unitsData } from "../data/load.js";
 import type { UnitCode } from "../types.js";
 import { lexicon } from "./lexicon.js";
 import type { Range } from "./segment.js";
-
-interface IndicatorEntry {
-  readonly id: string;
-  readonly unit: UnitCode;
-  readonly cues: readonly string[];
-  /** A stock (how many poor villages there are) rather than an event (how many exited). */
-  readonly stock?: boolean;
-  /** A flow that only adds up over time (people lifted out, funds invested). */
-  readonly cumulative?: boolean;
-  /** On a stock: the flow that a decrease of it is (贫困人口减少684万人 → people lifted out). */
-  readonly decrease?: string;
-  readonly broader?: string;
-  /** A variant of its broader indicator: reported under that one (see reportedIndicator). */
-  readonly variant?: boolean;
-  /** On a household indicator: the indicator of the people of those households. */
-  readonly persons?: string;
-  /** On a level: the indicator that an increase of it is (income → income increase). */
-  readonly increase?: string;
-}
-
-interface UnitEntry {
-  readonly code: string;
-  readonly isCount?: boolean;
-  readonly broader?: string;
-}
+import { buildTrie, type TrieNode, visitWordsAt } from "./trie.js";
 
 interface CompiledCue {
   readonly parts: readonly string[];
@@ -59,7 +35,7 @@ interface Compiled {
   readonly indicators: readonly CompiledIndicator[];
   readonly byId: ReadonlyMap<string, CompiledIndicator>;
   /** Every cue part, for the one-pass search of an article. */
-  readonly trie: TrieNode;
+  readonly trie: TrieNode<string>;
   readonly fallback: ReadonlyMap<string, string>;
   readonly countLike: ReadonlySet<string>;
 }
@@ -74,12 +50,8 @@ function tables(): Compiled {
 }
 
 function compile(): Compiled {
-  const ind = JSON.parse(readFileSync(new URL("../../data/indicators.json", import.meta.url), "utf8")) as {
-    indicators: IndicatorEntry[];
-  };
-  const units = JSON.parse(readFileSync(new URL("../../data/units.json", import.meta.url), "utf8")) as {
-    units: UnitEntry[];
-  };
+  const ind = indicatorsData();
+  const units = unitsData();
   const countLike = new Set(["COUNT"]);
   for (const u of units.units) if (u.broader === "COUNT") countLike.add(u.code);
   const fallback = new Map<string, string>();
@@ -106,7 +78,7 @@ function compile(): Compiled {
     for (const link of [i.decrease, i.increase, i.persons])
       if (link !== undefined && !ids.has(link))
         throw new Error(`data/indicators.json: "${i.id}" names "${link}", which is not declared`);
-  const trie = buildTrie(indicators.flatMap((i) => i.cues.flatMap((c) => c.parts)));
+  const trie = buildTrie(indicators.flatMap((i) => i.cues.flatMap((c) => c.parts.map((p) => [p, p] as const))));
   return { indicators, byId: new Map(indicators.map((i) => [i.id, i])), fallback, countLike, trie };
 }
 
@@ -136,48 +108,25 @@ export interface CueRegions {
 /** Cues in the sentence before the number count only this close to it. */
 const SENTENCE_REACH = 30;
 
-/** A character trie of every cue word, for one pass over an article. */
-interface TrieNode {
-  readonly next: Map<string, TrieNode>;
-  word?: string;
-}
-
-function buildTrie(words: Iterable<string>): TrieNode {
-  const root: TrieNode = { next: new Map() };
-  for (const w of words) {
-    let node = root;
-    for (const ch of w) {
-      let n = node.next.get(ch);
-      if (n === undefined) {
-        n = { next: new Map() };
-        node.next.set(ch, n);
-      }
-      node = n;
-    }
-    node.word = w;
-  }
-  return root;
-}
-
 /** Positions of every cue word in a whole article, found in one pass over the text. */
 export class ArticleCues {
   private readonly found = new Map<string, number[]>();
   constructor(s: string) {
     const root = tables().trie;
     const negations = lexicon().raw.negations.words;
-    for (let i = 0; i < s.length; i++) {
-      let node = root.next.get(s[i] as string);
-      let negated: boolean | undefined;
-      for (let j = i + 1; node !== undefined; j++) {
-        if (node.word !== undefined) {
-          negated ??= negations.some((w) => s.endsWith(w, i));
-          if (negated) break; // 待脱贫: not an exit
-          const list = this.found.get(node.word);
-          if (list === undefined) this.found.set(node.word, [i]);
-          else list.push(i);
-        }
-        node = j < s.length ? node.next.get(s[j] as string) : undefined;
-      }
+    let i = 0;
+    let negated: boolean | undefined;
+    const visit = (word: string): boolean => {
+      negated ??= negations.some((w) => s.endsWith(w, i));
+      if (negated) return false; // 待脱贫: not an exit
+      const list = this.found.get(word);
+      if (list === undefined) this.found.set(word, [i]);
+      else list.push(i);
+      return true;
+    };
+    for (; i < s.length; i++) {
+      negated = undefined;
+      visitWordsAt(root, s, i, visit);
     }
   }
   /** Every position of `part` in the text, ascending. */

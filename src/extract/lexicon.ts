@@ -2,78 +2,9 @@
  * The extraction lexicon (data/lexicon.json), read once and compiled into lookup tables and
  * regular expressions. Everything the rules know about words lives in the data file.
  */
-import { readFileSync } from "node:fs";
-import type { Approximation, Bound, UnitCode } from "../types.js";
-
-interface RawLexicon {
-  scales: Record<string, string>;
-  countedNouns: Record<string, string[] | string>;
-  approximation: { after: Record<string, Approximation>; before: Record<string, Approximation> };
-  bounds: { before: Record<string, Bound>; after: Record<string, Bound> };
-  directions: { increase: string[]; decrease: string[] };
-  changeTo: string[];
-  notAfterNumber: string[];
-  notBeforeNumber: string[];
-  idioms: string[];
-  targetCues: string[];
-  targetVerbsAfterCue: string[];
-  orgSuffixes: string[];
-  collectivePlaces: Record<string, string[] | string>;
-  divisionCountNouns: string[];
-  continuationVerbs: string[];
-  /**
-   * Subtotals (src/extract/parts.ts): words that open a clause of parts ("其中易地搬迁2万人"),
-   * words that make such a clause a total ("包括…在内的3万人"), words that make a number an
-   * average (never a part nor a whole), units that do not add up.
-   */
-  parts: { cues: string[]; notWith: string[]; averages: string[]; notAdditiveUnits: string[] };
-  targetStandalone: string[];
-  sloganAfterMeasure: string[];
-  disposalVerbs: string[];
-  thresholdNouns: { nouns: string[] };
-  divisionCountModifiers: { words: string[] };
-  reportingFrame: { words: string[] };
-  exemplarCues: { words: string[] };
-  setReferences: { before: string[]; nouns: string[] };
-  donorVerbs: { words: string[]; eastProvinces: { codes: string[] } };
-  localities: { townSuffixes: string[]; villageSuffixes: string[]; collectives: string[] };
-  cumulativeCues: { words: string[] };
-  growthSubjects: { income: string[]; other: string[] };
-  negations: { words: string[] };
-  nounUnitStops: { words: string[] };
-  targetScope: {
-    resets: string[];
-    purposeBefore: string[];
-    pastAfterCue: string[];
-    afterNumber: string[];
-    afterNumberReach: number;
-    adverbs: string[];
-    pastIsResult: string[];
-    yearEndWords: string[];
-    yearEndNotAfter: string[];
-    yearEndFutureBeforeMonth: number;
-    untilMust: string[];
-  };
-  writtenNumbers: {
-    zeroAfter: string[];
-    zeroNotBefore: string[];
-    rateNouns: string[];
-    half: string[];
-    halfAlone: Record<string, Bound>;
-    fractionRound: number;
-    notAfterCheng: string[];
-    oneTenthAfter: string[];
-  };
-  boilerplate: { strong: string[]; shortLine: string[]; maxShortLine: number; dateline: string };
-  periods: {
-    fiveYearPlans: Record<string, [number, number]>;
-    congresses: Record<string, number>;
-    relativeYears: Record<string, number>;
-    anaphoricYears: { offsets: Record<string, number> };
-    before: string[];
-    now: string[];
-  };
-}
+import { lexiconData, unitsData } from "../data/load.js";
+import type { LexiconData, UnitsData } from "../data/types.js";
+import type { UnitCode } from "../types.js";
 
 /** A measure word entry. */
 export interface MeasureWord {
@@ -84,7 +15,7 @@ export interface MeasureWord {
 
 /** The compiled lexicon. */
 export interface Lexicon {
-  readonly raw: RawLexicon;
+  readonly raw: LexiconData;
   readonly measureWords: ReadonlyMap<string, MeasureWord>;
   /** Alternation of measure words, longest first, for regexes. */
   readonly measureWordPattern: string;
@@ -106,12 +37,8 @@ export function alternation(words: Iterable<string>): string {
     .join("|");
 }
 
-interface RawUnits {
-  units: { code: UnitCode; forms?: { form: string; factor: string; chineseNumeralOnly?: boolean }[] }[];
-}
-
 /** Measure words: the written forms of the unit scheme (data/units.json), with their factors. */
-function measureWordsOf(units: RawUnits): Map<string, MeasureWord> {
+function measureWordsOf(units: UnitsData): Map<string, MeasureWord> {
   const out = new Map<string, MeasureWord>();
   for (const u of units.units)
     for (const f of u.forms ?? []) {
@@ -126,8 +53,8 @@ function measureWordsOf(units: RawUnits): Map<string, MeasureWord> {
 }
 
 function load(): Lexicon {
-  const raw = JSON.parse(readFileSync(new URL("../../data/lexicon.json", import.meta.url), "utf8")) as RawLexicon;
-  const units = JSON.parse(readFileSync(new URL("../../data/units.json", import.meta.url), "utf8")) as RawUnits;
+  const raw = lexiconData();
+  const units = unitsData();
   const measureWords = measureWordsOf(units);
   const countedNouns: { noun: string; unit: UnitCode }[] = [];
   for (const [unit, nouns] of Object.entries(raw.countedNouns))

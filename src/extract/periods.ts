@@ -44,39 +44,52 @@ let compiled: Compiled | undefined;
 
 function compile(): Compiled {
   const p = lexicon().raw.periods;
+  const any = (words: Iterable<string>) => `(?:${alternation(words)})`;
   // 2019年底, 2019年年底, 2019年度
-  const suffix = "(?:年?[底末初中]|度)?";
+  const suffix = `${any(p.afterYear)}?`;
+  const join = any(p.listJoin);
+  // a number of years: 3, 三; 十二
+  const N = "\\d{1,2}|[两二三四五六七八九十]";
+  const NN = "\\d{1,2}|[两二三四五六七八九十]{1,2}";
   const parts = [
     // 0 several years: 2014、2015年, 2016年、2017年, 2014年和2015年
-    `(?<list>((?:19|20)\\d\\d)\\s*年?${suffix}(?:\\s*[、和及与]\\s*(?:19|20)\\d\\d\\s*年?${suffix})*\\s*[、和及与]\\s*((?:19|20)\\d\\d)\\s*年${suffix})`,
+    `(?<list>((?:19|20)\\d\\d)\\s*年?${suffix}(?:\\s*${join}\\s*(?:19|20)\\d\\d\\s*年?${suffix})*\\s*${join}\\s*((?:19|20)\\d\\d)\\s*年${suffix})`,
     // 1 range: 2017年至2019年, 2016-2020年
-    `(?<range>(?:从|自)?${Y}${suffix}\\s*(?:至|到|—|-|~|～)\\s*((?:19|20)\\d\\d)\\s*年${suffix})`,
-    `(?<range2>((?:19|20)\\d\\d)\\s*(?:—|-|~|～)\\s*((?:19|20)\\d\\d)\\s*年)`,
+    `(?<range>${any(p.from)}?${Y}${suffix}\\s*${any([...p.rangeTo, ...p.dashes])}\\s*((?:19|20)\\d\\d)\\s*年${suffix})`,
+    `(?<range2>((?:19|20)\\d\\d)\\s*${any(p.dashes)}\\s*((?:19|20)\\d\\d)\\s*年)`,
     // 2b before: 2017年以前 (up to that year)
-    `(?<before>${Y}${suffix}(?:${alternation(p.before)}))`,
-    // 2 since: 自2015年以来, 2016年来, 2016年至今, 从2015年开始, 自2014年精准扶贫实施以来
-    `(?<since>(?:自|从)?${Y}${suffix}(?:以来|来|至今|开始|起(?![草步]))|(?:自|从)${Y}[\\p{Script=Han}“”"‘’]{1,12}?以来)`,
+    `(?<before>${Y}${suffix}${any(p.before)})`,
+    // 2 since: 自2015年以来, 2016年来, 2016年至今, 从2015年开始, 2015年起, 自2014年精准扶贫实施以来
+    `(?<since>${any(p.from)}?${Y}${suffix}(?:${alternation(p.since)}|${any(p.sinceStart.words)}(?!${any(p.sinceStart.notBefore)}))|${any(p.from)}${Y}[\\p{Script=Han}“”"‘’]{1,12}?${any(p.sinceEvent)})`,
     // 3 until: 到2020年底, 截至2019年
-    `(?<until>(?:截至|截止到|截止|到了|直到|到|至)\\s*${Y}${suffix})`,
+    `(?<until>${any(p.until)}\\s*${Y}${suffix})`,
     // 4 comparison: 较2017年, 比2015年
-    `(?<cmp>(?:较|比|同比)\\s*${Y}${suffix})`,
+    `(?<cmp>${any(p.comparison)}\\s*${Y}${suffix})`,
     // 5 year: 2019年, 2019年底
     `(?<year>${Y}${suffix})`,
     // 6 five-year plans
-    `(?<plan>[“‘]?(${alternation(Object.keys(p.fiveYearPlans))})[”’]?(期间|时期|以来|末|初)?)`,
+    `(?<plan>[“‘]?(${alternation(Object.keys(p.fiveYearPlans))})[”’]?(${alternation(p.afterPlan)})?)`,
     // 7 congresses
-    `(?<congress>(?:党的)?(${alternation(Object.keys(p.congresses))})(?:召开)?以来)`,
+    `(?<congress>${any(p.congress.before)}?(${alternation(Object.keys(p.congresses))})${any(p.congress.after)}?${any(p.congress.since)})`,
     // 8 recent years: 近3年, 近三年来, 过去五年, 五年累计, 经过七年努力
-    `(?<recent>近(\\d{1,2}|[两二三四五六七八九十])年(?:来|以来)?|(?<![\\d年])(\\d{1,2}|[两二三四五六七八九十]{1,2})年(?:来|以来)|(?:过去|过去的)(\\d{1,2}|[两二三四五六七八九十]{1,2})年(?![\\d底末初])|(?<![\\d年第])(\\d{1,2}|[两二三四五六七八九十]{1,2})年(?=累计)|(?:经过|历经)(\\d{1,2}|[两二三四五六七八九十]{1,2})年(?![\\d底末初])(?:多)?(?:的)?(?:努力|奋战|攻坚|奋斗|拼搏|艰苦|持续|不懈|接续|建设|实践|发展|时间)?)`,
+    `(?<recent>${any(p.recent.before)}(${N})年${any(p.recent.after)}?|(?<![\\d年])(${NN})年${any(p.recent.after)}|${any(p.recent.past)}(${NN})年(?![\\d底末初])|(?<![\\d年第])(${NN})年(?=${any(p.recent.totalAfter)})|${any(p.recent.through)}(${NN})年(?![\\d底末初])(?:多)?(?:的)?${any(p.recent.effort)}?)`,
     // 9a years by reference to the one stated before: 同年, 次年
-    `(?<anaphor>(?<![今去明前上本])(?:${alternation(Object.keys(p.anaphoricYears.offsets))}))`,
+    `(?<anaphor>(?<![今去明前上本])${any(Object.keys(p.anaphoricYears.offsets))})`,
     // 9 relative years and now
-    `(?<rel>(?<relcmp>较|比|同)?(${alternation(Object.keys(p.relativeYears))})(以来|同期)?)`,
+    `(?<rel>(?<relcmp>${alternation(p.relative.comparison)})?(${alternation(Object.keys(p.relativeYears))})(${alternation(p.relative.after)})?)`,
     `(?<now>${alternation(p.now)})`,
     // 10 dates without a year: 4月26日, 11月底
-    `(?<date>(?<![\\d年])(\\d{1,2})月(?:\\d{1,2}日|份|初|底|中旬|上旬|下旬)?)`,
+    `(?<date>(?<![\\d年])(\\d{1,2})月(?:\\d{1,2}日|${alternation(p.dateAfter)})?)`,
   ];
   return { re: new RegExp(parts.join("|"), "gu") };
+}
+
+let recentLeadRe: RegExp | undefined;
+/** The words before the number of a recent-years phrase (近三年, 经过七年, 过去五年) and the number. */
+function recentLead(): RegExp {
+  const r = lexicon().raw.periods.recent;
+  recentLeadRe ??= new RegExp(`^(?:${alternation([...r.before, ...r.through, ...r.past])})?([^年]+)年`, "u");
+  return recentLeadRe;
 }
 
 /** Finds every period phrase in `s`; relative phrases resolve only when `publishedYear` is known. */
@@ -134,7 +147,7 @@ export function findPeriods(s: string, publishedYear: number | undefined, publis
       period = { start: y, end: y, phrase };
     } else if (g.plan !== undefined) {
       kind = "plan";
-      const name = /十[一二三四五]五/u.exec(phrase)?.[0] ?? "";
+      const name = Object.keys(p.fiveYearPlans).find((k) => phrase.includes(k)) ?? "";
       const years = p.fiveYearPlans[name];
       if (years)
         period = phrase.endsWith("以来") ? { start: years[0], phrase } : { start: years[0], end: years[1], phrase };
@@ -147,7 +160,7 @@ export function findPeriods(s: string, publishedYear: number | undefined, publis
       if (publishedYear !== undefined) {
         const n = /\d+/u.test(phrase)
           ? Number(/\d+/u.exec(phrase)?.[0])
-          : (parseChineseNumeral(/^(?:近|经过|历经|过去的|过去)?([^年]+)年/u.exec(phrase)?.[1] ?? "") ?? 0);
+          : (parseChineseNumeral(recentLead().exec(phrase)?.[1] ?? "") ?? 0);
         // the last N calendar years: up to the publication year, or the year before when the
         // article appears in its first quarter (a work report of January 2021 on 过去五年: 2016–2020)
         const end = publishedMonth !== undefined && publishedMonth <= 3 ? publishedYear - 1 : publishedYear;
@@ -155,7 +168,7 @@ export function findPeriods(s: string, publishedYear: number | undefined, publis
       }
     } else if (g.rel !== undefined) {
       kind = "relative";
-      const word = Object.keys(p.relativeYears).find((k) => phrase.replace(/^[较比同]/u, "").startsWith(k));
+      const word = Object.keys(p.relativeYears).find((k) => phrase.startsWith(k, g.relcmp?.length ?? 0));
       if (publishedYear !== undefined && word !== undefined) {
         const y = publishedYear + (p.relativeYears[word] as number);
         // "比上年增长10.2%": year on year, relative to the year the sentence is about, not a

@@ -5,27 +5,10 @@
  * short name can be two halves of two words (复杂多样 holds 杂多). The words are data
  * (data/place-context.json); positions are UTF-16 indices into the Simplified copy.
  */
-import { readFileSync } from "node:fs";
+import { placeContextData } from "../data/load.js";
+import type { PlaceContextData } from "../data/types.js";
 import type { PlaceRef } from "../types.js";
 import type { Gazetteer, PlaceMatch } from "./gazetteer.js";
-
-interface PlaceContextData {
-  features: string[];
-  featureWords: string[];
-  featureTails: string[];
-  organisations: string[];
-  organisationsAdjacent: string[];
-  notAfterOrganisation: string[];
-  organisationGap: number;
-  organisationGapStop: string;
-  outlet: string;
-  boundaryBefore: string;
-  notBoundaryWords: string[];
-  settlementAfter: string;
-  venueBefore: string[];
-  venueAfter: string[];
-  venueWindow: number;
-}
 
 interface Compiled {
   readonly data: PlaceContextData;
@@ -37,9 +20,7 @@ interface Compiled {
 const memo: { compiled?: Compiled } = {};
 function compiled(): Compiled {
   if (memo.compiled === undefined) {
-    const data = JSON.parse(
-      readFileSync(new URL("../../data/place-context.json", import.meta.url), "utf8"),
-    ) as PlaceContextData;
+    const data = placeContextData();
     memo.compiled = {
       data,
       outlet: new RegExp(data.outlet, "u"),

@@ -15,41 +15,19 @@
  *
  * The indicator scheme says which program governs all facts of an indicator (`impliedProgram`).
  */
-import { readFileSync } from "node:fs";
+import { indicatorsData, programsData } from "../data/load.js";
+import type { LocalShapes } from "../data/types.js";
 import type { OrganisationRole, PlaceRef, ProgramMention, Span } from "../types.js";
 import type { PeriodPhrase } from "./periods.js";
 import type { ArticlePlaces } from "./places.js";
 import { containing, type Range, type Segmentation } from "./segment.js";
 import type { Text } from "./text.js";
+import { buildTrie, longestMatches, type TrieNode } from "./trie.js";
 
 /** A program or organisation mention at a position (UTF-16 indices of the Simplified copy). */
 export interface ProgramHit extends Range {
   readonly id: string;
   readonly kind: "program" | "organisation";
-}
-
-interface Labelled {
-  readonly id: string;
-  readonly prefLabel: { readonly "zh-Hans": string };
-  readonly altLabels?: readonly string[];
-  readonly broader?: string;
-}
-
-interface Shapes {
-  readonly documentSuffixes: readonly string[];
-  readonly nameSuffixes: readonly string[];
-  readonly initiativeCues: readonly string[];
-  readonly notProgramSuffixes: readonly string[];
-  readonly organisationSuffixes: readonly string[];
-  readonly organisationBoundary: readonly string[];
-  /** Words that give an organisation's role in a fact (`organisationRole`). */
-  readonly roles: {
-    readonly recipientBefore: readonly string[];
-    readonly donorAfter: readonly string[];
-    readonly sourceAfter: readonly string[];
-  };
-  /** 省/市/县 … written alone before an office: the article's own place at that level. */
-  readonly ownPlaceWords: Readonly<Record<string, PlaceRef["level"]>>;
 }
 
 interface Entry {
@@ -59,14 +37,9 @@ interface Entry {
   readonly label: string;
 }
 
-interface TrieNode {
-  readonly next: Map<string, TrieNode>;
-  entry?: Entry;
-}
-
 interface Tables {
-  readonly trie: TrieNode;
-  readonly shapes: Shapes;
+  readonly trie: TrieNode<Entry>;
+  readonly shapes: LocalShapes;
   /** indicator id → program id (data/indicators.json `program`). */
   readonly implied: ReadonlyMap<string, string>;
   /** program id → broader program id. */
@@ -77,33 +50,13 @@ interface Tables {
 
 let compiled: Tables | undefined;
 
-function readData<T>(file: string): T {
-  return JSON.parse(readFileSync(new URL(`../../data/${file}`, import.meta.url), "utf8")) as T;
-}
-
 /** The compiled tables of data/programs.json and data/indicators.json, built on first use. */
 function tables(): Tables {
   if (compiled !== undefined) return compiled;
-  const data = readData<{
-    programs: Labelled[];
-    organisations: Labelled[];
-    offices: { id: string; prefLabel: { "zh-Hans": string }; forms: string[] }[];
-    localShapes: Shapes;
-  }>("programs.json");
-  const indicators = readData<{ indicators: { id: string; program?: string }[] }>("indicators.json");
-  const root: TrieNode = { next: new Map() };
-  const put = (word: string, entry: Entry) => {
-    let node = root;
-    for (const ch of word) {
-      let n = node.next.get(ch);
-      if (n === undefined) {
-        n = { next: new Map() };
-        node.next.set(ch, n);
-      }
-      node = n;
-    }
-    node.entry = entry;
-  };
+  const data = programsData();
+  const indicators = indicatorsData();
+  const words: [string, Entry][] = [];
+  const put = (word: string, entry: Entry) => words.push([word, entry]);
   const labels = new Set<string>();
   for (const [kind, list] of [
     ["program", data.programs],
@@ -117,7 +70,7 @@ function tables(): Tables {
   for (const o of data.offices)
     for (const w of o.forms) put(w, { kind: "office", id: o.id, label: o.prefLabel["zh-Hans"] });
   compiled = {
-    trie: root,
+    trie: buildTrie(words),
     shapes: data.localShapes,
     implied: new Map(indicators.indicators.flatMap((i) => (i.program === undefined ? [] : [[i.id, i.program]]))),
     broader: new Map(data.programs.flatMap((p) => (p.broader === undefined ? [] : [[p.id, p.broader]]))),
@@ -127,7 +80,7 @@ function tables(): Tables {
 }
 
 /** The shape rules of data/programs.json (`localShapes`). */
-export function programShapes(): Shapes {
+export function programShapes(): LocalShapes {
   return tables().shapes;
 }
 
@@ -233,20 +186,7 @@ function ownPlaceAt(level: PlaceRef["level"], places: ArticlePlaces): PlaceRef |
 
 /** Scheme labels and office forms in a Simplified text: longest match, left to right, not overlapping. */
 function* schemeMatches(s: string): Generator<{ entry: Entry; start: number; end: number }> {
-  const root = tables().trie;
-  for (let i = 0; i < s.length; ) {
-    let node = root.next.get(s[i] as string);
-    let best: { entry: Entry; end: number } | undefined;
-    for (let j = i + 1; node !== undefined; j++) {
-      if (node.entry !== undefined) best = { entry: node.entry, end: j };
-      node = j < s.length ? node.next.get(s[j] as string) : undefined;
-    }
-    if (best === undefined) i++;
-    else {
-      yield { entry: best.entry, start: i, end: best.end };
-      i = best.end;
-    }
-  }
+  for (const m of longestMatches(tables().trie, s)) yield { entry: m.value, start: m.start, end: m.end };
 }
 
 /** Ids of the scheme programs a Simplified text names (a label of the gold, a sentence). */

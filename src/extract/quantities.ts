@@ -35,6 +35,8 @@ interface Compiled {
   readonly re: RegExp;
   readonly before: readonly { word: string; approximation?: Approximation; bound?: Bound }[];
   readonly directionWords: readonly { word: string; direction: Direction }[];
+  /** Words between a prefix word and the number (超过了, 均达), stripped from the end of the lead. */
+  readonly leadFillers: RegExp;
 }
 let compiled: Compiled | undefined;
 
@@ -42,12 +44,13 @@ function compile(): Compiled {
   const lx = lexicon();
   const r = lx.raw;
   // a lone 万/亿 before 余/多 (万余人) is one of it
-  const num = `(?<num>\\d+(?:,\\d{3})*(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}几]+|(?=[万亿](?:余|多)))`;
+  const afterScale = alternation(r.approximation.afterScale);
+  const num = `(?<num>\\d+(?:,\\d{3})*(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}几]+|(?=(?:${alternation(r.loneScales)})(?:${afterScale})))`;
   const approx = `(?<approx>${alternation(Object.keys(r.approximation.after))})?`;
-  const scale = `(?<scale>万亿|千万|百万|亿|万)?`;
-  const approx2 = `(?<approx2>余|多)?`;
+  const scale = `(?<scale>${alternation(r.numberScales)})?`;
+  const approx2 = `(?<approx2>${afterScale})?`;
   const mw = `(?<mw>${lx.measureWordPattern})?`;
-  const post = `(?<post>${alternation([...Object.keys(r.bounds.after), "左右"])})?`;
+  const post = `(?<post>${alternation([...Object.keys(r.bounds.after), ...r.approximation.aboutAfter])})?`;
   const re = new RegExp(`${num}[ \\t]?${approx}${scale}${approx2}[ \\t]?${mw}${post}`, "gu");
   const before: { word: string; approximation?: Approximation; bound?: Bound }[] = [];
   for (const [word, a] of Object.entries(r.approximation.before)) before.push({ word, approximation: a });
@@ -57,7 +60,8 @@ function compile(): Compiled {
     ...r.directions.increase.map((word) => ({ word, direction: "increase" as const })),
     ...r.directions.decrease.map((word) => ({ word, direction: "decrease" as const })),
   ].sort((a, b) => b.word.length - a.word.length);
-  return { re, before, directionWords };
+  const leadFillers = new RegExp(`(?:${alternation(r.leadFillers)})+$`, "u");
+  return { re, before, directionWords, leadFillers };
 }
 
 /**
@@ -121,7 +125,7 @@ function decorate(
       break;
     }
   }
-  const lead = s.slice(Math.max(0, prefixStart - 6), prefixStart).replace(/[了均达为约共]+$/u, "");
+  const lead = s.slice(Math.max(0, prefixStart - 6), prefixStart).replace(c.leadFillers, "");
   const changeTo = r.changeTo.some((w) => lead.endsWith(w));
   const direction = changeTo ? undefined : c.directionWords.find((d) => lead.endsWith(d.word))?.direction;
   return {
@@ -224,7 +228,7 @@ export function findQuantities(s: string, skip: (start: number, end: number) => 
       approximation = "more-than";
     } else if (rough) approximation = "more-than"; // 十几万元
     let bound: Bound | undefined = g.post !== undefined ? r.bounds.after[g.post] : undefined;
-    if (g.post === "左右") approximation = "about";
+    if (g.post !== undefined && r.approximation.aboutAfter.includes(g.post)) approximation = "about";
     // prefix words: 近, 约, 超过, 低于 … (possibly after 均/达); the change it states
     const d = decorate(s, start);
     approximation ??= d.approximation;

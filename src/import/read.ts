@@ -8,22 +8,23 @@ import { readFile } from "node:fs/promises";
 import type * as RDF from "@rdfjs/types";
 import type jsonldTypes from "jsonld";
 import { KgError } from "../errors.js";
+import { CONTEXT_IRI, jsonldContext } from "../export/index.js";
 import {
-  CONTEXT_IRI,
-  FORMAT_INFO,
   formatOfFile,
-  jsonldContext,
+  isReadFormat,
+  RDF_FORMAT_TABLE,
   READ_FORMATS,
   type ReadFormat,
-} from "../export/index.js";
+  storeMediaTypeOf,
+} from "../rdf/formats.js";
 import { iris } from "../rdf/iri.js";
 import { prefixesFor } from "../rdf/prefixes.js";
-import { KgStore, type RdfMediaType } from "../store/index.js";
+import { KgStore } from "../store/index.js";
 
 /** The format of a file: given, or by its extension. */
 export function formatOf(file: string, given?: string): ReadFormat {
   if (given !== undefined) {
-    if ((READ_FORMATS as readonly string[]).includes(given)) return given as ReadFormat;
+    if (isReadFormat(given)) return given;
     throw new KgError("E_USAGE", `--format must be one of ${READ_FORMATS.join(", ")}; got "${given}".`);
   }
   const f = formatOfFile(file);
@@ -52,7 +53,7 @@ export async function jsonldToNQuads(text: string, source = "JSON-LD"): Promise<
   const { default: jsonld } = await import("jsonld");
   try {
     return (await jsonld.toRDF(doc as jsonldTypes.JsonLdDocument, {
-      format: "application/n-quads",
+      format: RDF_FORMAT_TABLE.nquads.mediaType,
       documentLoader: documentLoader as never,
     })) as unknown as string;
   } catch (e) {
@@ -75,8 +76,9 @@ export async function readRdfFile(file: string, format?: string): Promise<RDF.Qu
   }
   const store = KgStore.memory();
   try {
-    if (f === "jsonld") store.loadText(await jsonldToNQuads(text, file), "application/n-quads");
-    else store.loadText(text, FORMAT_INFO[f].mediaType as RdfMediaType);
+    const mediaType = storeMediaTypeOf(f);
+    if (mediaType === undefined) store.loadText(await jsonldToNQuads(text, file), RDF_FORMAT_TABLE.nquads.mediaType);
+    else store.loadText(text, mediaType);
   } catch (e) {
     if (e instanceof KgError) throw new KgError(e.code, `${file}: ${e.message}`, { context: { file }, cause: e });
     throw e;

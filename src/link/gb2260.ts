@@ -7,10 +7,10 @@
 import type * as RDF from "@rdfjs/types";
 import type { Iris } from "../rdf/iri.js";
 import { GraphWriter } from "../rdf/terms.js";
-import { OWL } from "../rdf/vocab.js";
+import { OWL, WDT } from "../rdf/vocab.js";
 
 /** Wikidata's direct (truthy) P442 property. */
-export const P442 = "http://www.wikidata.org/prop/direct/P442";
+export const P442 = WDT.P442;
 
 /**
  * The six-digit GB/T 2260 code of a written code: "610722", "61 07 22", "61 07", "61".

@@ -2,13 +2,12 @@
  * Known identifiers of places in other open-data graphs (data/place-links.csv: GB/T 2260 code,
  * Wikidata item, GeoNames id; reference data copied from public sources), as owl:sameAs links.
  */
-import { readFileSync } from "node:fs";
 import type * as RDF from "@rdfjs/types";
+import { dataText, dataUrl } from "../data/load.js";
 import { KgError } from "../errors.js";
 import type { Iris } from "../rdf/iri.js";
-import { WIKIDATA_ENTITY } from "../rdf/scheme-records.js";
 import { GraphWriter } from "../rdf/terms.js";
-import { OWL } from "../rdf/vocab.js";
+import { OWL, WD } from "../rdf/vocab.js";
 import { geonamesIri } from "./targets.js";
 
 /** One row of data/place-links.csv. */
@@ -23,7 +22,7 @@ export interface PlaceLink {
 }
 
 /** Location of the shipped place links. */
-export const PLACE_LINKS_FILE = new URL("../../data/place-links.csv", import.meta.url);
+export const PLACE_LINKS_FILE = dataUrl("place-links.csv");
 
 /** Parses the CSV (header `name_zh,gb2260,wikidata,geonames`; no quoted fields). */
 export function parsePlaceLinks(text: string, file = "data/place-links.csv"): PlaceLink[] {
@@ -63,7 +62,7 @@ let cache: readonly PlaceLink[] | undefined;
 
 /** The shipped place links, read once. */
 export function loadPlaceLinks(): readonly PlaceLink[] {
-  cache ??= Object.freeze(parsePlaceLinks(readFileSync(PLACE_LINKS_FILE, "utf8"), PLACE_LINKS_FILE.pathname));
+  cache ??= Object.freeze(parsePlaceLinks(dataText("place-links.csv"), PLACE_LINKS_FILE.pathname));
   return cache;
 }
 
@@ -72,7 +71,7 @@ export function placeLinkQuads(links: readonly PlaceLink[], iris: Iris, graph: s
   const g = new GraphWriter(graph);
   for (const l of links) {
     const place = iris.place(l.gb2260);
-    if (l.wikidata !== undefined) g.add(place, OWL.sameAs, WIKIDATA_ENTITY + l.wikidata);
+    if (l.wikidata !== undefined) g.add(place, OWL.sameAs, WD.$ + l.wikidata);
     if (l.geonames !== undefined) g.add(place, OWL.sameAs, geonamesIri(l.geonames));
   }
   return g.quads;

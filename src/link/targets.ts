@@ -3,6 +3,8 @@
  * resources live in, and the predicates our links use.
  */
 
+import { GEONAMES, OWL, QUDT_UNIT, SKOS, UN_SDG, WD } from "../rdf/vocab.js";
+
 /** One external dataset our links point into. */
 export interface LinkTarget {
   /** Short id, used in IRIs (`dataset/target/<id>`). */
@@ -18,24 +20,20 @@ export const LINK_TARGETS: readonly LinkTarget[] = [
     id: "wikidata",
     title: "Wikidata",
     homepage: "https://www.wikidata.org/",
-    uriSpace: "http://www.wikidata.org/entity/",
+    uriSpace: WD.$,
   },
-  { id: "geonames", title: "GeoNames", homepage: "https://www.geonames.org/", uriSpace: "https://sws.geonames.org/" },
+  { id: "geonames", title: "GeoNames", homepage: "https://www.geonames.org/", uriSpace: GEONAMES.$ },
   {
     id: "un-sdg",
     title: "UN SDG indicators (UN SDG KOS)",
     homepage: "http://metadata.un.org/sdg/",
-    uriSpace: "http://metadata.un.org/sdg/",
+    uriSpace: UN_SDG.$,
   },
-  { id: "qudt", title: "QUDT units", homepage: "http://qudt.org/", uriSpace: "http://qudt.org/vocab/unit/" },
+  { id: "qudt", title: "QUDT units", homepage: "http://qudt.org/", uriSpace: QUDT_UNIT.$ },
 ];
 
 /** Link predicates counted into link sets. */
-export const LINK_PREDICATES: readonly string[] = [
-  "http://www.w3.org/2002/07/owl#sameAs",
-  "http://www.w3.org/2004/02/skos/core#exactMatch",
-  "http://www.w3.org/2004/02/skos/core#closeMatch",
-];
+export const LINK_PREDICATES: readonly string[] = [OWL.sameAs, SKOS.exactMatch, SKOS.closeMatch];
 
 /** GeoNames feature IRI of a GeoNames id (the form Wikidata's P1566 links to). */
-export const geonamesIri = (id: string): string => `https://sws.geonames.org/${id}/`;
+export const geonamesIri = (id: string): string => `${GEONAMES.$}${id}/`;

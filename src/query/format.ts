@@ -5,6 +5,7 @@
 import type * as RDF from "@rdfjs/types";
 import { canonicalLanguage } from "../rdf/language.js";
 import { quadsToString } from "../rdf/serialize.js";
+import { XSD } from "../rdf/vocab.js";
 import type { QueryResult, Row } from "../store/index.js";
 import { displayOf, displayWidth, escapeString, ntriplesOf } from "./terms.js";
 
@@ -45,7 +46,7 @@ export function sparqlJsonTerm(t: RDF.Term): Record<string, string> {
       return { type: "bnode", value: t.value };
     case "Literal":
       if (t.language) return { type: "literal", value: t.value, "xml:lang": canonicalLanguage(t.language) };
-      if (t.datatype.value === "http://www.w3.org/2001/XMLSchema#string") return { type: "literal", value: t.value };
+      if (t.datatype.value === XSD.string) return { type: "literal", value: t.value };
       return { type: "literal", value: t.value, datatype: t.datatype.value };
     default:
       return { type: "literal", value: ntriplesOf(t) };

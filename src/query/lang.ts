@@ -5,6 +5,7 @@
  * (language lower, a four-letter script title-cased, a two-letter region upper-cased).
  */
 import sparqljs from "sparqljs";
+import { XSD } from "../rdf/vocab.js";
 
 type Expr = sparqljs.Expression;
 
@@ -13,14 +14,14 @@ const str = (value: string): Expr =>
     termType: "Literal",
     value,
     language: "",
-    datatype: { termType: "NamedNode", value: "http://www.w3.org/2001/XMLSchema#string" },
+    datatype: { termType: "NamedNode", value: XSD.string },
   }) as unknown as Expr;
 const int = (value: number): Expr =>
   ({
     termType: "Literal",
     value: String(value),
     language: "",
-    datatype: { termType: "NamedNode", value: "http://www.w3.org/2001/XMLSchema#integer" },
+    datatype: { termType: "NamedNode", value: XSD.integer },
   }) as unknown as Expr;
 const op = (operator: string, ...args: Expr[]): Expr => ({ type: "operation", operator, args }) as Expr;
 

@@ -15,6 +15,7 @@ import type * as RDF from "@rdfjs/types";
 import { DataFactory } from "n3";
 import sparqljs from "sparqljs";
 import { KgError } from "../errors.js";
+import { XSD } from "../rdf/vocab.js";
 
 /** Directory of the project's named queries. */
 export const NAMED_QUERIES_DIR = new URL("../../queries/", import.meta.url).pathname;
@@ -101,7 +102,6 @@ export function namedQueryFile(name: string, dir = NAMED_QUERIES_DIR): string | 
   return existsSync(file) ? file : undefined;
 }
 
-const XSD = "http://www.w3.org/2001/XMLSchema#";
 const IRI = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|^`\\]+$/iu;
 
 /** Checks a value against its parameter's type and makes it an RDF term. */
@@ -121,7 +121,7 @@ export function termOf(spec: ParamSpec, value: string, where = "--param"): RDF.T
       return DataFactory.literal(value);
     case "year":
       if (!/^\d{4}$/u.test(value)) throw bad("a four-digit year such as 2019");
-      return DataFactory.literal(value, DataFactory.namedNode(`${XSD}gYear`));
+      return DataFactory.literal(value, DataFactory.namedNode(XSD.gYear));
     case "IRI":
       if (!IRI.test(value) || value.length > MAX_PARAM_LENGTH) throw bad("an absolute IRI");
       return DataFactory.namedNode(value);

@@ -1,8 +1,7 @@
 /** How terms are shown: N-Triples syntax, prefixed names, and display width of CJK text. */
 import type * as RDF from "@rdfjs/types";
 import { canonicalLanguage } from "../rdf/language.js";
-
-const XSD = "http://www.w3.org/2001/XMLSchema#";
+import { XSD } from "../rdf/vocab.js";
 
 /** Escapes a string for an N-Triples/Turtle quoted literal. */
 export function escapeString(s: string): string {
@@ -21,7 +20,7 @@ export function ntriplesOf(t: RDF.Term): string {
       return `_:${t.value}`;
     case "Literal":
       if (t.language) return `"${escapeString(t.value)}"@${canonicalLanguage(t.language)}`;
-      if (t.datatype.value === `${XSD}string`) return `"${escapeString(t.value)}"`;
+      if (t.datatype.value === XSD.string) return `"${escapeString(t.value)}"`;
       return `"${escapeString(t.value)}"^^<${t.datatype.value}>`;
     case "Variable":
       return `?${t.value}`;
@@ -43,7 +42,7 @@ export function shorten(iri: string, prefixes: Readonly<Record<string, string>>)
 }
 
 const NUMERIC = new Set(
-  ["decimal", "integer", "nonNegativeInteger", "positiveInteger", "long", "int", "short"].map((d) => `${XSD}${d}`),
+  (["decimal", "integer", "nonNegativeInteger", "positiveInteger", "long", "int", "short"] as const).map((d) => XSD[d]),
 );
 
 /** A number as a reader writes it: the integer part grouped by thousands (13087000000 → 13,087,000,000). */

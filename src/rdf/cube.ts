@@ -8,48 +8,7 @@
 import type * as RDF from "@rdfjs/types";
 import type { Iris } from "./iri.js";
 import { GraphWriter, lang, typed } from "./terms.js";
-import {
-  DCTERMS,
-  namespace,
-  PROV,
-  QB,
-  RDFS,
-  RDF as RDFV,
-  SDMX_ATTRIBUTE,
-  SDMX_DIMENSION,
-  SDMX_MEASURE,
-  XSD,
-} from "./vocab.js";
-
-// ---------------------------------------------------------------- terms
-
-/** Terms of the project ontology (ontology/kg.ttl) used here that `KG_TERMS` of `iri.ts` does not list. */
-export const STRUCTURE_TERMS = [
-  "sourceMention",
-  "divisionType",
-  "divisionTypes",
-  "ProvinceDivision",
-  "AutonomousRegion",
-  "Municipality",
-  "SpecialAdministrativeRegion",
-  "PrefectureLevelCity",
-  "AutonomousPrefecture",
-  "PrefectureRegion",
-  "League",
-  "District",
-  "CountyLevelCity",
-  "CountyDivision",
-  "AutonomousCounty",
-  "Banner",
-  "AutonomousBanner",
-  "ForestryArea",
-  "SpecialDistrict",
-] as const;
-
-/** The terms of `STRUCTURE_TERMS` under a base. */
-export const structureTerms = (iris: Iris) => namespace(iris.kg.$, STRUCTURE_TERMS);
-
-const QB_EXTRA = namespace(QB.$, ["order", "componentRequired", "CodedProperty", "concept"] as const);
+import { DCTERMS, PROV, QB, RDFS, RDF as RDFV, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE, XSD } from "./vocab.js";
 
 // ---------------------------------------------------------------- cubes
 
@@ -118,15 +77,15 @@ export const structureIri = (iris: Iris, cube: Cube): string => `${iris.base}str
 export function componentPropertyQuads(iris: Iris): RDF.Quad[] {
   const g = new GraphWriter(iris.referenceGraph);
   const kg = iris.kg;
-  const t = structureTerms(iris);
+  const t = iris.kg;
   g.add(SDMX_DIMENSION.refArea, RDFV.type, QB.DimensionProperty)
-    .add(SDMX_DIMENSION.refArea, RDFV.type, QB_EXTRA.CodedProperty)
+    .add(SDMX_DIMENSION.refArea, RDFV.type, QB.CodedProperty)
     .add(SDMX_DIMENSION.refArea, RDFS.range, kg.Place)
     .add(SDMX_DIMENSION.refArea, QB.codeList, iris.placeScheme)
     .add(SDMX_DIMENSION.refPeriod, RDFV.type, QB.DimensionProperty)
     .add(SDMX_DIMENSION.refPeriod, RDFS.range, kg.Period)
     .add(kg.indicator, RDFV.type, QB.DimensionProperty)
-    .add(kg.indicator, RDFV.type, QB_EXTRA.CodedProperty)
+    .add(kg.indicator, RDFV.type, QB.CodedProperty)
     .add(kg.indicator, RDFS.range, kg.Indicator)
     .add(kg.indicator, QB.codeList, iris.indicatorScheme)
     .add(t.sourceMention, RDFV.type, QB.DimensionProperty)
@@ -135,13 +94,13 @@ export function componentPropertyQuads(iris: Iris): RDF.Quad[] {
     .add(SDMX_MEASURE.obsValue, RDFV.type, QB.MeasureProperty)
     .add(SDMX_MEASURE.obsValue, RDFS.range, XSD.decimal)
     .add(SDMX_ATTRIBUTE.unitMeasure, RDFV.type, QB.AttributeProperty)
-    .add(SDMX_ATTRIBUTE.unitMeasure, RDFV.type, QB_EXTRA.CodedProperty)
+    .add(SDMX_ATTRIBUTE.unitMeasure, RDFV.type, QB.CodedProperty)
     .add(SDMX_ATTRIBUTE.unitMeasure, RDFS.range, kg.Unit)
     .add(SDMX_ATTRIBUTE.unitMeasure, QB.codeList, iris.unitScheme);
   for (const p of [kg.observationKind, kg.approximation, kg.bound, kg.direction])
-    g.add(p, RDFV.type, QB.AttributeProperty).add(p, RDFV.type, QB_EXTRA.CodedProperty);
+    g.add(p, RDFV.type, QB.AttributeProperty).add(p, RDFV.type, QB.CodedProperty);
   g.add(kg.subIndicator, RDFV.type, QB.AttributeProperty)
-    .add(kg.subIndicator, RDFV.type, QB_EXTRA.CodedProperty)
+    .add(kg.subIndicator, RDFV.type, QB.CodedProperty)
     .add(kg.subIndicator, RDFS.range, kg.Indicator)
     .add(kg.donorPlace, RDFV.type, QB.AttributeProperty)
     .add(kg.donorPlace, RDFS.range, kg.Place);
@@ -160,7 +119,7 @@ export function structureQuads(iris: Iris, cube: Cube): RDF.Quad[] {
   const dims: [string, string][] = [];
   if (cube.area) dims.push(["refArea", SDMX_DIMENSION.refArea]);
   if (cube.period) dims.push(["refPeriod", SDMX_DIMENSION.refPeriod]);
-  dims.push(["indicator", kg.indicator], ["sourceMention", structureTerms(iris).sourceMention]);
+  dims.push(["indicator", kg.indicator], ["sourceMention", iris.kg.sourceMention]);
   const names = { refArea: "地区", refPeriod: "时期" } as const;
   const zhDims = [...(cube.area ? [names.refArea] : []), ...(cube.period ? [names.refPeriod] : []), "指标", "出处"];
   const enDims = dims.map(([n]) => n.replace("refA", "a").replace("refP", "p").replace("sourceMention", "source"));
@@ -187,7 +146,7 @@ export function structureQuads(iris: Iris, cube: Cube): RDF.Quad[] {
     const c = `${s}#${name}`;
     g.add(s, QB.component, c)
       .add(c, QB.dimension, property)
-      .add(c, QB_EXTRA.order, typed(String(i + 1), XSD.integer));
+      .add(c, QB.order, typed(String(i + 1), XSD.integer));
   });
   const measure = `${s}#obsValue`;
   g.add(s, QB.component, measure).add(measure, QB.measure, SDMX_MEASURE.obsValue);
@@ -204,7 +163,7 @@ export function structureQuads(iris: Iris, cube: Cube): RDF.Quad[] {
     const c = `${s}#${name}`;
     g.add(s, QB.component, c)
       .add(c, QB.attribute, property)
-      .add(c, QB_EXTRA.componentRequired, typed(String(required), XSD.boolean));
+      .add(c, QB.componentRequired, typed(String(required), XSD.boolean));
   }
   return g.quads;
 }

@@ -2,58 +2,15 @@
  * The project's IRIs. Readable and stable: the same input always gives the same IRIs, so a
  * re-run replaces instead of duplicating. Everything hangs off one base (`--base`).
  */
-import { namespace } from "./vocab.js";
+import { DEFAULT_BASE, type KgNamespace, kgNamespace } from "./vocab.js";
 
-/** Default base IRI of everything the builder mints (documented in README). */
-export const DEFAULT_BASE = "https://w3id.org/article-kg/";
-
-/** Terms of the project ontology (ontology/kg.ttl). */
-export const KG_TERMS = [
-  "alsoStatedIn",
-  "Article",
-  "Mention",
-  "Place",
-  "Program",
-  "Organisation",
-  "Indicator",
-  "Unit",
-  "Period",
-  "indicator",
-  "approximation",
-  "bound",
-  "direction",
-  "observationKind",
-  "partOf",
-  "subIndicator",
-  "donorPlace",
-  "program",
-  "organisation",
-  "implementer",
-  "donor",
-  "recipient",
-  "reportedBy",
-  "impliesProgram",
-  "mentionedIn",
-  "level",
-  "context",
-  "Result",
-  "Target",
-  "MoreThan",
-  "Nearly",
-  "About",
-  "Above",
-  "Below",
-  "Increase",
-  "Decrease",
-  "Province",
-  "Prefecture",
-  "County",
-] as const;
+export { DEFAULT_BASE };
 
 /** IRIs minted under one base. */
 export interface Iris {
   readonly base: string;
-  readonly kg: ReturnType<typeof namespace<typeof KG_TERMS>>;
+  /** The project ontology's terms under this base (`kg:`). */
+  readonly kg: KgNamespace;
   article(id: string): string;
   articleGraph(id: string): string;
   observation(articleId: string, n: number): string;
@@ -88,7 +45,7 @@ export function iris(base: string = DEFAULT_BASE): Iris {
   const enc = (s: string) => encodeURIComponent(s);
   return {
     base: b,
-    kg: namespace(`${b}ontology#`, KG_TERMS),
+    kg: kgNamespace(b),
     article: (id) => `${b}article/${enc(id)}`,
     articleGraph: (id) => `${b}graph/article/${enc(id)}`,
     observation: (a, n) => `${b}observation/${enc(a)}/${n}`,

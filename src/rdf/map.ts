@@ -17,7 +17,7 @@ import type {
   ObservationKind,
   OrganisationRole,
 } from "../types.js";
-import { cubeOf, datasetIri, structureTerms } from "./cube.js";
+import { cubeOf, datasetIri } from "./cube.js";
 import type { Iris } from "./iri.js";
 import { hasYears } from "./period-resources.js";
 import { referenceResources } from "./reference.js";
@@ -150,7 +150,7 @@ function writeObservation(g: GraphWriter, article: Article, o: Observation, iris
     .add(s, PROV.wasDerivedFrom, m)
     // The mention is a dimension too: values stated twice (in two articles, or twice in one)
     // stay two observations side by side, each with its provenance (IC-12).
-    .add(s, structureTerms(iris).sourceMention, m);
+    .add(s, iris.kg.sourceMention, m);
   if (o.place) g.add(s, SDMX_DIMENSION.refArea, iris.place(o.place.code));
   if (o.period && dated) g.add(s, SDMX_DIMENSION.refPeriod, iris.period(o.period.start, o.period.end));
   if (o.approximation) g.add(s, kg.approximation, kg[APPROXIMATION[o.approximation]]);

@@ -2,10 +2,9 @@
 import type * as RDF from "@rdfjs/types";
 import { loadGazetteer, placeCodeList } from "../extract/gazetteer.js";
 import type { PlaceLevel, PlaceRef } from "../types.js";
-import { type STRUCTURE_TERMS, structureTerms } from "./cube.js";
 import type { Iris } from "./iri.js";
 import { GraphWriter, lang, str } from "./terms.js";
-import { DCTERMS, RDF as RDFV, SCHEMA, SKOS } from "./vocab.js";
+import { DCTERMS, RDF as RDFV, SCHEMA, SKOS, type STRUCTURE_TERMS } from "./vocab.js";
 
 // ---------------------------------------------------------------- places
 
@@ -87,7 +86,7 @@ export function placeQuads(entry: PlaceEntry | PlaceRef, iris: Iris): RDF.Quad[]
   }
   const type = divisionType(place);
   if (type !== undefined) {
-    const t = structureTerms(iris);
+    const t = iris.kg;
     g.add(s, t.divisionType, t[type]);
   }
   if (place.parent !== undefined)

@@ -8,11 +8,13 @@
  */
 import type * as RDF from "@rdfjs/types";
 import { DataFactory } from "n3";
+import { dataJson, dataUrl } from "../data/load.js";
+import type { LocalShapes } from "../data/types.js";
 import { type Iris, iris as makeIris } from "./iri.js";
 import { checkTree, fail, list, obj, optText, labels as parseLabels, text } from "./scheme-parse.js";
-import { type Labels, WIKIDATA_ENTITY } from "./scheme-records.js";
-import { addLabels, readJson, type SchemeOptions, writer } from "./schemes.js";
-import { DCTERMS, RDF as RDFV, SKOS } from "./vocab.js";
+import type { Labels } from "./scheme-records.js";
+import { addLabels, type SchemeOptions, writer } from "./schemes.js";
+import { DCTERMS, RDF as RDFV, SKOS, WD } from "./vocab.js";
 
 const { literal } = DataFactory;
 
@@ -44,22 +46,6 @@ export interface OfficeRecord {
   readonly prefLabel: Labels;
   /** Simplified forms written after a place name (扶贫办, 扶贫开发办公室). */
   readonly forms: readonly string[];
-}
-
-/** The shape rules of local programs and organisations (not in the schemes). */
-export interface LocalShapes {
-  /** 《…》 titles ending so are policy documents. */
-  readonly documentSuffixes: readonly string[];
-  /** A quoted name ending so, or followed by one of these words, is an initiative (“…工程”, “…”模式). */
-  readonly nameSuffixes: readonly string[];
-  /** Words that show a sentence treats a name as an initiative (launched, funded, covering someone). */
-  readonly initiativeCues: readonly string[];
-  /** Endings of outlets, bylines and slogans: never a program. */
-  readonly notProgramSuffixes: readonly string[];
-  /** Endings of companies, banks and universities. */
-  readonly organisationSuffixes: readonly string[];
-  /** Characters that cannot be inside an organisation name (where a name written before a suffix starts). */
-  readonly organisationBoundary: readonly string[];
 }
 
 /** The content of data/programs.json. */
@@ -127,6 +113,7 @@ export function parsePrograms(json: unknown, file = "data/programs.json"): Progr
     };
   });
   const sh = obj(root.localShapes, file, "localShapes");
+  const roles = obj(sh.roles ?? {}, file, "localShapes.roles");
   const localShapes: LocalShapes = {
     documentSuffixes: strings(sh.documentSuffixes, file, "localShapes.documentSuffixes"),
     nameSuffixes: strings(sh.nameSuffixes, file, "localShapes.nameSuffixes"),
@@ -134,6 +121,18 @@ export function parsePrograms(json: unknown, file = "data/programs.json"): Progr
     notProgramSuffixes: strings(sh.notProgramSuffixes, file, "localShapes.notProgramSuffixes"),
     organisationSuffixes: strings(sh.organisationSuffixes, file, "localShapes.organisationSuffixes"),
     organisationBoundary: strings(sh.organisationBoundary, file, "localShapes.organisationBoundary"),
+    roles: {
+      recipientBefore: strings(roles.recipientBefore, file, "localShapes.roles.recipientBefore"),
+      donorAfter: strings(roles.donorAfter, file, "localShapes.roles.donorAfter"),
+      sourceAfter: strings(roles.sourceAfter, file, "localShapes.roles.sourceAfter"),
+    },
+    ownPlaceWords: Object.fromEntries(
+      Object.entries(obj(sh.ownPlaceWords ?? {}, file, "localShapes.ownPlaceWords")).map(([word, level]) => {
+        if (level !== "province" && level !== "prefecture" && level !== "county")
+          fail(file, `localShapes.ownPlaceWords.${word}: the level must be province, prefecture or county.`);
+        return [word, level];
+      }),
+    ),
   };
   // one written form, one entity: a label may name one concept only
   const owner = new Map<string, string>();
@@ -150,13 +149,13 @@ export function parsePrograms(json: unknown, file = "data/programs.json"): Progr
 }
 
 /** Location of data/programs.json in the package. */
-export const PROGRAMS_FILE = new URL("../../data/programs.json", import.meta.url);
+export const PROGRAMS_FILE = dataUrl("programs.json");
 
 let cache: ProgramSchemes | undefined;
 
 /** The program and organisation schemes of data/programs.json, read and validated once. */
 export function loadPrograms(): ProgramSchemes {
-  cache ??= Object.freeze(parsePrograms(readJson(PROGRAMS_FILE), PROGRAMS_FILE.pathname));
+  cache ??= Object.freeze(parsePrograms(dataJson("programs.json"), PROGRAMS_FILE.pathname));
   return cache;
 }
 
@@ -185,7 +184,7 @@ function conceptQuads(
       add(s, SKOS.broader, scheme.mint(r.broader));
       add(scheme.mint(r.broader), SKOS.narrower, s);
     }
-    if (r.wikidata !== undefined) add(s, SKOS.exactMatch, WIKIDATA_ENTITY + r.wikidata);
+    if (r.wikidata !== undefined) add(s, SKOS.exactMatch, WD.$ + r.wikidata);
   }
   return quads;
 }

@@ -9,6 +9,7 @@ import {
   type UnitForm,
   type UnitRecord,
 } from "./scheme-records.js";
+import { QUDT } from "./vocab.js";
 
 // ---------------------------------------------------------------- validation
 
@@ -134,7 +135,7 @@ export function parseUnits(json: unknown, file = "data/units.json"): UnitRecord[
     if (!CODE.test(code)) fail(file, `${w}: the code must be UPPER_SNAKE_CASE.`);
     if (typeof o.isCount !== "boolean") fail(file, `${w}: isCount must be true or false.`);
     const qudt = optText(o.qudt, file, `${w}.qudt`);
-    if (qudt !== undefined && !qudt.startsWith("http://qudt.org/vocab/")) fail(file, `${w}: qudt must be a QUDT IRI.`);
+    if (qudt !== undefined && !qudt.startsWith(QUDT.$)) fail(file, `${w}: qudt must be a QUDT IRI.`);
     const wikidata = optText(o.wikidata, file, `${w}.wikidata`);
     if (wikidata !== undefined && !QID.test(wikidata)) fail(file, `${w}: wikidata must be an item id like Q11229.`);
     const broader = optText(o.broader, file, `${w}.broader`);

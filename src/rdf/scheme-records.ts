@@ -4,12 +4,7 @@
  */
 import { KgError } from "../errors.js";
 import type { UnitCode } from "../types.js";
-
-/**
- * Scheme terms of the project ontology (ontology/kg.ttl) that `KG_TERMS` of `iri.ts` does not
- * list yet: the expected unit of an indicator and whether it is cumulative.
- */
-export const SCHEME_TERMS = ["expectedUnit", "cumulative"] as const;
+import { UN_SDG } from "./vocab.js";
 
 /** A label in the three languages every concept carries. */
 export interface Labels {
@@ -94,11 +89,6 @@ export interface UnitRecord {
   readonly forms: readonly UnitForm[];
 }
 
-/** Base of Wikidata entity IRIs. */
-export const WIKIDATA_ENTITY = "http://www.wikidata.org/entity/";
-/** Base of the UN SDG knowledge organization system (metadata.un.org). */
-export const UN_SDG = "http://metadata.un.org/sdg/";
-
 /**
  * IRI of a UN SDG indicator in the UN SDG KOS: indicator 1.2.1 is `http://metadata.un.org/sdg/C010201`
  * ("C" + goal, target, indicator as two digits each). Targets with letters (1.a) are not supported.
@@ -107,5 +97,5 @@ export function sdgIndicatorIri(code: string): string {
   const m = /^(\d{1,2})\.(\d{1,2})\.(\d{1,2})$/u.exec(code);
   if (!m) throw new KgError("E_VALIDATION", `SDG indicator code "${code}" is not of the form 1.2.1.`);
   const two = (s: string | undefined) => (s ?? "").padStart(2, "0");
-  return `${UN_SDG}C${two(m[1])}${two(m[2])}${two(m[3])}`;
+  return `${UN_SDG.$}C${two(m[1])}${two(m[2])}${two(m[3])}`;
 }

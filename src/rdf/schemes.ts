@@ -5,60 +5,42 @@
  *
  * The quad builders are pure; only `loadIndicators` / `loadUnits` read files, once each.
  */
-import { readFileSync } from "node:fs";
 import type * as RDF from "@rdfjs/types";
 import { DataFactory } from "n3";
-import { KgError } from "../errors.js";
+import { dataJson, dataUrl } from "../data/load.js";
 import { type Iris, iris as makeIris } from "./iri.js";
 import { parseIndicators, parseUnits } from "./scheme-parse.js";
 import {
   type IndicatorRecord,
   LABEL_LANGUAGES,
   type Labels,
-  SCHEME_TERMS,
   sdgIndicatorIri,
   type UnitRecord,
-  WIKIDATA_ENTITY,
 } from "./scheme-records.js";
-import { DCTERMS, namespace, RDF as RDFV, SKOS, XSD } from "./vocab.js";
+import { DCTERMS, RDF as RDFV, SKOS, WD, XSD } from "./vocab.js";
 
 const { namedNode, literal, quad, defaultGraph } = DataFactory;
-
-/** SKOS terms used here only (not in `vocab.ts`). */
-const SKOS_EXTRA = namespace(SKOS.$, ["hiddenLabel"] as const);
 
 // ---------------------------------------------------------------- loading
 
 /** Location of data/indicators.json in the package. */
-export const INDICATORS_FILE = new URL("../../data/indicators.json", import.meta.url);
+export const INDICATORS_FILE = dataUrl("indicators.json");
 /** Location of data/units.json in the package. */
-export const UNITS_FILE = new URL("../../data/units.json", import.meta.url);
-
-/** Shared with the program scheme (program-scheme.ts). */
-export function readJson(file: URL): unknown {
-  try {
-    return JSON.parse(readFileSync(file, "utf8"));
-  } catch (cause) {
-    throw new KgError("E_VALIDATION", `${file.pathname}: cannot read the scheme (${String(cause)}).`, {
-      context: { file: file.pathname },
-      cause,
-    });
-  }
-}
+export const UNITS_FILE = dataUrl("units.json");
 
 let unitsCache: readonly UnitRecord[] | undefined;
 let indicatorsCache: readonly IndicatorRecord[] | undefined;
 
 /** The unit scheme of data/units.json, read and validated once. */
 export function loadUnits(): readonly UnitRecord[] {
-  unitsCache ??= Object.freeze(parseUnits(readJson(UNITS_FILE), UNITS_FILE.pathname));
+  unitsCache ??= Object.freeze(parseUnits(dataJson("units.json"), UNITS_FILE.pathname));
   return unitsCache;
 }
 
 /** The indicator scheme of data/indicators.json, read and validated once (units checked too). */
 export function loadIndicators(): readonly IndicatorRecord[] {
   indicatorsCache ??= Object.freeze(
-    parseIndicators(readJson(INDICATORS_FILE), new Set(loadUnits().map((u) => u.code)), INDICATORS_FILE.pathname),
+    parseIndicators(dataJson("indicators.json"), new Set(loadUnits().map((u) => u.code)), INDICATORS_FILE.pathname),
   );
   return indicatorsCache;
 }
@@ -91,7 +73,7 @@ export function addLabels(add: (s: string, p: string, o: RDF.Literal) => void, s
 /** The indicator scheme as SKOS: one `skos:ConceptScheme`, each indicator a `skos:Concept` and `kg:Indicator`. */
 export function indicatorSchemeQuads(indicators: readonly IndicatorRecord[], options: SchemeOptions = {}): RDF.Quad[] {
   const ir = options.iris ?? makeIris();
-  const kg = namespace(ir.kg.$, SCHEME_TERMS);
+  const kg = ir.kg;
   const { quads, add } = writer(options);
   const scheme = ir.indicatorScheme;
   add(scheme, RDFV.type, SKOS.ConceptScheme);
@@ -113,7 +95,7 @@ export function indicatorSchemeQuads(indicators: readonly IndicatorRecord[], opt
     // Cues are search keys, not names: skos:hiddenLabel (disjoint from prefLabel, so a cue equal to
     // it is skipped). Co-occurrence cues ("A+B") are matching rules, not labels: left out.
     for (const cue of r.cues)
-      if (cue !== r.prefLabel["zh-Hans"] && !cue.includes("+")) add(s, SKOS_EXTRA.hiddenLabel, literal(cue, "zh-Hans"));
+      if (cue !== r.prefLabel["zh-Hans"] && !cue.includes("+")) add(s, SKOS.hiddenLabel, literal(cue, "zh-Hans"));
     if (r.broader === undefined) {
       add(s, SKOS.topConceptOf, scheme);
       add(scheme, SKOS.hasTopConcept, s);
@@ -152,7 +134,7 @@ export function unitSchemeQuads(units: readonly UnitRecord[], options: SchemeOpt
       add(ir.unit(u.broader), SKOS.narrower, s);
     }
     if (u.qudt !== undefined) add(s, SKOS.exactMatch, u.qudt);
-    if (u.wikidata !== undefined) add(s, SKOS.exactMatch, WIKIDATA_ENTITY + u.wikidata);
+    if (u.wikidata !== undefined) add(s, SKOS.exactMatch, WD.$ + u.wikidata);
   }
   return quads;
 }

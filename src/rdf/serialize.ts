@@ -4,39 +4,33 @@
  */
 import type * as RDF from "@rdfjs/types";
 import { DataFactory, Writer } from "n3";
+import { FORMAT_INFO, keepsGraphs, n3FormatOf, type RdfFormat } from "./formats.js";
 import { withCanonicalLanguage } from "./language.js";
-
-/** Output formats of `extract` and `export`. */
-export const RDF_FORMATS = ["turtle", "trig", "nquads", "ntriples"] as const;
-export type RdfFormat = (typeof RDF_FORMATS)[number];
-
-const N3_FORMAT: Readonly<Record<RdfFormat, string>> = {
-  turtle: "Turtle",
-  trig: "TriG",
-  nquads: "N-Quads",
-  ntriples: "N-Triples",
-};
-
-/** Whether the format keeps named graphs. */
-export const keepsGraphs = (f: RdfFormat): boolean => f === "trig" || f === "nquads";
-
-/** Checks a format name given by a user. */
-export function isRdfFormat(f: string): f is RdfFormat {
-  return (RDF_FORMATS as readonly string[]).includes(f);
-}
 
 /** Moves a quad to the default graph. */
 export const asTriple = (q: RDF.Quad): RDF.Quad => DataFactory.quad(q.subject, q.predicate, q.object);
 
-/** Orders quads by graph then subject so the writer groups them (`;`-lists in Turtle/TriG). */
+/**
+ * Orders quads by graph then subject so the writer groups them (`;`-lists in Turtle/TriG):
+ * graphs in `localeCompare` order, then subjects (term type + IRI) and predicates in code unit
+ * order; a stable sort, so quads equal on all three keep their order. Each key is computed once
+ * per quad and each graph ranked once (the comparator made two strings and a locale comparison
+ * per call: 12 % of a one-article `extract`).
+ */
 export function groupBySubject(quads: Iterable<RDF.Quad>): RDF.Quad[] {
   const key = (t: RDF.Term) => `${t.termType[0]}${t.value}`;
-  return [...quads].sort((a, b) => {
-    const g = key(a.graph).localeCompare(key(b.graph));
-    if (g !== 0) return g;
-    const s = key(a.subject) < key(b.subject) ? -1 : key(a.subject) > key(b.subject) ? 1 : 0;
-    return s !== 0 ? s : a.predicate.value < b.predicate.value ? -1 : a.predicate.value > b.predicate.value ? 1 : 0;
+  const rows = [...quads].map((q) => ({ q, g: key(q.graph), s: key(q.subject), p: q.predicate.value, rank: 0 }));
+  const graphs = [...new Set(rows.map((r) => r.g))].sort((a, b) => a.localeCompare(b));
+  const rankOf = new Map<string, number>();
+  graphs.forEach((g, i) => {
+    const previous = graphs[i - 1];
+    // graphs that localeCompare calls equal share a rank (and are then ordered by subject)
+    const rank = previous !== undefined && previous.localeCompare(g) === 0 ? (rankOf.get(previous) as number) : i;
+    rankOf.set(g, rank);
   });
+  for (const r of rows) r.rank = rankOf.get(r.g) as number;
+  rows.sort((a, b) => a.rank - b.rank || (a.s < b.s ? -1 : a.s > b.s ? 1 : a.p < b.p ? -1 : a.p > b.p ? 1 : 0));
+  return rows.map((r) => r.q);
 }
 
 /** Receives text pieces; n3's Writer calls `write` synchronously. */
@@ -53,14 +47,14 @@ export class RdfTextWriter {
   readonly #writer: Writer;
   constructor(format: RdfFormat, sink: TextSink, prefixes: Readonly<Record<string, string>> = {}) {
     this.format = format;
-    const lineMode = format === "nquads" || format === "ntriples";
+    const lineMode = !FORMAT_INFO[format].prefixes;
     const out = {
       write: (chunk: string) => sink.write(chunk),
       end: (done?: () => void) => done?.(),
     };
     // n3's Writer accepts any object with write(); its typings ask for a full stream.
     this.#writer = new Writer(out as unknown as NodeJS.WritableStream, {
-      format: N3_FORMAT[format],
+      format: n3FormatOf(format),
       ...(lineMode ? {} : { prefixes: { ...prefixes } }),
     });
   }

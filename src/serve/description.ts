@@ -1,32 +1,18 @@
 /** The service description (W3C SPARQL 1.1 Service Description vocabulary) of the endpoint. */
 import { Parser } from "n3";
+import { FORMAT_INFO } from "../rdf/formats.js";
 import { quadsToString } from "../rdf/serialize.js";
+import { DCTERMS, ENTAILMENT, FMT, SD } from "../rdf/vocab.js";
 import { quadsToJsonLd } from "./jsonld.js";
-import type { Serialisation } from "./negotiate.js";
-
-const SD = "http://www.w3.org/ns/sparql-service-description#";
-const FORMATS = "http://www.w3.org/ns/formats/";
+import { SERIALISATIONS, type Serialisation } from "./negotiate.js";
 
 /** Service description in Turtle for an endpoint URL. */
 export function describeService(endpoint: string, options: { allowUpdate: boolean; graphStore: string }): string {
   const languages = [`sd:SPARQL11Query`, ...(options.allowUpdate ? ["sd:SPARQL11Update"] : [])].join(", ");
-  const results = [
-    "SPARQL_Results_JSON",
-    "SPARQL_Results_XML",
-    "SPARQL_Results_CSV",
-    "SPARQL_Results_TSV",
-    "Turtle",
-    "N-Triples",
-    "JSON-LD",
-    "TriG",
-    "N-Quads",
-    "RDF_XML",
-  ]
-    .map((f) => `fmt:${f}`)
-    .join(", ");
-  return `@prefix sd: <${SD}> .
-@prefix fmt: <${FORMATS}> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
+  const results = [...SERIALISATIONS.bindings, ...SERIALISATIONS.graph].map((s) => `fmt:${s.w3c}`).join(", ");
+  return `@prefix sd: <${SD.$}> .
+@prefix fmt: <${FMT.$}> .
+@prefix dcterms: <${DCTERMS.$}> .
 
 <${endpoint}> a sd:Service ;
   dcterms:title "article-kg SPARQL endpoint" ;
@@ -34,7 +20,7 @@ export function describeService(endpoint: string, options: { allowUpdate: boolea
   sd:supportedLanguage ${languages} ;
   sd:resultFormat ${results} ;
   sd:feature sd:UnionDefaultGraph ;
-  sd:defaultEntailmentRegime <http://www.w3.org/ns/entailment/Simple> ;
+  sd:defaultEntailmentRegime <${ENTAILMENT.Simple}> ;
   sd:defaultDataset [
     a sd:Dataset ;
     dcterms:description "The default graph is the union of all named graphs (one per article, plus the reference graph)." ;
@@ -47,7 +33,7 @@ export function describeService(endpoint: string, options: { allowUpdate: boolea
 /** The description in a negotiated serialisation (Turtle, N-Triples or JSON-LD). */
 export async function serialiseDescription(turtle: string, ser: Serialisation): Promise<string> {
   if (ser.format === "ttl") return turtle;
-  const quads = new Parser({ format: "text/turtle" }).parse(turtle);
+  const quads = new Parser({ format: FORMAT_INFO.turtle.mediaType }).parse(turtle);
   if (ser.format === "jsonld") return JSON.stringify(quadsToJsonLd(quads), null, 2);
   return quadsToString(quads, "ntriples");
 }

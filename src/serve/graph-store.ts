@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { KgError } from "../errors.js";
 import { bindTerms, iriTerm, isAbsoluteIri } from "../query/bind.js";
-import type { RdfMediaType } from "../store/index.js";
+import { FORMAT_INFO, type RdfMediaType, READ_FORMATS, storeMediaTypeOf } from "../rdf/formats.js";
 import { checkWrite } from "./auth.js";
 import type { ServeContext } from "./context.js";
 import type { Job } from "./jobs.js";
@@ -17,13 +17,15 @@ import { ask } from "./select.js";
 /** Path of the graph store. */
 export const GRAPH_STORE_PATH = "/store";
 
-const BODY_TYPES: Readonly<Record<string, RdfMediaType>> = {
-  "text/turtle": "text/turtle",
-  "application/x-turtle": "text/turtle",
-  "application/n-triples": "application/n-triples",
-  "text/plain": "application/n-triples",
-  "application/rdf+xml": "application/rdf+xml",
-};
+/** Media types of a request body (one graph: the triple formats the store loads) → what to load it as. */
+const BODY_TYPES: ReadonlyMap<string, RdfMediaType> = new Map(
+  READ_FORMATS.flatMap((f) => {
+    const mediaType = storeMediaTypeOf(f);
+    return mediaType === undefined || FORMAT_INFO[f].graphs
+      ? []
+      : FORMAT_INFO[f].accepts.map((t) => [t, mediaType] as const);
+  }),
+);
 
 function targetOf(req: FastifyRequest): string | null {
   const params = new URL(req.url, "http://store").searchParams;
@@ -67,7 +69,7 @@ async function handle(ctx: ServeContext, req: FastifyRequest, reply: FastifyRepl
     jobs.push({ op: "drop", graph });
   } else {
     const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-    const mediaType = BODY_TYPES[type];
+    const mediaType = BODY_TYPES.get(type);
     if (mediaType === undefined)
       throw new KgError("E_MEDIA_TYPE", `send Turtle, N-Triples or RDF/XML; got ${type || "no Content-Type"}`);
     const created = !(await exists(ctx, graph));

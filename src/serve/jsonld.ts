@@ -1,9 +1,7 @@
 /** Quads as expanded JSON-LD (for the few documents the server writes without the store). */
 import type * as RDF from "@rdfjs/types";
 import { canonicalLanguage } from "../rdf/language.js";
-
-const XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
-const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+import { RDF as RDFV, XSD } from "../rdf/vocab.js";
 
 const idOf = (t: RDF.Term) => (t.termType === "BlankNode" ? `_:${t.value}` : t.value);
 
@@ -22,11 +20,11 @@ export function quadsToJsonLd(quads: Iterable<RDF.Quad>): unknown[] {
       o.termType === "Literal"
         ? o.language
           ? { "@value": o.value, "@language": canonicalLanguage(o.language) }
-          : o.datatype.value === XSD_STRING
+          : o.datatype.value === XSD.string
             ? { "@value": o.value }
             : { "@value": o.value, "@type": o.datatype.value }
         : { "@id": idOf(o) };
-    const key = q.predicate.value === RDF_TYPE && o.termType !== "Literal" ? "@type" : q.predicate.value;
+    const key = q.predicate.value === RDFV.type && o.termType !== "Literal" ? "@type" : q.predicate.value;
     const values = node[key] ?? [];
     values.push(key === "@type" ? idOf(o) : value);
     node[key] = values;

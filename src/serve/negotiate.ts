@@ -3,9 +3,8 @@
  * q-values and wildcards) or a `format` parameter (for plain download links), among the ones
  * that fit the result (bindings, a boolean, or a graph).
  */
-
 import { KgError } from "../errors.js";
-import type { RawFormat } from "../store/index.js";
+import { FORMAT_INFO, type RawFormat, RESULTS_FORMATS, type ReadFormat, type ResultsFormat } from "../rdf/formats.js";
 
 /** A serialisation: the engine's format name, the media type sent, and the media types that select it. */
 export interface Serialisation {
@@ -14,74 +13,39 @@ export interface Serialisation {
   readonly accepts: readonly string[];
   /** Short names accepted by the `format` parameter. */
   readonly names: readonly string[];
+  /** Local name of its W3C format IRI (`FMT` of rdf/vocab.ts), for the service description. */
+  readonly w3c: string;
 }
 
-const JSON_RESULTS: Serialisation = {
-  format: "json",
-  contentType: "application/sparql-results+json; charset=utf-8",
-  accepts: ["application/sparql-results+json", "application/json"],
-  names: ["json", "srj"],
-};
-const XML_RESULTS: Serialisation = {
-  format: "xml",
-  contentType: "application/sparql-results+xml; charset=utf-8",
-  accepts: ["application/sparql-results+xml", "application/xml", "text/xml"],
-  names: ["xml", "srx"],
-};
-const CSV: Serialisation = {
-  format: "csv",
-  contentType: "text/csv; charset=utf-8",
-  accepts: ["text/csv"],
-  names: ["csv"],
-};
-const TSV: Serialisation = {
-  format: "tsv",
-  contentType: "text/tab-separated-values; charset=utf-8",
-  accepts: ["text/tab-separated-values"],
-  names: ["tsv"],
-};
-const TURTLE: Serialisation = {
-  format: "ttl",
-  contentType: "text/turtle; charset=utf-8",
-  accepts: ["text/turtle", "application/x-turtle"],
-  names: ["ttl", "turtle", "n3"],
-};
-const NTRIPLES: Serialisation = {
-  format: "nt",
-  contentType: "application/n-triples; charset=utf-8",
-  accepts: ["application/n-triples", "text/plain"],
-  names: ["nt", "ntriples"],
-};
-const JSONLD: Serialisation = {
-  format: "jsonld",
-  contentType: "application/ld+json; charset=utf-8",
-  accepts: ["application/ld+json", "application/json"],
-  names: ["jsonld", "json-ld"],
-};
-const TRIG: Serialisation = {
-  format: "trig",
-  contentType: "application/trig; charset=utf-8",
-  accepts: ["application/trig"],
-  names: ["trig"],
-};
-const NQUADS: Serialisation = {
-  format: "nq",
-  contentType: "application/n-quads; charset=utf-8",
-  accepts: ["application/n-quads"],
-  names: ["nq", "nquads"],
-};
-const RDFXML: Serialisation = {
-  format: "rdf",
-  contentType: "application/rdf+xml; charset=utf-8",
-  accepts: ["application/rdf+xml"],
-  names: ["rdf", "rdfxml"],
-};
+/** A SPARQL results format of the table in `rdf/formats.ts` as a serialisation. */
+function results(id: ResultsFormat): Serialisation {
+  const info = RESULTS_FORMATS[id];
+  return {
+    format: id,
+    contentType: `${info.mediaType}; charset=utf-8`,
+    accepts: info.accepts,
+    names: [id, ...info.aliases],
+    w3c: info.w3c,
+  };
+}
+
+/** An RDF format of the table in `rdf/formats.ts` as a serialisation. */
+function rdf(name: ReadFormat): Serialisation {
+  const info = FORMAT_INFO[name];
+  return {
+    format: info.oxigraph as RawFormat,
+    contentType: `${info.mediaType}; charset=utf-8`,
+    accepts: info.accepts,
+    names: [...new Set([info.oxigraph, name, ...info.aliases])],
+    w3c: info.w3c,
+  };
+}
 
 /** Serialisations of each kind of result, the default first. */
 export const SERIALISATIONS = {
-  bindings: [JSON_RESULTS, XML_RESULTS, CSV, TSV],
-  boolean: [JSON_RESULTS, XML_RESULTS],
-  graph: [TURTLE, NTRIPLES, JSONLD, TRIG, NQUADS, RDFXML],
+  bindings: (["json", "xml", "csv", "tsv"] as const).map(results),
+  boolean: (["json", "xml", "csv", "tsv"] as const).filter((f) => RESULTS_FORMATS[f].boolean).map(results),
+  graph: (["turtle", "ntriples", "jsonld", "trig", "nquads", "rdfxml"] as const).map(rdf),
 } as const satisfies Record<string, readonly Serialisation[]>;
 
 /** Kind of result of a query form. */

@@ -5,19 +5,17 @@
  */
 import type * as RDF from "@rdfjs/types";
 import { Parser } from "n3";
+import { FORMAT_INFO, RDF_FORMATS, type RdfFormat } from "../rdf/formats.js";
 import { canonicalLanguage } from "../rdf/language.js";
-import { quadsToString, type RdfFormat } from "../rdf/serialize.js";
+import { quadsToString } from "../rdf/serialize.js";
 import { KgStore } from "../store/index.js";
 import { quadsToJsonLd } from "./jsonld.js";
 import type { Serialisation } from "./negotiate.js";
 
-/** The n3 writer format of each negotiated graph format it can write. */
-const N3_FORMATS: Readonly<Partial<Record<Serialisation["format"], RdfFormat>>> = {
-  ttl: "turtle",
-  nt: "ntriples",
-  trig: "trig",
-  nq: "nquads",
-};
+/** The n3 writer format of each negotiated graph format it can write (from the formats table). */
+const N3_FORMATS: Readonly<Partial<Record<Serialisation["format"], RdfFormat>>> = Object.fromEntries(
+  RDF_FORMATS.map((f) => [FORMAT_INFO[f].oxigraph, f]),
+);
 
 /** Parses N-Triples (as the store writes a CONSTRUCT result). */
 export function parseNTriples(text: string): RDF.Quad[] {

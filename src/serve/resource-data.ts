@@ -9,6 +9,7 @@ import type * as RDF from "@rdfjs/types";
 import { KgError } from "../errors.js";
 import { bindTerms, iriTerm, isAbsoluteIri } from "../query/bind.js";
 import { canonicalLanguage } from "../rdf/language.js";
+import { DCTERMS, RDFS, SCHEMA, SKOS, XSD } from "../rdf/vocab.js";
 import type { ServeContext } from "./context.js";
 import { describeText } from "./describe-query.js";
 import { isOntologyIri, ONTOLOGY_PATH, ontologyFor } from "./ontology.js";
@@ -46,13 +47,7 @@ export interface ResourceData {
   readonly terms: Readonly<Record<string, TermInfo>>;
 }
 
-const LABELS = [
-  "http://www.w3.org/2004/02/skos/core#prefLabel",
-  "http://www.w3.org/2000/01/rdf-schema#label",
-  "https://schema.org/name",
-  "http://purl.org/dc/terms/title",
-];
-const XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
+const LABELS: readonly string[] = [SKOS.prefLabel, RDFS.label, SCHEMA.name, DCTERMS.title];
 /** Most IRIs whose labels are looked up for one page. */
 const MAX_LABELLED = 400;
 
@@ -62,7 +57,7 @@ function termData(t: RDF.Term): TermData {
       type: "literal",
       value: t.value,
       ...(t.language === "" ? {} : { lang: canonicalLanguage(t.language) }),
-      ...(t.language !== "" || t.datatype.value === XSD_STRING ? {} : { datatype: t.datatype.value }),
+      ...(t.language !== "" || t.datatype.value === XSD.string ? {} : { datatype: t.datatype.value }),
     };
   return { type: t.termType === "BlankNode" ? "bnode" : "iri", value: t.value };
 }

@@ -16,6 +16,7 @@ import type * as RDF from "@rdfjs/types";
 import { Writer } from "n3";
 import { type BlankNode, defaultGraph, type NamedNode, namedNode, Store, type Term } from "oxigraph";
 import { KgError } from "../errors.js";
+import { type RawFormat, RDF_FORMAT_TABLE, type RdfMediaType } from "../rdf/formats.js";
 import { sparqlPrologue } from "../rdf/prefixes.js";
 import { CheckedReader, type FileCheck, PREVIOUS, writeAtomically } from "./files.js";
 import { lockStoreSync, type StoreLock } from "./lock.js";
@@ -29,7 +30,7 @@ export const STORE_FILE = "store.nq";
 /** Characters of N-Quads text per `load()` call: a few MB (see docs/platform-notes.md). */
 const CHUNK_CHARS = 4 << 20;
 
-const NQUADS = "application/n-quads";
+const NQUADS = RDF_FORMAT_TABLE.nquads.mediaType;
 
 /** Options of `query` and `queryRaw`. */
 export interface QueryOptions {
@@ -45,16 +46,8 @@ export interface QueryOptions {
   readonly baseIri?: string;
 }
 
-/** Result serialisations of `queryRaw` (SPARQL results or RDF for CONSTRUCT/DESCRIBE). */
-export type RawFormat = "json" | "xml" | "csv" | "tsv" | "ttl" | "nt" | "nq" | "trig" | "jsonld" | "rdf";
-
-/** Media types accepted by `loadText`. */
-export type RdfMediaType =
-  | "application/n-quads"
-  | "application/n-triples"
-  | "text/turtle"
-  | "application/trig"
-  | "application/rdf+xml";
+/** Result serialisations of `queryRaw` (SPARQL results or RDF for CONSTRUCT/DESCRIBE); media types of `loadText`. */
+export type { RawFormat, RdfMediaType } from "../rdf/formats.js";
 
 /** An RDF graph store with atomic persistence; implements `Store` (store.ts), checked where open.ts returns it as one. */
 export class KgStore {
@@ -107,7 +100,7 @@ export class KgStore {
   /** Loads quads (into `graph` when given, else each into its own graph); returns how many were sent. */
   loadQuads(quads: Iterable<RDF.Quad>, graph?: string): number {
     this.#beginWrite();
-    const writer = new Writer({ format: "N-Quads" });
+    const writer = new Writer({ format: RDF_FORMAT_TABLE.nquads.n3 });
     const target = graph === undefined ? undefined : namedNode(graph);
     let parts: string[] = [];
     let chars = 0;
@@ -214,7 +207,7 @@ export class KgStore {
           for (const g of this.graphs()) {
             const name = g.startsWith("_:") ? g : `<${g}>`;
             const triples = this.#store.dump({
-              format: "application/n-triples",
+              format: RDF_FORMAT_TABLE.ntriples.mediaType,
               from_graph_name: g.startsWith("_:") ? blankNodeOf(this.#store, g) : namedNode(g),
             });
             // N-Triples escapes line breaks in literals, so " .\n" only ends a statement.

@@ -7,6 +7,7 @@
 import type * as RDF from "@rdfjs/types";
 import { DataFactory, Parser, Writer } from "n3";
 import { KgError } from "../errors.js";
+import { RDF_FORMAT_TABLE } from "../rdf/formats.js";
 import { sparqlPrologue } from "../rdf/prefixes.js";
 import type { QueryOptions } from "./kg-store.js";
 import { HttpClient, type HttpResponse } from "./remote-http.js";
@@ -31,7 +32,10 @@ export const SYSTEM_GRAPHS: readonly string[] = [
 
 const PAGE = 10000;
 const RESULTS_JSON = "application/sparql-results+json";
-const RDF_ACCEPT = "application/n-triples, text/turtle;q=0.9, text/plain;q=0.5";
+const { ntriples: NTRIPLES, turtle: TURTLE } = RDF_FORMAT_TABLE;
+/** What a graph answer may come as: N-Triples, else Turtle (n3 reads both as Turtle). */
+const RDF_ACCEPT = `${NTRIPLES.mediaType}, ${TURTLE.mediaType};q=0.9, ${NTRIPLES.accepts[1]};q=0.5`;
+const RDF_ANSWERS: readonly string[] = [...NTRIPLES.accepts, ...TURTLE.accepts, ...TURTLE.readsAlso, ""];
 
 /** A store behind a SPARQL 1.1 endpoint. */
 export class RemoteStore implements Store {
@@ -160,7 +164,7 @@ export class RemoteStore implements Store {
    * blank nodes stay the same nodes.
    */
   async #write(graph: string | null, quads: Iterable<RDF.Quad>, replace: boolean): Promise<number> {
-    const writer = new Writer({ format: "N-Triples" });
+    const writer = new Writer({ format: NTRIPLES.n3 });
     const batches: string[][] = [[]];
     let blank = false;
     let count = 0;
@@ -185,7 +189,7 @@ export class RemoteStore implements Store {
         const res = await this.#http.send({
           method,
           url: this.#gspUrl(graph),
-          headers: { "content-type": "text/turtle; charset=utf-8" },
+          headers: { "content-type": `${TURTLE.mediaType}; charset=utf-8` },
           body,
         });
         expectOk(res, `${method} graph ${graph === null ? "(default)" : `<${graph}>`}`);
@@ -267,10 +271,10 @@ function parseResultsJson(text: string, parsed: ParsedQuery): QueryResult {
 
 function parseTriples(res: HttpResponse): RDF.Quad[] {
   const type = res.contentType.split(";")[0]?.trim().toLowerCase() ?? "";
-  if (!["application/n-triples", "text/turtle", "text/plain", "text/rdf+n3", ""].includes(type))
+  if (!RDF_ANSWERS.includes(type))
     throw new KgError("E_STORE", `the SPARQL server answered a graph as ${type}, not N-Triples or Turtle.`);
   try {
-    return new Parser({ format: "text/turtle" })
+    return new Parser({ format: TURTLE.mediaType })
       .parse(res.text)
       .map((q) => quad(q.subject, q.predicate, q.object, defaultGraph()));
   } catch (e) {

@@ -5,25 +5,24 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { KgError } from "../errors.js";
-import { isRemoteStore, KgStore, openStore, type RdfMediaType, STORE_FILE } from "../store/index.js";
+import { FORMAT_INFO, type RdfMediaType, READ_FORMATS, storeMediaTypeOf } from "../rdf/formats.js";
+import { isRemoteStore, KgStore, openStore, STORE_FILE } from "../store/index.js";
 
-const MEDIA_TYPES: Readonly<Record<string, RdfMediaType>> = {
-  ".ttl": "text/turtle",
-  ".nt": "application/n-triples",
-  ".nq": "application/n-quads",
-  ".trig": "application/trig",
-  ".rdf": "application/rdf+xml",
-  ".owl": "application/rdf+xml",
-  ".xml": "application/rdf+xml",
-};
+/** File extensions of the formats the store loads, with their media types. */
+const MEDIA_TYPES: ReadonlyMap<string, RdfMediaType> = new Map(
+  READ_FORMATS.flatMap((f) => {
+    const mediaType = storeMediaTypeOf(f);
+    return mediaType === undefined ? [] : FORMAT_INFO[f].ext.map((e) => [`.${e}`, mediaType] as const);
+  }),
+);
 
 /** The media type of an RDF file from its extension, or a usage error. */
 export function mediaTypeOf(file: string): RdfMediaType {
-  const type = MEDIA_TYPES[extname(file).toLowerCase()];
+  const type = MEDIA_TYPES.get(extname(file).toLowerCase());
   if (type === undefined)
     throw new KgError(
       "E_USAGE",
-      `${file}: unknown RDF file extension; use one of ${Object.keys(MEDIA_TYPES).join(", ")}.`,
+      `${file}: unknown RDF file extension; use one of ${[...MEDIA_TYPES.keys()].join(", ")}.`,
       { context: { file } },
     );
   return type;

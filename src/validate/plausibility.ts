@@ -6,6 +6,7 @@
  * (no kg:direction), the same unit and the same kind of period.
  */
 import type { Iris } from "../rdf/iri.js";
+import { prefixesFor } from "../rdf/prefixes.js";
 import type { IndicatorRecord, UnitRecord } from "../rdf/scheme-records.js";
 import { loadIndicators, loadUnits } from "../rdf/schemes.js";
 import type { KgStore, Row } from "../store/index.js";
@@ -41,14 +42,7 @@ export interface Fact {
   readonly end?: number;
 }
 
-const FACTS = `PREFIX qb: <http://purl.org/linked-data/cube#>
-PREFIX kg: <KG>
-PREFIX sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#>
-PREFIX sdmx-measure: <http://purl.org/linked-data/sdmx/2009/measure#>
-PREFIX sdmx-attribute: <http://purl.org/linked-data/sdmx/2009/attribute#>
-PREFIX schema: <https://schema.org/>
-PREFIX time: <http://www.w3.org/2006/time#>
-SELECT ?obs ?indicator ?value ?unit ?kind ?direction ?place ?level ?parent ?parentLevel ?period ?start ?end WHERE {
+const FACTS = `SELECT ?obs ?indicator ?value ?unit ?kind ?direction ?place ?level ?parent ?parentLevel ?period ?start ?end WHERE {
   ?obs a qb:Observation ; kg:indicator ?indicator ; sdmx-measure:obsValue ?value .
   OPTIONAL { ?obs sdmx-attribute:unitMeasure ?unit }
   OPTIONAL { ?obs kg:observationKind ?kind }
@@ -67,7 +61,7 @@ SELECT ?obs ?indicator ?value ?unit ?kind ?direction ?place ?level ?parent ?pare
 
 /** Reads every observation of the store as a `Fact`. */
 export function readFacts(store: KgStore, iris: Iris): Fact[] {
-  const result = store.query(FACTS.replace("<KG>", `<${iris.kg.$}>`));
+  const result = store.query(FACTS, { prefixes: prefixesFor(iris) });
   if (result.kind !== "bindings") return [];
   const v = (row: Row, name: string) => termKey(row.get(name));
   const year = (row: Row, name: string) => {

@@ -2,10 +2,11 @@
 import { extractFacts, graphOfExtraction } from "../../build/article-graph.js";
 import { readOneArticle } from "../../build/sources.js";
 import { FACT_COLUMNS, factCells, factRows, factsToCsv, factsToJson } from "../../export/facts.js";
-import { writeBatches } from "../../export/index.js";
-import { alignedTable, groupDigits } from "../../query/index.js";
+import { writeBatches } from "../../export/write.js";
+import { alignedTable } from "../../query/format.js";
+import { groupDigits } from "../../query/terms.js";
+import { RDF_FORMATS } from "../../rdf/formats.js";
 import { prefixesFor } from "../../rdf/prefixes.js";
-import { RDF_FORMATS } from "../../rdf/serialize.js";
 import { absoluteIri, CLIError, choice, encodingOption, irisOf, parse } from "../args.js";
 import { out } from "../io.js";
 

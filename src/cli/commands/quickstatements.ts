@@ -58,7 +58,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const spec = values.store ?? DEFAULT_STORE;
   const store = await openBuilt(spec);
   const result = await store.query(quickStatementsQuery(values.indicator, values.place), {
-    prefixes: { ...prefixes, owl: "http://www.w3.org/2002/07/owl#" },
+    prefixes,
   });
   const rows = result.kind === "bindings" ? result.rows : [];
   const qs = quickStatements(rows, { property: values.property, ...(url === undefined ? {} : { referenceUrl: url }) });
