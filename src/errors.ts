@@ -33,7 +33,8 @@ const CODES = {
   E_MEDIA_TYPE: { exit: 1, status: 415 },
   E_CLIENT_GONE: { exit: 1, status: 499 },
   // The server's own limits and failures.
-  E_TIMEOUT: { exit: 1, status: 503 },
+  /** Past the time limit: exit 124 as timeout(1) does (query --timeout); 503 on the server. */
+  E_TIMEOUT: { exit: 124, status: 503 },
   E_MEMORY: { exit: 1, status: 503 },
   E_BUSY: { exit: 1, status: 503 },
   E_CLOSED: { exit: 1, status: 503 },
@@ -84,7 +85,10 @@ export class KgError extends Error {
 /** Exit code of a writer refused because another process writes the store (EX_TEMPFAIL: try again later). */
 export const EXIT_LOCKED = CODES.E_STORE_LOCKED.exit;
 
-/** Exit code for an error code: 2 for usage and syntax errors, 75 for a store locked by another writer, 70 for a bug, 1 otherwise. */
+/** Exit code of a query stopped by its time limit (`query --timeout`), as GNU timeout(1) uses. */
+export const EXIT_TIMEOUT = 124;
+
+/** Exit code for an error code: 2 for usage and syntax errors, 124 past a time limit, 75 for a store locked by another writer, 70 for a bug, 1 otherwise. */
 export function exitCodeOf(code: ErrorCode): number {
   return CODES[code].exit;
 }

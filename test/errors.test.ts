@@ -34,7 +34,7 @@ describe("KgError codes", () => {
     ["E_MEDIA_TYPE", 1, 415],
     ["E_CLIENT_GONE", 1, 499],
     ["E_WORKER", 1, 500],
-    ["E_TIMEOUT", 1, 503],
+    ["E_TIMEOUT", 124, 503],
     ["E_MEMORY", 1, 503],
     ["E_BUSY", 1, 503],
     ["E_INTERNAL", 70, 500],

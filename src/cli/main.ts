@@ -64,6 +64,7 @@ Exit codes:
       an unreachable server (one line on stderr says which and how to fix it)
   2   usage: an unknown command or option, a bad option value, a SPARQL syntax error
   3   build: the good articles were stored, bad files were skipped (one line each)
+  124 query: the query ran past its --timeout and was stopped
   70  internal error (a bug: the stack is printed; please report it)
   75  the store is being written by another process (it holds DIR/store.lock): a writer
       waits ARTICLE_KG_LOCK_WAIT seconds (default 5), then gives up; try again later

@@ -39,6 +39,8 @@ export interface PoolOptions {
   readonly memoryBudgetMb?: number;
   /** Receives one line per notable event (restarts with their reload time). */
   readonly log?: (line: string) => void;
+  /** Called after a write has been saved to the store file. */
+  readonly onSaved?: () => void;
 }
 
 /** How often the resident memory is sampled while a job runs, in milliseconds. */
@@ -213,6 +215,7 @@ export class WorkerPool {
       try {
         for (const job of jobs) await this.#dispatch(primary, job, limit);
         await this.#dispatch(primary, { op: "save" }, limit);
+        this.#options.onSaved?.();
       } catch (e) {
         // All or nothing: every worker goes back to the saved file.
         this.#restartAll(undefined);

@@ -26,6 +26,8 @@ export interface ServeOptions {
   /** Largest request body, in bytes. */
   readonly bodyLimit?: number;
   readonly log?: LogSink;
+  /** Called after a write (SPARQL Update, Graph Store) has been saved to the store file. */
+  readonly onSaved?: () => void;
 }
 
 /** A running server. */
@@ -52,6 +54,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     timeoutMs: options.timeoutMs,
     ...(options.memoryBudgetMb === undefined ? {} : { memoryBudgetMb: options.memoryBudgetMb }),
     log,
+    ...(options.onSaved === undefined ? {} : { onSaved: options.onSaved }),
   });
   const started = performance.now();
   await pool.start();

@@ -269,6 +269,12 @@ function parseResultsJson(text: string, parsed: ParsedQuery): QueryResult {
   return { kind: "bindings", variables, rows };
 }
 
+/** A SPARQL Protocol answer (JSON results, or RDF for CONSTRUCT and DESCRIBE) as one typed result. */
+export function parseQueryAnswer(res: HttpResponse, parsed: ParsedQuery): QueryResult {
+  if (parsed.form === "CONSTRUCT" || parsed.form === "DESCRIBE") return { kind: "quads", quads: parseTriples(res) };
+  return parseResultsJson(res.text, parsed);
+}
+
 function parseTriples(res: HttpResponse): RDF.Quad[] {
   const type = res.contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   if (!RDF_ANSWERS.includes(type))

@@ -2,8 +2,6 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { KgError } from "../../errors.js";
-import { formatOfFile, READ_FORMATS } from "../../export/index.js";
-import { readRdfFile } from "../../import/read.js";
 import { formatResult, RESULT_FORMATS, withCanonicalLang } from "../../query/index.js";
 import {
   bindParameters,
@@ -13,11 +11,13 @@ import {
   paramsOf,
   parseParamOptions,
 } from "../../query/named.js";
+import { formatOfFile, READ_FORMATS } from "../../rdf/formats.js";
 import { prefixesFor } from "../../rdf/prefixes.js";
-import { isRemoteStore, KgStore, openStore, type Store } from "../../store/index.js";
+import { isRemoteStore } from "../../store/remote-url.js";
+import type { QueryResult } from "../../store/result.js";
 import { CLIError, choice, DEFAULT_STORE, irisOf, parse } from "../args.js";
 import { out } from "../io.js";
-import { openExisting } from "./store.js";
+import { queryStoreDir } from "../query-backend.js";
 
 export const summary = "run a SPARQL query against the store";
 
@@ -52,7 +52,17 @@ Options:
   --data-format FMT   format of the --data files: ${READ_FORMATS.join(", ")}
   --format FORMAT     table (default), csv, tsv, json
   --base IRI          base of the kg: prefix (default https://w3id.org/article-kg/)
+  --timeout MS        stop the query after MS milliseconds (loading the store is not
+                      counted): one line on stderr and exit code 124
+  --no-server         load the store here even when "article-kg serve" is running on it
   -h, --help          show this help
+
+When "article-kg serve" runs on the same store directory (it leaves serve.json there), the
+query is sent to it instead of loading the store again: a repeated query answers in the time
+of the query. A server that is gone, serves another --base, or holds an older copy of the
+store (rebuilt since it started) is not used.
+
+Exit codes: 0 done, 1 bad input or store, 2 usage or SPARQL syntax, 124 past --timeout.
 
 Examples:
   article-kg query facts-by-place --param place=610700
@@ -67,25 +77,43 @@ export async function run(argv: readonly string[]): Promise<number> {
     param: { type: "string", multiple: true },
     data: { type: "string", multiple: true },
     "data-format": { type: "string" },
+    timeout: { type: "string" },
+    "no-server": { type: "boolean" },
   });
   const format = choice("format", values.format, RESULT_FORMATS, "table");
-  const prefixes = prefixesFor(irisOf(values.base));
+  const iris = irisOf(values.base);
+  const prefixes = prefixesFor(iris);
+  const timeoutMs = timeoutOption(values.timeout);
   if (positionals.length !== 1) throw new CLIError("query expects one QUERY text, FILE.rq or named query.");
   const arg = positionals[0] as string;
   const given = parseParamOptions(values.param ?? []);
   const { text, source } = await queryText(arg);
   const sparql =
     source === undefined ? bindAdHoc(text, given) : bindParameters(text, paramsOf(text, source), given, prefixes);
-  const store = values.data
-    ? await dataStore(values.data, values["data-format"], values.store)
-    : await storeOf(values.store ?? DEFAULT_STORE);
-  const result = await store.query(withCanonicalLang(sparql, prefixes), { prefixes });
+  const canonical = withCanonicalLang(sparql, prefixes);
+  const spec = values.store ?? DEFAULT_STORE;
+  let result: QueryResult;
+  if (values.data) {
+    if (timeoutMs !== undefined) throw new CLIError("--timeout applies to a store, not to --data files.");
+    result = (await dataStore(values.data, values["data-format"], values.store)).query(canonical, { prefixes });
+  } else if (isRemoteStore(spec)) {
+    const { openStore } = await import("../../store/open.js");
+    result = await (await openStore(spec)).query(canonical, { prefixes });
+  } else {
+    const options = { prefixes, base: iris.base, useServer: values["no-server"] !== true };
+    result = (await queryStoreDir(spec, canonical, timeoutMs === undefined ? options : { ...options, timeoutMs }))
+      .result;
+  }
   await out(await formatResult(result, format, prefixes));
   return 0;
 }
 
-async function storeOf(spec: string): Promise<Store> {
-  return isRemoteStore(spec) ? openStore(spec) : openExisting(spec);
+function timeoutOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/u.test(value) || !Number.isSafeInteger(n) || n < 1)
+    throw new CLIError(`--timeout must be a whole number of milliseconds ≥ 1; got "${value}".`);
+  return n;
 }
 
 /** An in-memory store of RDF files (named graphs kept). */
@@ -93,6 +121,8 @@ async function dataStore(files: readonly string[], format: string | undefined, s
   if (store !== undefined) throw new CLIError("give either --data FILE or --store, not both.");
   if (format !== undefined && !(READ_FORMATS as readonly string[]).includes(format))
     throw new CLIError(`--data-format must be one of ${READ_FORMATS.join(", ")}; got "${format}".`);
+  const { KgStore } = await import("../../store/kg-store.js");
+  const { readRdfFile } = await import("../../import/read.js");
   const memory = KgStore.memory();
   for (const file of files) {
     if (format === undefined && formatOfFile(file) === undefined)

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { KgError } from "../../errors.js";
 import { defaultWorkers, startServer } from "../../serve/server.js";
-import { STORE_FILE } from "../../store/index.js";
+import { announceServer, STORE_FILE, withdrawServer } from "../../store/index.js";
 import { CLIError, DEFAULT_STORE, irisOf, parse } from "../args.js";
 import { err } from "../io.js";
 
@@ -86,7 +86,25 @@ export async function run(argv: readonly string[]): Promise<number> {
     memoryBudgetMb,
     allowUpdate,
     ...(token === undefined ? {} : { token }),
+    // serve.json follows the store file the server holds (see src/store/served.ts)
+    onSaved: () => announce(),
   });
+  const announce = () => {
+    try {
+      announceServer(dir, { url: server.url, pid: process.pid, base });
+    } catch (e) {
+      err(`article-kg: cannot write ${dir}/serve.json (${(e as Error).message}); "query" will load the store itself.`);
+    }
+  };
+  const withdraw = () => {
+    try {
+      withdrawServer(dir);
+    } catch {
+      // a missing directory or file: nothing to withdraw
+    }
+  };
+  announce();
+  process.once("exit", withdraw);
   err(
     `article-kg: serving ${dir} at ${server.url}/ (SPARQL: ${server.url}/sparql${allowUpdate ? ", updates allowed" : ", read-only"})`,
   );
@@ -99,6 +117,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });
+  withdraw();
   await server.close();
   return 0;
 }
