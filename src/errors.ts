@@ -18,6 +18,8 @@ const CODES = {
   // The store and the network.
   E_STORE: { exit: 1, status: 500 },
   E_STORE_CORRUPT: { exit: 1, status: 500 },
+  /** Another process writes the store: EX_TEMPFAIL (try again later); the server answers 503. */
+  E_STORE_LOCKED: { exit: 75, status: 503 },
   E_NETWORK: { exit: 1, status: 500 },
   // Requests to the server.
   E_BAD_REQUEST: { exit: 1, status: 400 },
@@ -80,10 +82,13 @@ export class KgError extends Error {
   }
 }
 
+/** Exit code of a writer refused because another process writes the store (EX_TEMPFAIL: try again later). */
+export const EXIT_LOCKED = CODES.E_STORE_LOCKED.exit;
+
 /** Exit code of a query stopped by its time limit (`query --timeout`), as GNU timeout(1) uses. */
 export const EXIT_TIMEOUT = 124;
 
-/** Exit code for an error code: 2 for usage and syntax errors, 124 past a time limit, 1 otherwise. */
+/** Exit code for an error code: 2 for usage and syntax errors, 124 past a time limit, 75 for a store locked by another writer, 70 for a bug, 1 otherwise. */
 export function exitCodeOf(code: ErrorCode): number {
   return CODES[code].exit;
 }

@@ -129,7 +129,9 @@ describe("stats and remove", () => {
     const stats = JSON.parse(r.stdout) as Record<string, number>;
     expect(Object.keys(stats)).toEqual(["articles", "facts", "places", "indicators", "periods", "graphs", "quads"]);
     expect(stats.articles).toBe(2);
-    const nq = (await readFile(join(store, "store.nq"), "utf8")).split("\n").filter((l) => l.trim() !== "");
+    const nq = (await readFile(join(store, "store.nq"), "utf8")) // quads: the lines that are not blank and not the file's header and end lines (# comments)
+      .split("\n")
+      .filter((l) => l.trim() !== "" && !l.startsWith("#"));
     expect(stats.quads).toBe(nq.length);
     const facts = await Promise.all(
       ["dingxi-2021.txt", "huayuan-2020.txt"].map(async (f) => {

@@ -18,6 +18,9 @@ describe("KgError codes", () => {
     ["E_INPUT_NOT_FOUND", 1, 500],
     ["E_INPUT_ENCODING", 1, 500],
     ["E_STORE", 1, 500],
+    ["E_STORE_CORRUPT", 1, 500],
+    // a writer refused because another process writes the store: EX_TEMPFAIL, try again later
+    ["E_STORE_LOCKED", 75, 503],
     ["E_NETWORK", 1, 500],
     // the server's statuses
     ["E_BAD_REQUEST", 1, 400],

@@ -19,7 +19,13 @@ export function parse<const O extends Options>(argv: readonly string[], options:
   try {
     return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new CLIError((e as Error).message.replace(/\. To specify a positional.*$/su, "."));
+    // node's messages may run over several lines ("argument is ambiguous.\nDid you forget …"): one line
+    throw new CLIError(
+      (e as Error).message
+        .replace(/\. To specify a positional.*$/su, ".")
+        .replace(/\s*\n\s*/gu, " ")
+        .trim(),
+    );
   }
 }
 

@@ -66,18 +66,30 @@ Exit codes:
   3   build: the good articles were stored, bad files were skipped (one line each)
   124 query: the query ran past its --timeout and was stopped
   70  internal error (a bug: the stack is printed; please report it)
+  75  the store is being written by another process (it holds DIR/store.lock): a writer
+      waits ARTICLE_KG_LOCK_WAIT seconds (default 5), then gives up; try again later
+
+The store on disk is always a whole one: DIR/store.nq is replaced atomically, keeps the
+previous generation as DIR/store.nq.prev, and is checked (checksum) when it is opened; a
+damaged one is refused with how to recover it.
 `;
 }
+
+let pipeGuard = false;
 
 const isHelp = (a: string) => a === "--help" || a === "-h";
 
 /** Runs the command line and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  // A closed pipe (`article-kg export | head`) ends the output quietly.
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+  // A closed pipe (`article-kg export | head`) ends the output quietly. Registered once, so
+  // that calling main again in one process (tests, embedding) does not pile up listeners.
+  if (!pipeGuard) {
+    pipeGuard = true;
+    process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const [name, ...rest] = argv;
   try {
     if (name === undefined || isHelp(name) || name === "help") {

@@ -13,22 +13,28 @@ export class Text {
   readonly original: string;
   /** Simplified, half-width copy; matching runs on this. */
   readonly s: string;
-  /** The original's code points, only when it has astral characters (else a code point offset is a UTF-16 index). */
-  private readonly originalCps: readonly string[] | undefined;
+  /** UTF-16 index in `original` of each code point offset (only when it has astral characters). */
+  private readonly originalU16: Int32Array | undefined;
   /** Code point index of each UTF-16 index of `s` (only when `s` has astral characters). */
   private readonly cpOf: Int32Array | undefined;
 
   constructor(original: string) {
     this.original = original;
     this.s = pairStraightQuotes(toAlignedSimplified(original));
-    this.originalCps = hasSurrogates(original) ? [...original] : undefined;
-    if (this.s.length !== (this.originalCps?.length ?? original.length)) {
+    let cps = 0;
+    for (let i = 0; i < original.length; i++) if (!pairStart(original, i)) cps++;
+    if (cps !== original.length) {
+      const map = new Int32Array(cps + 1);
+      let cp = 0;
+      for (let i = 0; i < original.length; i++) if (!pairStart(original, i)) map[++cp] = i + 1;
+      this.originalU16 = map;
+    }
+    if (this.s.length !== cps) {
       const map = new Int32Array(this.s.length + 1);
       let cp = 0;
       for (let i = 0; i < this.s.length; i++) {
         map[i] = cp;
-        const c = this.s.charCodeAt(i);
-        if (c < 0xd800 || c > 0xdbff) cp++;
+        if (!pairStart(this.s, i)) cp++;
       }
       map[this.s.length] = cp;
       this.cpOf = map;
@@ -57,19 +63,23 @@ export class Text {
   span(u16Start: number, u16End: number): Span {
     const start = this.cp(u16Start);
     const end = this.cp(u16End);
-    const exact =
-      this.originalCps === undefined ? this.original.slice(start, end) : this.originalCps.slice(start, end).join("");
-    return { start, end, exact };
+    // A slice, not a copy: a sentence's context of each of its numbers costs nothing (a
+    // sentence of many thousand numbers was quadratic in time and memory).
+    const o = this.originalU16;
+    return {
+      start,
+      end,
+      exact: o === undefined ? this.original.slice(start, end) : this.original.slice(o[start], o[end]),
+    };
   }
 }
 
-/** Has `s` a UTF-16 surrogate (an astral character, or a lone surrogate that spreads as one code point)? */
-function hasSurrogates(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdfff) return true;
-  }
-  return false;
+/** Whether a UTF-16 index holds the high half of a surrogate pair (a lone half is a code point of its own). */
+function pairStart(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) return false;
+  const d = s.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff;
 }
 
 const HAN = /\p{Script=Han}/u;

@@ -4,7 +4,7 @@
  * JSON errors, and the routes: `/sparql`, `/store`, the web page and its API, and linked
  * data for every other path.
  */
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { KgError } from "../errors.js";
 import { accessLog, type LogSink } from "./access-log.js";
 import type { ServeContext } from "./context.js";
@@ -57,6 +57,17 @@ export function buildApp(ctx: ServeContext, options: AppOptions): FastifyInstanc
     // fastify sets the server's requestTimeout from its own option (0 = none) after creating it
     requestTimeout: timeouts.requestTimeout,
     http: timeouts,
+    // Errors fastify answers before any route (a malformed percent-escape in the path: "/%")
+    // get the endpoint's JSON error shape too.
+    frameworkErrors: (e, _req, raw) => {
+      const k = asKgError(e);
+      const reply: FastifyReply = raw;
+      reply
+        .code(k.status)
+        .headers(k.headers)
+        .type("application/json; charset=utf-8")
+        .send(JSON.stringify(errorBody(k)));
+    },
   });
   // A client that asks first (Expect: 100-continue, as curl does for bodies past 1 MiB) and
   // announces a body over the limit gets no "100 Continue": the route answers 413 at once and

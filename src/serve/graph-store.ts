@@ -5,13 +5,14 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { KgError } from "../errors.js";
+import { bindTerms, iriTerm, isAbsoluteIri } from "../query/bind.js";
 import { FORMAT_INFO, type RdfMediaType, READ_FORMATS, storeMediaTypeOf } from "../rdf/formats.js";
 import { checkWrite } from "./auth.js";
 import type { ServeContext } from "./context.js";
 import type { Job } from "./jobs.js";
 import { negotiate, SERIALISATIONS } from "./negotiate.js";
 import { withCanonicalTags } from "./rdf-documents.js";
-import { ask, iriRef } from "./select.js";
+import { ask } from "./select.js";
 
 /** Path of the graph store. */
 export const GRAPH_STORE_PATH = "/store";
@@ -31,9 +32,7 @@ function targetOf(req: FastifyRequest): string | null {
   const graph = params.getAll("graph");
   if (graph.length === 1 && !params.has("default")) {
     const g = graph[0] as string;
-    iriRef(g);
-    if (!/^[a-z][a-z0-9+.-]*:/iu.test(g))
-      throw new KgError("E_BAD_REQUEST", `graph must be an absolute IRI; got "${g}"`);
+    if (!isAbsoluteIri(g)) throw new KgError("E_BAD_REQUEST", `graph must be an absolute IRI; got "${g}"`);
     return g;
   }
   if (graph.length === 0 && params.has("default")) return null;
@@ -41,7 +40,7 @@ function targetOf(req: FastifyRequest): string | null {
 }
 
 async function exists(ctx: ServeContext, graph: string | null): Promise<boolean> {
-  return graph === null ? true : ask(ctx, `ASK { GRAPH ${iriRef(graph)} { ?s ?p ?o } }`);
+  return graph === null ? true : ask(ctx, bindTerms("ASK { GRAPH ?graph { ?s ?p ?o } }", { graph: iriTerm(graph) }));
 }
 
 async function handle(ctx: ServeContext, req: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -52,7 +51,7 @@ async function handle(ctx: ServeContext, req: FastifyRequest, reply: FastifyRepl
     const text =
       graph === null
         ? "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
-        : `CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${iriRef(graph)} { ?s ?p ?o } }`;
+        : bindTerms("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?graph { ?s ?p ?o } }", { graph: iriTerm(graph) });
     const body = await ctx.pool.read({
       op: "query",
       text,

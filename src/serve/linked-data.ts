@@ -31,7 +31,7 @@ async function handle(ctx: ServeContext, req: FastifyRequest, reply: FastifyRepl
     return sendPage(reply, /^\/place\/\d{6}$/u.test(path) ? "place.html" : entity ? "program.html" : "resource.html");
   const ser = negotiate(SERIALISATIONS.graph, req.headers.accept, formatParam(req));
   const quads = parseNTriples(
-    await ctx.pool.read({ op: "query", text: describeText(iri, path), format: "nt", dataset: {} }),
+    await ctx.pool.read({ op: "query", text: describeText(iri, path, ctx.prefixes), format: "nt", dataset: {} }),
   );
   reply.type(ser.contentType).send(await writeGraph(quads, ser, ctx.prefixes));
 }

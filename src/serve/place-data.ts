@@ -7,9 +7,10 @@ import { existsSync } from "node:fs";
 import { toAlignedSimplified } from "../article/script.js";
 import { sourceText } from "../build/sources.js";
 import { KgError } from "../errors.js";
+import { bindTerms, iriTerm, isAbsoluteIri } from "../query/bind.js";
 import { loadIndicators } from "../rdf/schemes.js";
 import type { ServeContext } from "./context.js";
-import { iriRef, select } from "./select.js";
+import { select } from "./select.js";
 
 /** A place found by a search. */
 export interface PlaceHit {
@@ -98,20 +99,21 @@ const optNum = <K extends string>(key: K, v: string | undefined) => (v === undef
 export async function placeData(ctx: ServeContext, code: string): Promise<PlaceData> {
   if (!/^\d{6}$/u.test(code)) throw new KgError("E_NOT_FOUND", `not a GB/T 2260 code: ${code}`);
   const iri = ctx.iris.place(code);
-  const place = iriRef(iri);
+  const bind = (template: string) => bindTerms(template, { place: iriTerm(iri) }, ctx.prefixes);
+  const place = "?place";
   const [info] = await select(
     ctx,
-    `SELECT ?name ?level ?parentCode ?parentName WHERE {
+    bind(`SELECT ?name ?level ?parentCode ?parentName WHERE {
       ${place} skos:notation ?code .
       OPTIONAL { ${place} skos:prefLabel ?name FILTER (langMatches(LANG(?name), "zh-Hans")) }
       OPTIONAL { ${place} kg:level ?levelTerm BIND (STRAFTER(STR(?levelTerm), "#") AS ?level) }
       OPTIONAL { ${place} schema:containedInPlace ?parent . ?parent skos:notation ?parentCode . OPTIONAL { ?parent skos:prefLabel ?parentName FILTER (langMatches(LANG(?parentName), "zh-Hans")) } }
-    } LIMIT 1`,
+    } LIMIT 1`),
   );
   if (info === undefined) throw new KgError("E_NOT_FOUND", `no place ${code} in the graph`);
   const rows = await select(
     ctx,
-    `SELECT DISTINCT ?obs ?indicator ?value ?unit ?unitLabel ?start ?end ?kindTerm ?approx ?article
+    bind(`SELECT DISTINCT ?obs ?indicator ?value ?unit ?unitLabel ?start ?end ?kindTerm ?approx ?article
         ?quote ?qs ?qe ?sentence ?cs ?ce WHERE {
       ?obs sdmx-dimension:refArea ${place} ;
         kg:indicator/skos:notation ?indicator ;
@@ -133,7 +135,7 @@ export async function placeData(ctx: ServeContext, code: string): Promise<PlaceD
         ?cp a oa:TextPositionSelector ; oa:start ?cs ; oa:end ?ce .
         ?cq a oa:TextQuoteSelector ; oa:exact ?sentence .
       }
-    } ORDER BY ?indicator ?start ?end ?obs`,
+    } ORDER BY ?indicator ?start ?end ?obs`),
   );
   const facts: PlaceFact[] = rows.map((r) => ({
     obs: r.obs ?? "",
@@ -179,12 +181,16 @@ async function articleTexts(
   if (articles.length === 0) return {};
   const rows = await select(
     ctx,
-    `SELECT ?article (SAMPLE(?t) AS ?title) (SAMPLE(?x) AS ?text) (SAMPLE(?s) AS ?source) WHERE {
-      VALUES ?article { ${articles.map(iriRef).join(" ")} }
+    bindTerms(
+      `SELECT ?article (SAMPLE(?t) AS ?title) (SAMPLE(?x) AS ?text) (SAMPLE(?s) AS ?source) WHERE {
+      VALUES ?article { <urn:x-article-kg:none> }
       OPTIONAL { ?article dcterms:title ?t }
       OPTIONAL { ?article schema:text ?x }
       OPTIONAL { ?article dcterms:source ?s }
     } GROUP BY ?article`,
+      { article: articles.filter(isAbsoluteIri).map((a) => iriTerm(a)) },
+      ctx.prefixes,
+    ),
   );
   const out: Record<string, { title: string; text?: string }> = {};
   for (const r of rows) {

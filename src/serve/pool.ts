@@ -12,6 +12,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { KgError } from "../errors.js";
+import { lockStore, type StoreLock } from "../store/lock.js";
 import { errorOfJob } from "./errors.js";
 import type { Job, JobMessage, WorkerData, WorkerReply } from "./jobs.js";
 
@@ -192,7 +193,18 @@ export class WorkerPool {
   async write(jobs: readonly Job[]): Promise<void> {
     while (this.#writing) await new Promise<void>((r) => this.#writeWaiters.push(r));
     this.#writing = true;
+    let lock: StoreLock | undefined;
     try {
+      // One writer per store directory, across processes (a build may be saving it): the
+      // lock is the process's while the worker threads write and save (src/store/lock.ts).
+      const dir = this.#options.data.storeDir;
+      if (dir !== undefined)
+        lock = await lockStore(dir).catch((e: unknown) => {
+          // E_STORE_LOCKED: 503 with a hint of when to try again
+          throw e instanceof KgError
+            ? new KgError(e.code, e.message, { context: e.context, cause: e, headers: { "retry-after": "5" } })
+            : e;
+        });
       // Let running reads finish and restarted workers load; queued reads wait until the write
       // is done. Each turn waits for a slot to change state (a message or an exit: a macrotask),
       // never for an already settled promise, which would spin the microtask queue forever.
@@ -220,6 +232,7 @@ export class WorkerPool {
         () => {},
       );
     } finally {
+      lock?.release();
       this.#writing = false;
       this.#writeWaiters.shift()?.();
       this.#pump();

@@ -5,9 +5,10 @@
  * their quotes. The same facts are in its Turtle description (`entityDescribeQuery`).
  */
 import { KgError } from "../errors.js";
+import { bindTerms, iriTerm, isAbsoluteIri } from "../query/bind.js";
 import { canonicalLanguage } from "../rdf/language.js";
 import type { ServeContext } from "./context.js";
-import { ask, iriRef, select } from "./select.js";
+import { ask, select } from "./select.js";
 
 /**
  * The IRI a request path names, among those the graph knows: as written, then with its
@@ -25,9 +26,11 @@ export async function knownIriOfPath(ctx: ServeContext, path: string): Promise<s
   for (const iri of raw === decoded ? [raw] : [raw, decoded]) {
     // A path no IRI can be names nothing (checked here, or refused by the query parser); any
     // other error (busy, time limit, a failed worker) is the answer, not a 404.
-    if (!IRIREF.test(iri)) continue;
+    if (!IRIREF.test(iri) || !isAbsoluteIri(iri)) continue;
     try {
-      if (await ask(ctx, `ASK { { ${iriRef(iri)} ?p ?o } UNION { ?s ?p ${iriRef(iri)} } }`)) return iri;
+      // bound through the parsed query, never pasted into its text (src/query/bind.ts)
+      const query = bindTerms("ASK { { ?entity ?p ?o } UNION { ?s ?p ?entity } }", { entity: iriTerm(iri) });
+      if (await ask(ctx, query)) return iri;
     } catch (e) {
       if (!(e instanceof KgError && e.code === "E_SPARQL_SYNTAX")) throw e;
     }
@@ -76,10 +79,12 @@ const opt = <K extends string>(key: K, v: string | undefined) => (v === undefine
 
 /** The data of a program or organisation page (404 when the IRI is neither). */
 export async function programData(ctx: ServeContext, iri: string): Promise<ProgramData> {
-  const s = iriRef(iri);
+  const entity = { entity: iriTerm(iri) };
+  const bind = (template: string) => bindTerms(template, entity, ctx.prefixes);
+  const s = "?entity";
   const info = await select(
     ctx,
-    `SELECT ?class ?label ?notation ?placeCode ?placeName ?broader ?narrower WHERE {
+    bind(`SELECT ?class ?label ?notation ?placeCode ?placeName ?broader ?narrower WHERE {
       ${s} a ?class . FILTER (?class IN (kg:Program, kg:Organisation))
       OPTIONAL { ${s} skos:prefLabel ?label }
       OPTIONAL { ${s} skos:notation ?notation }
@@ -87,16 +92,16 @@ export async function programData(ctx: ServeContext, iri: string): Promise<Progr
         OPTIONAL { ?place skos:prefLabel ?placeName FILTER (langMatches(LANG(?placeName), "zh-Hans")) } }
       OPTIONAL { ${s} skos:broader ?broader }
       OPTIONAL { ?narrower skos:broader ${s} }
-    }`,
+    }`),
   );
   if (info.length === 0) throw new KgError("E_NOT_FOUND", `no program or organisation ${iri} in the graph`);
   const labels: Record<string, string> = {};
-  const lang = await select(ctx, `SELECT ?label (LANG(?label) AS ?lang) WHERE { ${s} skos:prefLabel ?label }`);
+  const lang = await select(ctx, bind(`SELECT ?label (LANG(?label) AS ?lang) WHERE { ${s} skos:prefLabel ?label }`));
   for (const r of lang) if (r.label !== undefined) labels[canonicalLanguage(r.lang ?? "")] = r.label;
   const first = info[0];
   const rows = await select(
     ctx,
-    `SELECT DISTINCT ?obs ?program ?placeCode ?placeName ?start ?end ?indicator ?indicatorLabel ?value ?unit ?kindTerm
+    bind(`SELECT DISTINCT ?obs ?program ?placeCode ?placeName ?start ?end ?indicator ?indicatorLabel ?value ?unit ?kindTerm
         ?quote ?article WHERE {
       ?program skos:broader* ${s} .
       ?obs kg:program|kg:organisation ?program ;
@@ -112,7 +117,7 @@ export async function programData(ctx: ServeContext, iri: string): Promise<Progr
       OPTIONAL { ?obs sdmx-dimension:refPeriod/time:hasEnd/time:inXSDgYear ?end }
       OPTIONAL { ?obs kg:observationKind ?kindTerm }
       ?m oa:hasSource ?article ; oa:hasSelector ?mq . ?mq a oa:TextQuoteSelector ; oa:exact ?quote .
-    } ORDER BY ?placeCode ?start ?end ?indicator ?obs`,
+    } ORDER BY ?placeCode ?start ?end ?indicator ?obs`),
   );
   return {
     iri,
@@ -144,9 +149,10 @@ export async function programData(ctx: ServeContext, iri: string): Promise<Progr
  * The Turtle (or other) description of a program or organisation: its own statements and
  * mentions, and each fact it governs with the fact's place, period, indicator, value and unit.
  */
-export function entityDescribeQuery(iri: string): string {
-  const s = iriRef(iri);
-  return `CONSTRUCT {
+export function entityDescribeQuery(iri: string, prefixes: Readonly<Record<string, string>>): string {
+  const s = "?entity";
+  return bindTerms(
+    `CONSTRUCT {
   ${s} ?p ?o . ?in ?r ${s} .
   ?obs sdmx-dimension:refArea ?place ; sdmx-dimension:refPeriod ?period ; kg:indicator ?ind ;
     sdmx-measure:obsValue ?value ; sdmx-attribute:unitMeasure ?unit ; kg:observationKind ?kind .
@@ -160,5 +166,8 @@ export function entityDescribeQuery(iri: string): string {
     OPTIONAL { ?obs sdmx-dimension:refPeriod ?period }
     OPTIONAL { ?obs kg:observationKind ?kind }
   }
-}`;
+}`,
+    { entity: iriTerm(iri) },
+    prefixes,
+  );
 }

@@ -7,6 +7,7 @@
  */
 import type * as RDF from "@rdfjs/types";
 import { KgError } from "../errors.js";
+import { bindTerms, iriTerm, isAbsoluteIri } from "../query/bind.js";
 import { canonicalLanguage } from "../rdf/language.js";
 import { DCTERMS, RDFS, SCHEMA, SKOS, XSD } from "../rdf/vocab.js";
 import type { ServeContext } from "./context.js";
@@ -14,7 +15,7 @@ import { describeText } from "./describe-query.js";
 import { isOntologyIri, ONTOLOGY_PATH, ontologyFor } from "./ontology.js";
 import { knownIriOfPath } from "./program-data.js";
 import { parseNTriples } from "./rdf-documents.js";
-import { iriRef, select } from "./select.js";
+import { select } from "./select.js";
 
 /** A term of a statement. */
 export type TermData =
@@ -100,7 +101,7 @@ export async function resourceData(ctx: ServeContext, path: string): Promise<Res
     if (known === undefined) throw new KgError("E_NOT_FOUND", `nothing is known about ${base}${path.slice(1)}`);
     iri = known;
     quads = parseNTriples(
-      await ctx.pool.read({ op: "query", text: describeText(iri, path), format: "nt", dataset: {} }),
+      await ctx.pool.read({ op: "query", text: describeText(iri, path, ctx.prefixes), format: "nt", dataset: {} }),
     );
   }
   const iris = new Set<string>();
@@ -110,13 +111,13 @@ export async function resourceData(ctx: ServeContext, path: string): Promise<Res
   }
   const labels = new Map<string, Record<string, string>>();
   labelsIn(ontology.quads, labels);
-  const wanted = [...iris].filter((i) => !isOntologyIri(i, base)).slice(0, MAX_LABELLED);
+  const wanted = [...iris].filter((i) => !isOntologyIri(i, base) && isAbsoluteIri(i)).slice(0, MAX_LABELLED);
   if (wanted.length > 0) {
-    const rows = await select(
-      ctx,
+    // the IRIs are bound through the parsed query as the rows of its VALUES (src/query/bind.ts)
+    const query = bindTerms(
       `SELECT ?x ?label (LANG(?label) AS ?lang) WHERE {
-        VALUES ?x { ${wanted.map(iriRef).join(" ")} }
-        { VALUES ?p { ${LABELS.map(iriRef).join(" ")} } ?x ?p ?label . FILTER (isLiteral(?label)) }
+        VALUES ?x { <urn:x-article-kg:none> }
+        { VALUES ?p { <urn:x-article-kg:none> } ?x ?p ?label . FILTER (isLiteral(?label)) }
         # a mention by its quote, an observation by its indicator and value (in each language of the indicator)
         UNION { ?x oa:hasSelector/oa:exact ?q BIND (CONCAT("“", STR(?q), "”") AS ?label) }
         UNION {
@@ -124,7 +125,10 @@ export async function resourceData(ctx: ServeContext, path: string): Promise<Res
           BIND (STRLANG(CONCAT(STR(?il), " ", STR(?v)), LANG(?il)) AS ?label)
         }
       }`,
+      { x: wanted.map((i) => iriTerm(i)), p: LABELS.map((i) => iriTerm(i)) },
+      ctx.prefixes,
     );
+    const rows = await select(ctx, query);
     for (const r of rows) {
       if (r.x === undefined || r.label === undefined) continue;
       const l = labels.get(r.x) ?? {};

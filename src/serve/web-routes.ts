@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { dirname, extname, join } from "node:path";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { KgError } from "../errors.js";
+import { bindParameters, namedQueryFile, paramsOf } from "../query/named.js";
 import type { ServeContext } from "./context.js";
 import { readNamedQueries } from "./named-queries.js";
 import { placeData, searchPlaces } from "./place-data.js";
@@ -56,6 +57,25 @@ export function webRoutes(app: FastifyInstance, ctx: ServeContext): void {
     return sendFile(reply, file);
   });
   app.get("/api/queries", async () => readNamedQueries());
+  // A named query run with its typed parameters (?place=610700&indicator=…): each value is
+  // checked against its type and bound through the parsed query (src/query/named.ts), never
+  // pasted into the text; a bad value is a 400. Answers SPARQL JSON results.
+  app.get<{ Params: { name: string }; Querystring: Record<string, string | string[]> }>(
+    "/api/queries/:name",
+    async (req, reply) => {
+      const file = namedQueryFile(req.params.name);
+      if (file === undefined) throw new KgError("E_NOT_FOUND", `no named query ${req.params.name}`);
+      const given: Record<string, string> = Object.create(null); // a parameter named __proto__ is just a name
+      for (const [k, v] of Object.entries(req.query ?? {})) {
+        if (Array.isArray(v)) throw new KgError("E_BAD_REQUEST", `parameter ${k} is given more than once`);
+        given[k] = v;
+      }
+      const text = await readFile(file, "utf8");
+      const query = bindParameters(text, paramsOf(text, file), given, ctx.prefixes);
+      const body = await ctx.pool.read({ op: "query", text: query, format: "json", dataset: {} });
+      reply.type("application/sparql-results+json").send(body);
+    },
+  );
   app.get<{ Querystring: { q?: string } }>("/api/search", async (req) => searchPlaces(ctx, req.query.q ?? ""));
   app.get<{ Params: { code: string } }>("/api/place/:code", async (req) => placeData(ctx, req.params.code));
   // a resource page's statements with labels and links (/observation/dingxi-2021/1, /ontology)

@@ -1,5 +1,6 @@
 /** The store layer: the only importer of `oxigraph`. */
 export { KgStore, type QueryOptions, type RawFormat, type RdfMediaType, STORE_FILE } from "./kg-store.js";
+export { LOCK_FILE, lockStore, lockStoreSync, type StoreLock } from "./lock.js";
 export { openStore } from "./open.js";
 export { isSystemGraph, parseQueryAnswer, RemoteStore } from "./remote.js";
 export { isRemoteStore, parseRemoteStore, type RemoteEndpoint, redact } from "./remote-url.js";

@@ -2,8 +2,15 @@
  * The graph store: an embedded Oxigraph store (in memory) persisted as one N-Quads file
  * `<dir>/store.nq`, saved atomically. The only module that imports `oxigraph`; everything it
  * returns is plain RDF/JS (n3) terms and the typed `QueryResult`.
+ *
+ * Crash safety (docs: README, "Crash safety"): the file is replaced atomically and checks
+ * itself (files.ts), so it is always the previous or the new store; the previous generation
+ * stays as `store.nq.prev`; a damaged file is refused on load with how to recover. Writers
+ * take the directory's lock (lock.ts) at their first change and give it back when they save:
+ * a second writer waits, then is refused. A writer whose file was replaced by another one
+ * since it loaded reloads it before its first change, so no write is lost.
  */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type * as RDF from "@rdfjs/types";
 import { Writer } from "n3";
@@ -11,7 +18,8 @@ import { type BlankNode, defaultGraph, type NamedNode, namedNode, Store, type Te
 import { KgError } from "../errors.js";
 import { type RawFormat, RDF_FORMAT_TABLE, type RdfMediaType } from "../rdf/formats.js";
 import { sparqlPrologue } from "../rdf/prefixes.js";
-import { readChunks, writeAtomically } from "./files.js";
+import { CheckedReader, type FileCheck, PREVIOUS, writeAtomically } from "./files.js";
+import { lockStoreSync, type StoreLock } from "./lock.js";
 import type { QueryResult, Row } from "./result.js";
 import { type ParsedQuery, parseSparql } from "./sparql.js";
 import { toN3Quad, toN3Term } from "./terms.js";
@@ -45,11 +53,16 @@ export type { RawFormat, RdfMediaType } from "../rdf/formats.js";
 export class KgStore {
   /** Directory the store is saved to (undefined for a memory-only store). */
   readonly dir: string | undefined;
-  readonly #store: Store;
+  #store: Store;
+  /** Identity of the file the store was loaded from or saved to (undefined: there was none). */
+  #generation: string | undefined;
+  /** The directory's writer lock, from the first change to the next save. */
+  #lock: StoreLock | undefined;
 
-  private constructor(store: Store, dir: string | undefined) {
+  private constructor(store: Store, dir: string | undefined, generation?: string) {
     this.#store = store;
     this.dir = dir;
+    this.#generation = generation;
   }
 
   /** An empty store that lives in memory only (`save()` is an error). */
@@ -59,19 +72,9 @@ export class KgStore {
 
   /** Opens a store directory: loads `dir/store.nq` if present, else starts empty. */
   static async open(dir: string): Promise<KgStore> {
-    const store = new KgStore(new Store(), dir);
     const file = join(dir, STORE_FILE);
-    if (!existsSync(file)) return store;
-    try {
-      store.#store.load(readChunks(file), { format: NQUADS });
-    } catch (e) {
-      throw new KgError(
-        "E_STORE_CORRUPT",
-        `${file} is corrupt (${messageOf(e)}). It was left untouched: restore it, or move it away to start an empty store.`,
-        { context: { file }, cause: e },
-      );
-    }
-    return store;
+    const generation = generationOf(file);
+    return new KgStore(generation === undefined ? new Store() : loadFile(file), dir, generation);
   }
 
   /** Number of quads in all graphs. */
@@ -96,6 +99,7 @@ export class KgStore {
 
   /** Loads quads (into `graph` when given, else each into its own graph); returns how many were sent. */
   loadQuads(quads: Iterable<RDF.Quad>, graph?: string): number {
+    this.#beginWrite();
     const writer = new Writer({ format: RDF_FORMAT_TABLE.nquads.n3 });
     const target = graph === undefined ? undefined : namedNode(graph);
     let parts: string[] = [];
@@ -118,6 +122,7 @@ export class KgStore {
 
   /** Loads RDF text of a media type (triples into `graph` when given, else the default graph). */
   loadText(text: string, mediaType: RdfMediaType, graph?: string): void {
+    this.#beginWrite();
     this.#load(text, mediaType, graph);
   }
 
@@ -129,6 +134,8 @@ export class KgStore {
 
   /** Removes a named graph (no error if absent). */
   dropGraph(graphIri: string): void {
+    checkIri(graphIri);
+    this.#beginWrite();
     this.#store.update(`DROP SILENT GRAPH <${checkIri(graphIri)}>`);
   }
 
@@ -175,6 +182,7 @@ export class KgStore {
   update(sparql: string, options: Pick<QueryOptions, "prefixes" | "baseIri"> = {}): void {
     const { text, parsed, offset } = this.#prepare(sparql, options);
     if (parsed.form !== "UPDATE") throw new KgError("E_USAGE", "update() expects a SPARQL UPDATE; use query().");
+    this.#beginWrite();
     try {
       this.#store.update(text, options.baseIri === undefined ? {} : { base_iri: options.baseIri });
     } catch (e) {
@@ -182,30 +190,70 @@ export class KgStore {
     }
   }
 
-  /** Saves to `dir/store.nq` atomically (temporary file, fsync, rename); the directory is created if missing. */
+  /**
+   * Saves to `dir/store.nq` atomically (temporary file, fsync, rename), with its checksum, the
+   * file it replaces kept as `store.nq.prev`; the directory is created if missing. Gives the
+   * writer lock back.
+   */
   async save(): Promise<void> {
     if (this.dir === undefined) throw new KgError("E_STORE", "this store lives in memory only: nothing to save to.");
     const file = join(this.dir, STORE_FILE);
     try {
-      await writeAtomically(file, async (sink) => {
-        await sink.write(this.#store.dump({ format: NQUADS, from_graph_name: defaultGraph() }));
-        for (const g of this.graphs()) {
-          const name = g.startsWith("_:") ? g : `<${g}>`;
-          const triples = this.#store.dump({
-            format: RDF_FORMAT_TABLE.ntriples.mediaType,
-            from_graph_name: g.startsWith("_:") ? blankNodeOf(this.#store, g) : namedNode(g),
-          });
-          // N-Triples escapes line breaks in literals, so " .\n" only ends a statement.
-          await sink.write(triples.replaceAll(" .\n", ` ${name} .\n`));
-        }
-      });
+      this.#beginWrite();
+      await writeAtomically(
+        file,
+        async (sink) => {
+          await sink.write(this.#store.dump({ format: NQUADS, from_graph_name: defaultGraph() }));
+          for (const g of this.graphs()) {
+            const name = g.startsWith("_:") ? g : `<${g}>`;
+            const triples = this.#store.dump({
+              format: RDF_FORMAT_TABLE.ntriples.mediaType,
+              from_graph_name: g.startsWith("_:") ? blankNodeOf(this.#store, g) : namedNode(g),
+            });
+            // N-Triples escapes line breaks in literals, so " .\n" only ends a statement.
+            await sink.write(triples.replaceAll(" .\n", ` ${name} .\n`));
+          }
+        },
+        { keepPrevious: true, checksum: { quads: () => this.#store.size } },
+      );
+      this.#generation = generationOf(file);
     } catch (e) {
       if (e instanceof KgError) throw e;
       throw new KgError("E_STORE", `cannot save the store to ${file}: ${messageOf(e)}`, {
         context: { file },
         cause: e,
       });
+    } finally {
+      this.close();
     }
+  }
+
+  /** Gives the writer lock back without saving (changes since the last save stay in memory only). */
+  close(): void {
+    this.#lock?.release();
+    this.#lock = undefined;
+  }
+
+  /**
+   * Before the first change since loading or saving: takes the directory's lock (waiting for
+   * another writer, then refusing with E_STORE_LOCKED), and reloads the file if another
+   * writer replaced it meanwhile, so its changes are kept.
+   */
+  #beginWrite(): void {
+    if (this.dir === undefined || this.#lock !== undefined) return;
+    const lock = lockStoreSync(this.dir);
+    try {
+      const file = join(this.dir, STORE_FILE);
+      const now = generationOf(file);
+      if (now !== this.#generation) {
+        this.#store = now === undefined ? new Store() : loadFile(file);
+        this.#generation = now;
+      }
+    } catch (e) {
+      lock.release();
+      throw e;
+    }
+    this.#lock = lock;
   }
 
   #load(text: string, format: string, graph: string | undefined): void {
@@ -244,6 +292,59 @@ export class KgStore {
       throw engineError(e, offset);
     }
   }
+}
+
+/**
+ * Identity of a store file (device, inode, size, change time), or undefined when there is none.
+ * An atomic replacement always makes a new inode. A missing file next to a previous generation
+ * is an error: the store would silently start empty.
+ */
+function generationOf(file: string): string | undefined {
+  const st = statSync(file, { throwIfNoEntry: false, bigint: true });
+  if (st === undefined) {
+    if (existsSync(`${file}${PREVIOUS}`))
+      throw new KgError(
+        "E_STORE_CORRUPT",
+        `${file} is missing, but its previous generation ${file}${PREVIOUS} is there: recover it with "mv ${file}${PREVIOUS} ${file}", or remove ${file}${PREVIOUS} to start an empty store.`,
+        { context: { file } },
+      );
+    return undefined;
+  }
+  return `${st.dev}:${st.ino}:${st.size}:${st.ctimeNs}`;
+}
+
+/** Loads a store file into a new engine store, checking it; a damaged file is E_STORE_CORRUPT. */
+function loadFile(file: string): Store {
+  const store = new Store();
+  const reader = new CheckedReader(file);
+  let check: FileCheck;
+  try {
+    store.load(reader.chunks(), { format: NQUADS });
+    check = reader.check();
+  } catch (e) {
+    const found = new CheckedReader(file).checkOnly();
+    throw corrupt(file, found.ok ? `it does not parse (${messageOf(e)})` : found.reason, e);
+  }
+  if (!check.ok) throw corrupt(file, check.reason, undefined);
+  if (check.quads !== undefined && check.quads !== store.size)
+    throw corrupt(file, `it holds ${store.size} quads where ${check.quads} were written`, undefined);
+  return store;
+}
+
+function corrupt(file: string, reason: string, cause: unknown): KgError {
+  const prev = `${file}${PREVIOUS}`;
+  let recover: string;
+  if (!existsSync(prev)) recover = "Restore it from a backup, or move it away to start an empty store.";
+  else {
+    const p = new CheckedReader(prev).checkOnly();
+    recover = p.ok
+      ? `The previous generation is intact${p.quads === undefined ? "" : ` (${p.quads} quads)`}: recover it with "mv ${prev} ${file}" (the last write is lost), or move ${file} away to start an empty store.`
+      : `The previous generation ${prev} is damaged too (${p.reason}): restore a backup, or move both away to start an empty store.`;
+  }
+  return new KgError("E_STORE_CORRUPT", `${file} is corrupt: ${reason}. It was left untouched. ${recover}`, {
+    context: { file },
+    ...(cause === undefined ? {} : { cause }),
+  });
 }
 
 function blankNodeOf(store: Store, label: string): BlankNode {

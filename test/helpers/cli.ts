@@ -11,9 +11,22 @@ export interface Run {
 }
 
 export function kg(...args: string[]): Promise<Run> {
+  return kgWith({}, ...args);
+}
+
+/** Path of the command's entry point. */
+export const KG_BIN = BIN;
+
+/** Runs the command with extra environment variables. */
+export function kgWith(options: { env?: NodeJS.ProcessEnv }, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { maxBuffer: 256 << 20 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { maxBuffer: 256 << 20, env: { ...process.env, ...options.env } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
