@@ -5,7 +5,16 @@
  * dist/ (other test files run bin/ meanwhile).
  */
 import { execFile, execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -74,4 +83,22 @@ describe("compiled package", () => {
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe("article-kg 0.1.0\n");
   });
+});
+
+describe("reproducible builds", () => {
+  it("SOURCE_DATE_EPOCH makes two builds of the same input byte-identical; a bad value is one line, exit 2", async () => {
+    const bin = join(ROOT, "bin", "article-kg.js");
+    const env = { ...process.env, SOURCE_DATE_EPOCH: "1767225600" };
+    const stores = [join(dir, "repro-1"), join(dir, "repro-2")];
+    for (const store of stores) expect((await run(bin, ["build", SAMPLE, "--store", store], env)).code).toBe(0);
+    const [a, b] = stores.map((s) => readFileSync(join(s, "store.nq")));
+    expect(a?.equals(b as Buffer)).toBe(true);
+    const bad = await run(bin, ["build", SAMPLE, "--store", join(dir, "repro-3")], {
+      ...env,
+      SOURCE_DATE_EPOCH: "yesterday",
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("SOURCE_DATE_EPOCH");
+    expect(bad.stderr).not.toMatch(/\n\s+at /u);
+  }, 120_000);
 });

@@ -59,6 +59,9 @@ Options:
   --all-places             put the whole place code list (~3,200 GB/T 2260 divisions) in the
                            reference graph, not only the places used and their ancestors
   -h, --help               show this help
+
+Environment: SOURCE_DATE_EPOCH (seconds since 1970) fixes the time stamped in the provenance and
+description, so the same inputs give the same store byte for byte (reproducible builds).
 `;
 
 export async function run(argv: readonly string[]): Promise<number> {
@@ -105,6 +108,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       incremental: values.full !== true,
       onWarning: (message) => err(`article-kg: warning: ${message}`),
       prune: values.prune === true,
+      ...sourceDateEpoch(),
       ...readOptions,
       ...(url === undefined ? {} : { url }),
       ...(values.strict === true
@@ -172,4 +176,16 @@ export function summaryTable(
     `(${SUMMARY_ROWS} of ${rows.length} rows shown)\n`,
   );
   return `${table}… ${left} more row${left === 1 ? "" : "s"} left out: add --all to see them, or query the store.\n`;
+}
+
+/**
+ * SOURCE_DATE_EPOCH (reproducible-builds.org): a fixed time for the provenance and description
+ * of the build, so that the same inputs give the same store byte for byte.
+ */
+function sourceDateEpoch(): { now?: () => Date } {
+  const raw = process.env.SOURCE_DATE_EPOCH;
+  if (raw === undefined || raw === "") return {};
+  if (!/^\d+$/u.test(raw)) throw new CLIError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${raw}"`);
+  const at = new Date(Number(raw) * 1000);
+  return { now: () => at };
 }
