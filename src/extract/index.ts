@@ -226,9 +226,9 @@ export function extract(article: Article): Extraction {
     // verb right before a number of the same unit) has the indicator of the clause it echoes
     // "2018年全县贫困人口为1.2万人，2019年减少到3000人": a level reached with no noun of its own
     // is a level of what the sentence counted before in the same unit
-    const echoed = parallelEcho(s, quantities, qi, sentence.start) ?? levelReached(quantities, qi, sentence.start);
-    if (echoed !== undefined && indicators.length === 1 && isFallback(indicators[0] as string)) {
-      const previous = chosen[echoed];
+    if (indicators.length === 1 && isFallback(indicators[0] as string)) {
+      const echoed = parallelEcho(s, quantities, qi, sentence.start) ?? levelReached(quantities, qi, sentence.start);
+      const previous = echoed === undefined ? undefined : chosen[echoed];
       if (previous !== undefined && !previous.some(isFallback)) indicators = previous;
     }
     chosen[qi] = indicators;

@@ -120,11 +120,13 @@ export function partTopic(
   sentence: Sentence,
   at: number,
 ): Binding<PlaceRef> | undefined {
-  const semi = Math.max(s.lastIndexOf("；", at - 1), s.lastIndexOf(";", at - 1));
-  if (semi < sentence.start) return undefined;
+  // only the sentence is searched (a lastIndexOf on the whole text scans back to its start)
+  const before = s.slice(sentence.start, at);
+  const semi = Math.max(before.lastIndexOf("；"), before.lastIndexOf(";"));
+  if (semi < 0) return undefined;
   const next = s.slice(at, sentence.end).search(/[；;]/u);
   const end = next < 0 ? sentence.end : at + next;
-  return sentenceTopic(s, places, { ...sentence, start: semi + 1, end });
+  return sentenceTopic(s, places, { ...sentence, start: sentence.start + semi + 1, end });
 }
 
 /** The place of a quantity, with the reason. */

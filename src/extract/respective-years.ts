@@ -27,8 +27,9 @@ export function respectivelyDistributed(
   for (const p of periods) {
     if (p.start < sentence.start || p.end > sentence.end) continue;
     if (p.kind !== "range" && p.kind !== "list") continue;
-    const at = s.indexOf(RESPECTIVELY, p.end);
-    if (at < 0 || at >= sentence.end) continue;
+    const found = s.slice(p.end, sentence.end).indexOf(RESPECTIVELY);
+    if (found < 0) continue;
+    const at = p.end + found;
     const years = yearsOf(p);
     if (years.length > 1) return { phrase: p, years, after: at + RESPECTIVELY.length };
   }
