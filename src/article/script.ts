@@ -44,8 +44,7 @@ export function toAlignedSimplifiedOnce(text: string): string {
 
 function aligned(text: string, convert: (s: string) => string): string {
   const whole = convert(text);
-  if (codePoints(whole) === codePoints(text))
-    return withDigitYears(whole.replace(variantRe(), (ch) => variants[ch] ?? ch));
+  if (codePoints(whole) === codePoints(text)) return withDigitYears(replaceVariants(whole));
   // the phrase conversion changed a length somewhere: convert code point by code point
   let out = "";
   for (const ch of text) out += convertChar(ch);
@@ -82,6 +81,26 @@ function codePoints(s: string): number {
     if (c < 0xdc00 || c > 0xdfff) n++;
   }
   return n;
+}
+
+/** The variant characters by UTF-16 code unit, when every one is in the BMP (else a regular expression replaces them). */
+const variantUnits: { table?: Uint8Array | null } = {};
+/** `text` with each variant character replaced (one code point by one). */
+function replaceVariants(text: string): string {
+  if (variantUnits.table === undefined) {
+    const keys = Object.keys(variants);
+    variantUnits.table = keys.every((k) => k.length === 1) ? codeUnits(keys.join("")) : null;
+  }
+  const table = variantUnits.table;
+  if (table === null) return text.replace(variantRe(), (ch) => variants[ch] ?? ch);
+  let out = "";
+  let copied = 0;
+  for (let i = 0; i < text.length; i++)
+    if (table[text.charCodeAt(i)] === 1) {
+      out += text.slice(copied, i) + (variants[text[i] as string] ?? text[i]);
+      copied = i + 1;
+    }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 const variantCache: { re?: RegExp } = {};

@@ -74,8 +74,11 @@ export function mayChange(text: string): boolean {
  */
 class Trie {
   private readonly root: TrieNode = { next: new Map() };
+  /** The first UTF-16 code units of the keys (1 = some key starts with it): elsewhere nothing can match. */
+  private readonly starts = new Uint8Array(0x10000);
 
   addWord(key: string, value: string): void {
+    this.starts[key.charCodeAt(0)] = 1;
     let node = this.root;
     for (const c of key) {
       const cp = c.codePointAt(0) as number;
@@ -94,6 +97,12 @@ class Trie {
     let out = "";
     let copied = 0; // s[copied, i) is still to be copied as it is
     for (let i = 0; i < n; ) {
+      const first = s.charCodeAt(i);
+      // no key starts here, and no description sequence (⿰…) either: one code point, unchanged
+      if (this.starts[first] === 0 && (first < 0x2ff0 || first > 0x2fff)) {
+        i += first >= 0xd800 && first <= 0xdbff ? codePointLength(s, i) : 1;
+        continue;
+      }
       let node: TrieNode | undefined = this.root;
       let end = 0;
       let value: string | undefined;

@@ -23,7 +23,8 @@ import { toAlignedSimplifiedOnce } from "../article/script.js";
 import { dataJson, placeAbbreviationsData, placeAliasesData, placeNamesData } from "../data/load.js";
 import type { PlaceLevel, PlaceRef } from "../types.js";
 import { shortNames } from "./gazetteer-names.js";
-import type { Gazetteer, GazetteerStats, PlaceCode, PlaceMatch, PlaceNames } from "./gazetteer-types.js";
+import type { Gazetteer, GazetteerStats, PlaceCode, PlaceMatch } from "./gazetteer-types.js";
+import { buildTrie, type TrieRoot } from "./trie.js";
 
 export type { Gazetteer, GazetteerStats, PlaceCode, PlaceMatch, PlaceNames } from "./gazetteer-types.js";
 
@@ -70,11 +71,6 @@ interface Surface {
   readonly candidates: PlaceRef[];
   kind: PlaceMatch["kind"];
   readonly weak: boolean;
-}
-
-interface TrieNode {
-  readonly next: Map<number, TrieNode>;
-  entry?: Surface;
 }
 
 interface Built {
@@ -175,25 +171,15 @@ function build(): Built {
   for (const word of stop) {
     if (!surfaces.has(word)) surfaces.set(word, { surface: word, candidates: [], kind: "short", weak: false });
   }
-  const root: TrieNode = { next: new Map() };
   for (const s of surfaces.values()) {
     // codes are six digits: code unit order is numeric order (no localeCompare: its collator took 20–70 ms to start)
     s.candidates.sort(
       (a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
     );
     Object.freeze(s.candidates);
-    let node = root;
-    for (let i = 0; i < s.surface.length; i++) {
-      const c = s.surface.charCodeAt(i);
-      let child = node.next.get(c);
-      if (child === undefined) {
-        child = { next: new Map() };
-        node.next.set(c, child);
-      }
-      node = child;
-    }
-    node.entry = s;
   }
+  const rooted = buildTrie([...surfaces.values()].map((x) => [x.surface, x] as const));
+  const first = rooted.first;
 
   const ancestors = (code: string): PlaceRef[] => {
     const out: PlaceRef[] = [];
@@ -229,13 +215,13 @@ function build(): Built {
       if (place === undefined) return undefined;
       return { hans: place.name, hant: hantOf(code), short: shortsOf.get(code) ?? [] };
     },
-    find: (text) => findIn(root, text),
+    find: (text) => findIn(rooted, text),
     stopped: (surface) => stoppedOf.get(surface) ?? [],
     wordAt(text, i) {
-      let node = root.next.get(text.charCodeAt(i));
+      let node = first[text.charCodeAt(i)];
       let best: string | undefined;
       for (let j = i + 1; node !== undefined; j++) {
-        if (node.entry !== undefined) best = node.entry.surface;
+        if (node.value !== undefined) best = node.value.surface;
         if (j >= text.length) break;
         node = node.next.get(text.charCodeAt(j));
       }
@@ -290,19 +276,19 @@ function build(): Built {
 }
 
 /** Leftmost-longest trie scan over UTF-16 units, counting code points for the offsets. */
-function findIn(root: TrieNode, text: string): PlaceMatch[] {
+function findIn(root: TrieRoot<Surface>, text: string): PlaceMatch[] {
   const out: PlaceMatch[] = [];
   const n = text.length;
   let cp = 0;
   let i = 0;
   let lastEnd = -1;
   const longestAt = (at: number): Surface | undefined => {
-    let node = root.next.get(text.charCodeAt(at));
+    let node = root.first[text.charCodeAt(at)];
     let best: Surface | undefined;
     let j = at;
     while (node !== undefined) {
       j++;
-      if (node.entry !== undefined) best = node.entry;
+      if (node.value !== undefined) best = node.value;
       if (j >= n) break;
       node = node.next.get(text.charCodeAt(j));
     }

@@ -6,6 +6,7 @@
  */
 import type { Article, Extraction, Observation, Period, PlaceRef, Span } from "../types.js";
 import { blockedSegments, compoundSegments, namesASet, sharedPredicate, sharedTail } from "./context.js";
+import { donorAndRecipient } from "./donors.js";
 import { levelReached, parallelEcho } from "./echo.js";
 import { growthOf } from "./growth.js";
 import {
@@ -23,10 +24,10 @@ import { withLocalities } from "./localities.js";
 import { datedByBody, merge } from "./merge.js";
 import { partsOf } from "./parts.js";
 import { findPeriods } from "./periods.js";
-import { donorAndRecipient, partTopic, placeOf, respectively, sentenceTopic } from "./place-scope.js";
+import { partTopic, placeOf, respectively, sentenceTopic } from "./place-scope.js";
 import { findPlaces, withMainPlace } from "./places.js";
 import { findPrograms, governingPrograms, namedWithFact } from "./programs.js";
-import { findQuantities, type Quantity } from "./quantities.js";
+import { findQuantities } from "./quantities.js";
 import {
   type Binding,
   changePartner,
@@ -41,6 +42,7 @@ import { containing, type Range, type Segmentation, type Sentence, segment } fro
 import { columnOf, findTables } from "./tables.js";
 import { isTarget } from "./targets.js";
 import { Text } from "./text.js";
+import { wordList } from "./words.js";
 
 const inside = (r: Range, start: number, end: number) => r.start <= start && end <= r.end;
 const overlaps = (r: Range, start: number, end: number) => r.start < end && start < r.end;
@@ -244,7 +246,7 @@ export function extract(article: Article): Extraction {
     }
     // "截至2018年底累计选派…": 累计 makes any count up to a date a cumulative flow
     const before = s.slice(clause.start, q.prefixStart);
-    const counted = lexicon().raw.cumulativeCues.words.some((w) => before.includes(w));
+    const counted = wordList(lexicon().raw.cumulativeCues.words).occursIn(before);
     const named = namedWithFact(s, programHits, clause, sentence);
     const reported = new Map(
       indicators.map((i) => {

@@ -9,7 +9,8 @@ import { indicatorsData, unitsData } from "../data/load.js";
 import type { UnitCode } from "../types.js";
 import { lexicon } from "./lexicon.js";
 import type { Range } from "./segment.js";
-import { buildTrie, type TrieNode, visitWordsAt } from "./trie.js";
+import { buildTrie, type TrieRoot, visitWordsAt } from "./trie.js";
+import { wordList } from "./words.js";
 
 interface CompiledCue {
   readonly parts: readonly string[];
@@ -35,9 +36,13 @@ interface Compiled {
   readonly indicators: readonly CompiledIndicator[];
   readonly byId: ReadonlyMap<string, CompiledIndicator>;
   /** Every cue part, for the one-pass search of an article. */
-  readonly trie: TrieNode<string>;
+  readonly trie: TrieRoot<string>;
   readonly fallback: ReadonlyMap<string, string>;
   readonly countLike: ReadonlySet<string>;
+  /** Every cue with its indicator, in scheme order. */
+  readonly cues: readonly { readonly ind: CompiledIndicator; readonly cue: CompiledCue }[];
+  /** Indices into `cues` of the cues that have a part. */
+  readonly cuesByPart: ReadonlyMap<string, readonly number[]>;
 }
 
 let compiled: Compiled | undefined;
@@ -78,8 +83,17 @@ function compile(): Compiled {
     for (const link of [i.decrease, i.increase, i.persons])
       if (link !== undefined && !ids.has(link))
         throw new Error(`data/indicators.json: "${i.id}" names "${link}", which is not declared`);
+  const cues = indicators.flatMap((ind) => ind.cues.map((cue) => ({ ind, cue })));
+  const cuesByPart = new Map<string, number[]>();
+  cues.forEach(({ cue }, k) => {
+    for (const p of cue.parts) {
+      const list = cuesByPart.get(p);
+      if (list === undefined) cuesByPart.set(p, [k]);
+      else if (list[list.length - 1] !== k) list.push(k);
+    }
+  });
   const trie = buildTrie(indicators.flatMap((i) => i.cues.flatMap((c) => c.parts.map((p) => [p, p] as const))));
-  return { indicators, byId: new Map(indicators.map((i) => [i.id, i])), fallback, countLike, trie };
+  return { indicators, byId: new Map(indicators.map((i) => [i.id, i])), fallback, countLike, trie, cues, cuesByPart };
 }
 
 /** Does an indicator's unit fit a quantity's unit? Counted things fit any count unit. */
@@ -111,17 +125,22 @@ const SENTENCE_REACH = 30;
 /** Positions of every cue word in a whole article, found in one pass over the text. */
 export class ArticleCues {
   private readonly found = new Map<string, number[]>();
+  /** Every occurrence in text order: its position and its word. */
+  readonly at: number[] = [];
+  readonly word: string[] = [];
   constructor(s: string) {
     const root = tables().trie;
     const negations = lexicon().raw.negations.words;
     let i = 0;
     let negated: boolean | undefined;
     const visit = (word: string): boolean => {
-      negated ??= negations.some((w) => s.endsWith(w, i));
+      negated ??= wordList(negations).endsAt(s, i);
       if (negated) return false; // 待脱贫: not an exit
       const list = this.found.get(word);
       if (list === undefined) this.found.set(word, [i]);
       else list.push(i);
+      this.at.push(i);
+      this.word.push(word);
       return true;
     };
     for (; i < s.length; i++) {
@@ -129,20 +148,36 @@ export class ArticleCues {
       visitWordsAt(root, s, i, visit);
     }
   }
-  /** Every position of `part` in the text, ascending. */
-  all(part: string): readonly number[] {
-    return this.found.get(part) ?? NONE;
-  }
   private inArticle: readonly { ind: CompiledIndicator; cue: CompiledCue }[] | undefined;
   /** The cues all of whose parts occur somewhere in the article, in scheme order. */
   cuesInArticle(): readonly { ind: CompiledIndicator; cue: CompiledCue }[] {
     if (this.inArticle === undefined) {
-      const out: { ind: CompiledIndicator; cue: CompiledCue }[] = [];
-      for (const ind of tables().indicators)
-        for (const cue of ind.cues) if (cue.parts.every((p) => this.found.has(p))) out.push({ ind, cue });
+      // the cues with a part found in the article, then those with all their parts, in scheme order
+      const { cues, cuesByPart } = tables();
+      const candidates = new Set<number>();
+      for (const part of this.found.keys()) for (const k of cuesByPart.get(part) ?? NONE) candidates.add(k);
+      const out = [...candidates]
+        .sort((a, b) => a - b)
+        .map((k) => cues[k] as { ind: CompiledIndicator; cue: CompiledCue })
+        .filter(({ cue }) => cue.parts.every((p) => this.found.has(p)));
       this.inArticle = out;
+      const byPart = new Map<string, number[]>();
+      out.forEach(({ cue }, k) => {
+        for (const p of cue.parts) {
+          const list = byPart.get(p);
+          if (list === undefined) byPart.set(p, [k]);
+          else if (list[list.length - 1] !== k) list.push(k);
+        }
+      });
+      this.cuesByPart = byPart;
     }
     return this.inArticle;
+  }
+  private cuesByPart: ReadonlyMap<string, readonly number[]> | undefined;
+  /** Indices into `cuesInArticle()` of the cues that have `part`. */
+  cuesWith(part: string): readonly number[] {
+    this.cuesInArticle();
+    return this.cuesByPart?.get(part) ?? NONE;
   }
 }
 
@@ -163,30 +198,36 @@ function lowerBound(list: readonly number[], x: number): number {
  * indicators × their cues × every number).
  */
 export class CueIndex {
-  private readonly cache = new Map<string, readonly number[]>();
+  /** The positions of each cue word of the sentence, ascending. */
+  private readonly inSentence = new Map<string, number[]>();
   private presentCues: readonly { ind: CompiledIndicator; cue: CompiledCue }[] | undefined;
   constructor(
     private readonly article: ArticleCues,
-    private readonly sentence: Range,
-  ) {}
+    sentence: Range,
+  ) {
+    const { at, word } = article;
+    for (let k = lowerBound(at, sentence.start); k < at.length && (at[k] as number) < sentence.end; k++) {
+      const w = word[k] as string;
+      const list = this.inSentence.get(w);
+      if (list === undefined) this.inSentence.set(w, [at[k] as number]);
+      else list.push(at[k] as number);
+    }
+  }
   /** Absolute positions of `part` inside the sentence. */
   positions(part: string): readonly number[] {
-    let list = this.cache.get(part);
-    if (list === undefined) {
-      const all = this.article.all(part);
-      const from = lowerBound(all, this.sentence.start);
-      const to = lowerBound(all, this.sentence.end);
-      list = from === to ? NONE : all.slice(from, to);
-      this.cache.set(part, list);
-    }
-    return list;
+    return this.inSentence.get(part) ?? NONE;
   }
   /** The cues all of whose parts occur in the sentence, in scheme order (found once per sentence). */
   present(): readonly { ind: CompiledIndicator; cue: CompiledCue }[] {
-    if (this.presentCues === undefined)
-      this.presentCues = this.article
-        .cuesInArticle()
-        .filter(({ cue }) => cue.parts.every((p) => this.positions(p).length > 0));
+    if (this.presentCues === undefined) {
+      const all = this.article.cuesInArticle();
+      const candidates = new Set<number>();
+      for (const part of this.inSentence.keys()) for (const k of this.article.cuesWith(part)) candidates.add(k);
+      this.presentCues = [...candidates]
+        .sort((a, b) => a - b)
+        .map((k) => all[k] as { ind: CompiledIndicator; cue: CompiledCue })
+        .filter(({ cue }) => cue.parts.every((p) => this.inSentence.has(p)));
+    }
     return this.presentCues;
   }
 }

@@ -11,6 +11,7 @@
 import { lexicon } from "./lexicon.js";
 import type { Quantity } from "./quantities.js";
 import { containing, type Range, type Sentence } from "./segment.js";
+import { wordList } from "./words.js";
 
 /** A stretch of a sentence whose numbers are parts of a number before `cue`. */
 interface Scope extends Range {
@@ -28,7 +29,7 @@ function cueAt(s: string, r: Range): { at: number; rest: string } | undefined {
   const { cues, notWith } = lexicon().raw.parts;
   const cue = cues.find((c) => body.startsWith(c));
   // "包括贫困人口在内的3万人": the number is the total, not a part
-  if (cue === undefined || notWith.some((w) => body.includes(w))) return undefined;
+  if (cue === undefined || wordList(notWith).occursIn(body)) return undefined;
   return { at: r.start + lead, rest: body.slice(cue.length) };
 }
 
@@ -75,7 +76,7 @@ export function partsOf(
     const sentence = containing(sentences, q.start);
     const segment = sentence !== undefined ? containing(sentence.segments, q.start) : undefined;
     const before = s.slice(segment?.start ?? q.start, q.start);
-    return !lex.averages.some((w) => before.includes(w));
+    return !wordList(lex.averages).occursIn(before);
   };
   sentences.forEach((sentence, si) => {
     for (const scope of scopesOf(s, sentence, parens)) {

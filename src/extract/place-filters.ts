@@ -9,6 +9,7 @@ import { placeContextData } from "../data/load.js";
 import type { PlaceContextData } from "../data/types.js";
 import type { PlaceRef } from "../types.js";
 import type { Gazetteer, PlaceMatch } from "./gazetteer.js";
+import { wordList } from "./words.js";
 
 interface Compiled {
   readonly data: PlaceContextData;
@@ -49,7 +50,7 @@ export function notAPlace(s: string, m: PlaceMatch, gaz: Gazetteer): "outlet" | 
   if (organisationAfter(s, end)) return "organisation";
   // 吕梁山区, 嘉陵江畔: a bare name before a landform or water word, unless another name starts there (西藏山南)
   if (isBare(m) && gaz.wordAt(s, m.end) === undefined) {
-    if (data.features.some((w) => s.startsWith(w, m.end))) return "feature";
+    if (wordList(data.features).startsAt(s, m.end)) return "feature";
     for (const w of data.featureWords) {
       if (!s.startsWith(w, m.end)) continue;
       const at = m.end + w.length;
@@ -63,13 +64,14 @@ export function notAPlace(s: string, m: PlaceMatch, gaz: Gazetteer): "outlet" | 
 /** Whether an organisation word follows at `at`, after at most `organisationGap` Han characters of its name. */
 function organisationAfter(s: string, at: number): boolean {
   const { data, gapStop } = compiled();
-  const followed = (word: string, i: number): boolean =>
-    s.startsWith(word, i) && !data.notAfterOrganisation.some((w) => s.startsWith(w, i + word.length));
-  if (data.organisationsAdjacent.some((w) => followed(w, at))) return true;
+  const notAfter = wordList(data.notAfterOrganisation);
+  const followed = (words: readonly string[], i: number): boolean =>
+    wordList(words).someAt(s, i, (word) => !notAfter.startsAt(s, i + word.length));
+  if (followed(data.organisationsAdjacent, at)) return true;
   for (let gap = 0; gap <= data.organisationGap; gap++) {
     const ch = s.charAt(at + gap - 1);
     if (gap > 0 && (!HAN.test(ch) || gapStop.has(ch))) return false;
-    if (data.organisations.some((w) => followed(w, at + gap))) return true;
+    if (followed(data.organisations, at + gap)) return true;
   }
   return false;
 }
@@ -121,5 +123,5 @@ export function isVenue(s: string, start: number, end: number): boolean {
   const { data } = compiled();
   if (!data.venueBefore.some((w) => s.startsWith(w, start - w.length))) return false;
   const clause = s.slice(end, end + data.venueWindow).split(/[,，。;；:：!！?？\n]/u)[0] ?? "";
-  return data.venueAfter.some((w) => clause.includes(w));
+  return wordList(data.venueAfter).occursIn(clause);
 }

@@ -11,6 +11,7 @@ import { type ArticlePlaces, collectivePlace, LEVEL_RANK, type PlaceHit } from "
 import type { Quantity } from "./quantities.js";
 import type { Binding } from "./scope.js";
 import type { Range, Sentence } from "./segment.js";
+import { wordList } from "./words.js";
 
 const inside = (r: Range, start: number, end: number) => r.start <= start && end <= r.end;
 const LIST_GAP = /^(?:[、和及与]|以及)$/u;
@@ -73,7 +74,7 @@ function framing(s: string, sentence: Sentence, at: number): boolean {
   if (clause === undefined) return false;
   const text = s.slice(clause.start, clause.end);
   const lx = lexicon().raw;
-  return lx.reportingFrame.words.some((w) => text.includes(w)) || lx.exemplarCues.words.some((w) => text.includes(w));
+  return wordList(lx.reportingFrame.words).occursIn(text) || wordList(lx.exemplarCues.words).occursIn(text);
 }
 
 /** The topic of a sentence: its first subject place (a set: their common division) or collective phrase. */
@@ -309,71 +310,4 @@ function listBefore(
     list.unshift(h);
   }
   return list;
-}
-
-/** Longest gap between a giving place, its verb and the receiving place ("福建省累计投入资金…帮助宁夏"). */
-const DONOR_REACH = 40;
-
-/**
- * East–west cooperation and paired assistance: "福建省对口帮扶宁夏", "上海市投入援助资金3亿元，
- * 帮助云南…". When the place a fact would take gives help to another place named after a donor
- * verb in the same sentence, the fact belongs to the receiving place and the giver is its
- * donor. Returns undefined when the sentence is not of that form.
- */
-export function donorAndRecipient(
-  s: string,
-  sentence: Range,
-  places: ArticlePlaces,
-  place: PlaceRef | undefined,
-): { recipient: PlaceRef; donor: PlaceRef; cue: string } | undefined {
-  if (place === undefined) return undefined;
-  const hits = places.hits.filter((h) => inside(sentence, h.start, h.end));
-  const verbs = lexicon().raw.donorVerbs.words;
-  for (const giver of hits) {
-    if (giver.place.code !== place.code) continue;
-    for (const taker of hits) {
-      if (taker.start <= giver.end || taker.start - giver.end > DONOR_REACH) continue;
-      if (sameBranch(places, giver.place, taker.place)) continue;
-      const between = s.slice(giver.end, taker.start);
-      if (/[。；;！？]/u.test(between)) continue;
-      // the verb stands right before the receiving place: "…帮助宁夏", "对口帮扶了云南"
-      const verb = verbs.find((v) => between.endsWith(v) || between.endsWith(`${v}了`) || between.endsWith(`${v}给`));
-      if (verb === undefined) continue;
-      return { recipient: taker.place, donor: giver.place, cue: `${s.slice(giver.start, giver.end)}…${verb}` };
-    }
-  }
-  const text = s.slice(sentence.start, sentence.end);
-  const verb = verbs.find((v) => text.includes(v));
-  // "在上海市的对口帮扶下，邵阳市获得帮扶资金2亿元": the place of 在…帮扶下 gives
-  for (const giver of hits) {
-    const after = s.slice(giver.end, giver.end + 10);
-    const m = /^的?((?:对口|结对)?(?:帮扶|援助|支援|支持|帮助))(?:下|中)/u.exec(after);
-    if (m === null || !s.slice(Math.max(sentence.start, giver.start - 2), giver.start).endsWith("在")) continue;
-    const cue = `在${s.slice(giver.start, giver.end)}的${m[1]}下`;
-    if (giver.place.code !== place.code) return { recipient: place, donor: giver.place, cue };
-    const taker = hits.find((h) => h.start > giver.end && !sameBranch(places, h.place, giver.place));
-    const recipient = taker?.place ?? places.main;
-    if (recipient !== undefined && !sameBranch(places, recipient, giver.place))
-      return { recipient, donor: giver.place, cue };
-  }
-  // "厦门市思明区与东乡县结对帮扶": in east–west cooperation the eastern place gives
-  const east = new Set(lexicon().raw.donorVerbs.eastProvinces.codes);
-  const isEast = (p: PlaceRef) => east.has(p.code.slice(0, 2));
-  if (verb !== undefined && isEast(place)) {
-    const taker = hits.find((h) => !isEast(h.place) && !sameBranch(places, h.place, place));
-    if (taker !== undefined) return { recipient: taker.place, donor: place, cue: verb };
-  }
-  // "闽宁协作中，福建省累计投入资金12亿元" in an article about Ningxia: the helper's money is
-  // a fact about the article's place
-  const main = places.main;
-  if (main !== undefined && verb !== undefined && !sameBranch(places, place, main))
-    return { recipient: main, donor: place, cue: verb };
-  return undefined;
-}
-
-/** Is one place the other or inside it (either way)? */
-function sameBranch(places: ArticlePlaces, a: PlaceRef, b: PlaceRef): boolean {
-  if (a.code === b.code) return true;
-  const up = (p: PlaceRef) => places.gazetteer.ancestors(p.code).map((x) => x.code);
-  return up(a).includes(b.code) || up(b).includes(a.code);
 }

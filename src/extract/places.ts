@@ -10,6 +10,7 @@ import { lexicon } from "./lexicon.js";
 import { bareAccepted, isBare, isVenue, notAPlace, standsAlone } from "./place-filters.js";
 import type { Range } from "./segment.js";
 import type { Text } from "./text.js";
+import { wordList } from "./words.js";
 
 /** A resolved place mention. */
 export interface PlaceHit extends Range {
@@ -174,7 +175,7 @@ export function findPlaces(
     const place = m.candidates.length === 1 ? m.candidates[0] : gaz.resolve(m.candidates, context);
     if (place === undefined) continue;
     const after = s.slice(m.end, m.end + 10).split(/[,，。;；、:：\s“”"《》()（）]/u)[0] ?? "";
-    const role = orgSuffixes.some((suf) => after.includes(suf)) || isVenue(s, m.start, m.end) ? "modifier" : "subject";
+    const role = wordList(orgSuffixes).occursIn(after) || isVenue(s, m.start, m.end) ? "modifier" : "subject";
     hits.push({ start: m.start, end: m.end, place, role });
   }
   // "甘肃省定西市": a place written right before one of its own divisions only qualifies it

@@ -8,6 +8,7 @@
 import type { Approximation, Bound, Direction, UnitCode } from "../types.js";
 import { alternation, lexicon } from "./lexicon.js";
 import { CHINESE_NUMERAL_CHARS, normaliseArabic, parseRoughChineseNumeral, scaleDecimal } from "./numbers.js";
+import { wordList } from "./words.js";
 import { findWrittenNumbers, type WrittenNumber } from "./written.js";
 
 /** A quantity found in the text. */
@@ -86,7 +87,7 @@ function nounUnit(
   const stop = after.search(/[,，。;；、:：!！?？\n()（）“”"]/u);
   const reach = stop >= 0 ? after.slice(0, stop) : after;
   for (let i = 0; i < reach.length; i++) {
-    if (lx.raw.nounUnitStops.words.some((w) => reach.startsWith(w, i))) return undefined;
+    if (wordList(lx.raw.nounUnitStops.words).startsAt(reach, i)) return undefined;
     const hit = lx.countedNouns.find(({ noun }) => reach.startsWith(noun, i));
     if (hit === undefined) continue;
     if (reach[i + hit.noun.length] === "的") {
@@ -126,7 +127,7 @@ function decorate(
     }
   }
   const lead = s.slice(Math.max(0, prefixStart - 6), prefixStart).replace(c.leadFillers, "");
-  const changeTo = r.changeTo.some((w) => lead.endsWith(w));
+  const changeTo = wordList(r.changeTo).endsAt(lead);
   const direction = changeTo ? undefined : c.directionWords.find((d) => lead.endsWith(d.word))?.direction;
   return {
     prefixStart,
@@ -144,7 +145,7 @@ function zeroUnit(s: string, z: WrittenNumber, found: readonly Quantity[]): Unit
   const from = found.findLast((q) => q.end <= z.start && q.start >= clauseStart);
   if (from !== undefined) return from.unit;
   const lead = s.slice(clauseStart, z.start);
-  if (lx.raw.writtenNumbers.rateNouns.some((w) => lead.includes(w))) return "PERCENT";
+  if (wordList(lx.raw.writtenNumbers.rateNouns).occursIn(lead)) return "PERCENT";
   let best: { at: number; unit: UnitCode } | undefined;
   for (const { noun, unit } of lx.countedNouns) {
     const at = lead.lastIndexOf(noun);
@@ -171,9 +172,11 @@ export function findQuantities(s: string, skip: (start: number, end: number) => 
     // part of a longer token: a letter, a digit or a decimal point before the number
     if (/[\dA-Za-z.]/u.test(prev)) continue;
     if (numText === "" && CHINESE_NUMERAL_CHARS.includes(prev)) continue; // 千万余: not a lone 万
-    if (r.notBeforeNumber.some((w) => s.endsWith(w, start))) continue;
+    if (wordList(r.notBeforeNumber).endsAt(s, start)) continue;
     const afterNum = s.slice(start + numText.length);
-    if (r.notAfterNumber.some((w) => afterNum.replace(/^[ \t]/u, "").startsWith(w))) continue;
+    // the words after the number, past one space or tab
+    const afterAt = start + numText.length + (afterNum.startsWith(" ") || afterNum.startsWith("\t") ? 1 : 0);
+    if (wordList(r.notAfterNumber).startsAt(s, afterAt)) continue;
     if (/^\s*[、.．]/u.test(afterNum) && /(^|\n)\s*$/u.test(s.slice(Math.max(0, start - 3), start))) continue; // list numbering "1、"
     const mwText = g.mw;
     const measure = mwText !== undefined ? lx.measureWords.get(mwText) : undefined;
@@ -181,15 +184,14 @@ export function findQuantities(s: string, skip: (start: number, end: number) => 
     let rough = false;
     if (chinese) {
       if (measure === undefined) continue;
-      if (r.idioms.some((w) => s.startsWith(w, start) || (start > 0 && s.slice(start - 1, start - 1 + w.length) === w)))
-        continue;
+      if (wordList(r.idioms).startsAt(s, start) || (start > 0 && wordList(r.idioms).startsAt(s, start - 1))) continue;
       // “五个一批”, 三个一: slogans, not counts
-      if (r.sloganAfterMeasure.some((w) => s.startsWith(w, start + numText.length + (mwText?.length ?? 0)))) continue;
+      if (wordList(r.sloganAfterMeasure).startsAt(s, start + numText.length + (mwText?.length ?? 0))) continue;
       // 成 as a tenth: not 成为, 成员, 一成不变
-      if (mwText === "成" && r.writtenNumbers.notAfterCheng.some((w) => s.startsWith(w, start + m[0].length))) continue;
+      if (mwText === "成" && wordList(r.writtenNumbers.notAfterCheng).startsAt(s, start + m[0].length)) continue;
       if (/^[零〇]$/u.test(numText)) continue; // 零件, 零部件: a word (a zero level is in written.ts)
       // 一成 is 10 % after 占/不足/约…, else part of a word (单一成分)
-      if (numText === "一" && !r.writtenNumbers.oneTenthAfter.some((w) => s.endsWith(w, start))) continue;
+      if (numText === "一" && !wordList(r.writtenNumbers.oneTenthAfter).endsAt(s, start)) continue;
       const n = numText === "" ? { value: 1, rough: false } : parseRoughChineseNumeral(numText);
       // 一个 is rarely a fact; 一成 (10 %) and 万余 (numText "") are
       if (n === undefined || (n.value === 1 && numText !== "" && measure.unit !== "PERCENT")) continue;

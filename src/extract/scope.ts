@@ -11,6 +11,7 @@ import type { Quantity } from "./quantities.js";
 import { respectivelyDistributed, respectiveYear } from "./respective-years.js";
 import { containing, type Range, type Segmentation, type Sentence } from "./segment.js";
 import { inTable, type TextTable } from "./tables.js";
+import { wordList } from "./words.js";
 
 /** The level of the text a binding comes from, innermost first. */
 export type ScopeLevel = "group" | "clause" | "sentence" | "paragraph" | "section" | "document";
@@ -74,7 +75,7 @@ export function changePartner(ctx: PeriodContext, qi: number, changeTo: readonly
   const lastOfFrom = ctx.quantities[g - 1] as Quantity;
   const head = ctx.quantities[g] as Quantity;
   const between = ctx.s.slice(lastOfFrom.end, head.prefixStart);
-  if (/[，,。；;！？\n]/u.test(between) || !changeTo.some((w) => between.includes(w))) return undefined;
+  if (/[，,。；;！？\n]/u.test(between) || !wordList(changeTo).occursIn(between)) return undefined;
   if (!FROM.test(ctx.s.slice(Math.max(0, first.prefixStart - 20), first.prefixStart))) return undefined;
   const unit = (ctx.quantities[qi] as Quantity).unit;
   for (let i = f; i < g; i++) if ((ctx.quantities[i] as Quantity).unit === unit) return i;
@@ -234,7 +235,9 @@ export const MAX_HEADING = 30;
 
 /** A short line without a full stop: a heading ("一、2015年以来的成效", "（二）基础设施"). */
 function isHeading(text: string): boolean {
-  return [...text].length <= MAX_HEADING && !/[。！？!?；;]/u.test(text);
+  // at most MAX_HEADING code points (a UTF-16 length within the limit needs no count)
+  if (text.length > MAX_HEADING && (text.length > 2 * MAX_HEADING || [...text].length > MAX_HEADING)) return false;
+  return !/[。！？!?；;]/u.test(text);
 }
 
 /**

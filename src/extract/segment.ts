@@ -4,6 +4,7 @@
  * All positions are UTF-16 indices into `Text.s`.
  */
 import { lexicon } from "./lexicon.js";
+import { wordList } from "./words.js";
 
 /** A stretch [start, end) of the text. */
 export interface Range {
@@ -33,15 +34,20 @@ export interface Segmentation {
 
 const SENTENCE_END = /[。！？!?…]+|\n/gu;
 /** Separators of clauses and of segments, as sets of UTF-16 code units (the hot path tests every character). */
-const CLAUSE_SEP = new Set([..."，,;；:："].map((c) => c.charCodeAt(0)));
-const SEGMENT_SEP = new Set([...CLAUSE_SEP, "、".charCodeAt(0)]);
+const unitSet = (chars: string): Uint8Array => {
+  const set = new Uint8Array(0x10000);
+  for (const c of chars) set[c.charCodeAt(0)] = 1;
+  return set;
+};
+const CLAUSE_SEP = unitSet("，,;；:：");
+const SEGMENT_SEP = unitSet("，,;；:：、");
 /** Closing quotes and brackets that belong to the sentence before them. */
 const CLOSING = new Set([...'”’"」』)）'].map((c) => c.charCodeAt(0)));
 const [OPEN, OPEN_WIDE, CLOSE, CLOSE_WIDE, COMMA] = [..."(（)）,"].map((c) => c.charCodeAt(0));
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** Splits a range at separators that are not inside parentheses ("县(市、区)" stays whole). */
-function splitRanges(s: string, range: Range, sep: ReadonlySet<number>): Range[] {
+function splitRanges(s: string, range: Range, sep: Uint8Array): Range[] {
   const out: Range[] = [];
   let start = range.start;
   let depth = 0;
@@ -52,7 +58,7 @@ function splitRanges(s: string, range: Range, sep: ReadonlySet<number>): Range[]
     // "2,159个": a thousands separator between digits splits nothing
     else if (
       depth === 0 &&
-      sep.has(ch) &&
+      sep[ch] === 1 &&
       !(ch === COMMA && isDigit(s.charCodeAt(i - 1)) && isDigit(s.charCodeAt(i + 1)))
     ) {
       if (i > start) out.push({ start, end: i });
@@ -68,15 +74,15 @@ let datelineRe: RegExp | undefined;
 /** Is a line boilerplate: a strong marker anywhere, or a short line with a caption/byline marker? */
 export function isBoilerplateLine(line: string): boolean {
   const b = lexicon().raw.boilerplate;
-  if (b.strong.some((m) => line.includes(m))) return true;
+  if (wordList(b.strong).occursIn(line)) return true;
   // "某某日报讯（记者 某某）今年以来，…": the byline of a dateline does not make its sentence one
   datelineRe ??= new RegExp(b.dateline, "u");
   const dateline = datelineRe.exec(line)?.[0] ?? "";
   const body = line.slice(dateline.length);
   if (dateline !== "" && /[，,]/u.test(body) && /[。！!]\s*$/u.test(body)) return false;
-  if ([...line].length > b.maxShortLine || !b.shortLine.some((m) => line.includes(m))) return false;
+  if ([...line].length > b.maxShortLine || !wordList(b.shortLine).occursIn(line)) return false;
   // "记者从省扶贫办获悉，全省减贫12万人。": a sentence that names its reporter is not a byline
-  const reports = lexicon().raw.reportingFrame.words.some((w) => line.includes(w));
+  const reports = wordList(lexicon().raw.reportingFrame.words).occursIn(line);
   return !(reports && /[，,]/u.test(line) && /[。！!]\s*$/u.test(line));
 }
 

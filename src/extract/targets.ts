@@ -12,6 +12,7 @@ import type { Period } from "../types.js";
 import { lexicon } from "./lexicon.js";
 import type { Quantity } from "./quantities.js";
 import type { Range, Sentence } from "./segment.js";
+import { wordList } from "./words.js";
 
 /** What a target decision knows besides the text: the publication date and the fact's period. */
 export interface TargetContext {
@@ -29,11 +30,11 @@ function cueBefore(s: string, q: Quantity, sentence: Sentence, clause: Range): s
   const sc = r.targetScope;
   const before = s.slice(sentence.start, q.prefixStart);
   const governs = (i: number, cue: string) => {
-    if (sc.purposeBefore.some((w) => before.endsWith(w, i))) return false; // 为确保…: a purpose
-    if (sc.resets.some((w) => before.endsWith(w, i))) return false; // 已确保: done
-    if (sc.pastAfterCue.some((w) => before.startsWith(w, i + cue.length))) return false; // 确保了
+    if (wordList(sc.purposeBefore).endsAt(before, i)) return false; // 为确保…: a purpose
+    if (wordList(sc.resets).endsAt(before, i)) return false; // 已确保: done
+    if (wordList(sc.pastAfterCue).startsAt(before, i + cue.length)) return false; // 确保了
     const between = before.slice(i + cue.length);
-    return !sc.resets.some((w) => between.includes(w));
+    return !wordList(sc.resets).occursIn(between);
   };
   for (const cue of r.targetStandalone)
     for (let i = before.indexOf(cue); i >= 0; i = before.indexOf(cue, i + 1)) if (governs(i, cue)) return cue;

@@ -11,8 +11,13 @@ export interface TrieNode<T> {
   value?: T;
 }
 
+/** The root, with its children also in an array by UTF-16 unit (an index, not a hash lookup, at every position of a text). */
+export interface TrieRoot<T> extends TrieNode<T> {
+  readonly first: readonly (TrieNode<T> | undefined)[];
+}
+
 /** Builds a trie of `[word, value]` entries; a word given twice keeps the last value. */
-export function buildTrie<T>(entries: Iterable<readonly [string, T]>): TrieNode<T> {
+export function buildTrie<T>(entries: Iterable<readonly [string, T]>): TrieRoot<T> {
   const root: TrieNode<T> = { next: new Map() };
   for (const [word, value] of entries) {
     let node = root;
@@ -27,7 +32,9 @@ export function buildTrie<T>(entries: Iterable<readonly [string, T]>): TrieNode<
     }
     node.value = value;
   }
-  return root;
+  const first: (TrieNode<T> | undefined)[] = new Array(0x10000).fill(undefined);
+  for (const [unit, node] of root.next) first[unit] = node;
+  return { ...root, first };
 }
 
 /**
@@ -35,12 +42,12 @@ export function buildTrie<T>(entries: Iterable<readonly [string, T]>): TrieNode<
  * the index where it ends; stops early when `visit` returns false.
  */
 export function visitWordsAt<T>(
-  root: TrieNode<T>,
+  root: TrieRoot<T>,
   s: string,
   start: number,
   visit: (value: T, end: number) => boolean | undefined,
 ): void {
-  let node = root.next.get(s.charCodeAt(start));
+  let node = root.first[s.charCodeAt(start)];
   for (let j = start + 1; node !== undefined; j++) {
     if (node.value !== undefined && visit(node.value, j) === false) return;
     node = j < s.length ? node.next.get(s.charCodeAt(j)) : undefined;
@@ -48,9 +55,9 @@ export function visitWordsAt<T>(
 }
 
 /** The words of the trie in `s`: longest match, left to right, not overlapping. */
-export function* longestMatches<T>(root: TrieNode<T>, s: string): Generator<{ value: T; start: number; end: number }> {
+export function* longestMatches<T>(root: TrieRoot<T>, s: string): Generator<{ value: T; start: number; end: number }> {
   for (let i = 0; i < s.length; ) {
-    let node = root.next.get(s.charCodeAt(i));
+    let node = root.first[s.charCodeAt(i)];
     let best: { value: T; end: number } | undefined;
     for (let j = i + 1; node !== undefined; j++) {
       if (node.value !== undefined) best = { value: node.value, end: j };
