@@ -19,6 +19,7 @@ import { iris } from "../src/rdf/iri.js";
 import { prefixesFor } from "../src/rdf/prefixes.js";
 import { KgStore } from "../src/store/index.js";
 import { comunicaTimes, n3ParseSeconds, rawLoadSeconds } from "./baselines.js";
+import { incrementalRebuild, parallelSpeedup } from "./build-modes.js";
 import { measureColdStart } from "./cold-start.bench.js";
 import { type BuiltStore, ensureCorpus, ensureStore } from "./corpora.js";
 import { scoreGenerated } from "./corpus/evaluate.js";
@@ -32,8 +33,6 @@ const { values } = parseArgs({
   options: { large: { type: "boolean" }, reuse: { type: "boolean" }, sizes: { type: "string" } },
 });
 const SEED = 2;
-/** A place of the generated corpus of seed 2 (its first article's), for the queries that take one. */
-const PLACE = "230000";
 const SIZES = values.sizes?.split(",").map(Number) ?? (values.large ? [1000, 10000, 100000] : [1000, 10000]);
 const OUT = fileURLToPath(new URL("../bench-results.json", import.meta.url));
 const started = performance.now();
@@ -57,11 +56,6 @@ const ex = await extractionThroughput();
 results.extract_mb_s_1core = round(ex.oneCore, 2);
 results.extract_mb_s_all = round(ex.allCores, 2);
 log(`extraction: ${ex.oneCore} MB/s on one core, ${ex.allCores} MB/s on ${ex.cores} cores (independent processes)`);
-
-// the build API: parallel and incremental builds are not there yet
-results.parallel_speedup = null;
-results.incremental_s = null;
-notes.push("parallel_speedup, incremental_s: not available (build has no --jobs and no incremental rebuild yet)");
 
 const perSize: Record<string, unknown> = {};
 let store1k: BuiltStore | undefined;
@@ -91,6 +85,30 @@ for (const n of SIZES) {
 results.sizes = perSize;
 const first = perSize["1000"] as Record<string, unknown>;
 const tenK = perSize["10000"] as Record<string, unknown> | undefined;
+// the parallel build (1,000 articles, --jobs 1 against one thread per core) and an incremental
+// rebuild with one article changed, of the biggest store (its save time reported apart)
+{
+  const corpus = ensureCorpus(1000, SEED);
+  const par = await parallelSpeedup(corpus);
+  results.parallel_speedup = round(par.speedup, 2);
+  results.parallel_build = { jobs1_s: round(par.oneJob_s), jobs: par.jobs, jobs_all_s: round(par.allJobs_s) };
+  log(
+    `parallel build of 1,000 articles: --jobs 1 ${par.oneJob_s.toFixed(1)} s, --jobs ${par.jobs} ${par.allJobs_s.toFixed(1)} s: ${par.speedup.toFixed(2)}×`,
+  );
+  const n = store10k === undefined ? 1000 : 10000;
+  const target = store10k ?? store1k;
+  if (target !== undefined) {
+    const inc = await incrementalRebuild(ensureCorpus(n, SEED), target.dir);
+    results.incremental_s = round(inc.seconds);
+    results.incremental_save_s = round(inc.saveSeconds);
+    results.incremental_without_save_s = inc.saveSeconds === null ? null : round(inc.seconds - inc.saveSeconds);
+    results.incremental_articles = n;
+    results.incremental_peak_rss_mb = round(inc.peakRssMb, 0);
+    log(
+      `incremental rebuild of ${n} articles, one changed: ${inc.seconds.toFixed(1)} s wall, of which saving ${inc.saveSeconds ?? "?"} s (${inc.summary})`,
+    );
+  }
+}
 results.build_raw_ratio = (tenK?.build_raw_ratio ?? first.build_raw_ratio) as number | null;
 results.peak_rss_mb = (tenK?.peak_rss_mb ?? first.peak_rss_mb) as number | null;
 
@@ -101,6 +119,13 @@ const prefixes = prefixesFor(iris());
 const count = store.query("SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?o a qb:Observation }", { prefixes });
 const observations = count.kind === "bindings" ? Number(count.rows[0]?.get("n")?.value ?? 0) : 0;
 results.quads_per_observation = round(store.size / Math.max(1, observations), 1);
+// the place with the most observations, for the queries that take one (so that they return rows)
+const busiest = store.query(
+  "SELECT ?code (COUNT(?o) AS ?n) WHERE { ?o sdmx-dimension:refArea ?p . ?p skos:notation ?code } GROUP BY ?code ORDER BY DESC(?n) ?code LIMIT 1",
+  { prefixes },
+);
+const PLACE = (busiest.kind === "bindings" ? busiest.rows[0]?.get("code")?.value : undefined) ?? "610700";
+results.query_place = PLACE;
 log(
   `1,000 articles: ${store.size} quads, ${observations} observations, ${results.quads_per_observation} quads per observation`,
 );

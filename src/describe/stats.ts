@@ -47,11 +47,10 @@ export async function datasetStats(store: Store, iris: Iris): Promise<DatasetSta
   const [totals] = await select(
     `SELECT (COUNT(*) AS ?triples) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } ${inDataset} } }`,
   );
+  // one pass for the distinct subjects, properties, objects, graphs and entities (IRI subjects
+  // under the base: COUNT skips the unbound value IF gives the others)
   const [distinct] = await select(
-    `SELECT (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties) (COUNT(DISTINCT ?o) AS ?objects) (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o } ${inDataset} }`,
-  );
-  const [entities] = await select(
-    `SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } ${inDataset} FILTER(isIRI(?s) && STRSTARTS(STR(?s), ${JSON.stringify(iris.base)})) }`,
+    `SELECT (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties) (COUNT(DISTINCT ?o) AS ?objects) (COUNT(DISTINCT ?g) AS ?graphs) (COUNT(DISTINCT IF(isIRI(?s) && STRSTARTS(STR(?s), ${JSON.stringify(iris.base)}), ?s, ?none)) AS ?entities) WHERE { GRAPH ?g { ?s ?p ?o } ${inDataset} }`,
   );
   const classes = new Map<string, number>();
   for (const row of await select(
@@ -61,10 +60,11 @@ export async function datasetStats(store: Store, iris: Iris): Promise<DatasetSta
     if (c !== undefined) classes.set(c, num(row.get("n")?.value));
   }
   const linksets: LinksetStats[] = [];
-  const predicates = LINK_PREDICATES.map((p) => `<${p}>`).join(", ");
+  // the link predicates as VALUES, so that the store looks them up instead of scanning every triple
+  const predicates = LINK_PREDICATES.map((p) => `<${p}>`).join(" ");
   for (const t of LINK_TARGETS) {
     for (const row of await select(
-      `SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } ${inDataset} FILTER(?p IN (${predicates}) && isIRI(?o) && STRSTARTS(STR(?o), ${JSON.stringify(t.uriSpace)})) } } GROUP BY ?p ORDER BY ?p`,
+      `SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?p { ${predicates} } GRAPH ?g { ?s ?p ?o } ${inDataset} FILTER(isIRI(?o) && STRSTARTS(STR(?o), ${JSON.stringify(t.uriSpace)})) } } GROUP BY ?p ORDER BY ?p`,
     )) {
       const p = row.get("p")?.value;
       if (p !== undefined) linksets.push({ target: t.id, predicate: p, triples: num(row.get("n")?.value) });
@@ -72,7 +72,7 @@ export async function datasetStats(store: Store, iris: Iris): Promise<DatasetSta
   }
   return {
     triples: num(totals?.get("triples")?.value),
-    entities: num(entities?.get("n")?.value),
+    entities: num(distinct?.get("entities")?.value),
     distinctSubjects: num(distinct?.get("subjects")?.value),
     properties: num(distinct?.get("properties")?.value),
     distinctObjects: num(distinct?.get("objects")?.value),
