@@ -14,6 +14,7 @@ import { generateCorpus } from "./corpus/generate.js";
 export const CACHE = process.env.BENCH_CACHE ?? join(tmpdir(), "article-kg-bench");
 const BIN = fileURLToPath(new URL("../bin/article-kg.js", import.meta.url));
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const RSS_HOOK = new URL("./rss-hook.mjs", import.meta.url).href;
 
 /** A generated corpus on disk. */
 export interface Corpus {
@@ -53,13 +54,10 @@ export interface CommandRun {
 
 /** Runs `article-kg ARGS…` in a fresh process and reports its wall time and peak resident memory. */
 export function runCommand(args: readonly string[]): Promise<CommandRun> {
-  // The child prints its own peak RSS (resourceUsage().maxRSS, KiB) on exit.
-  const code = `process.on("exit", () => process.stderr.write("\\n@@maxrss " + process.resourceUsage().maxRSS + "\\n")); await import(${JSON.stringify(BIN)});`;
+  // The child prints its own peak RSS (resourceUsage().maxRSS, KiB) on exit (rss-hook.mjs).
   return new Promise((resolve) => {
     const t0 = performance.now();
-    // with -e there is no script in process.argv: BIN stands in for it, so the command's
-    // process.argv.slice(2) is ARGS (without it, "build" was taken for the script and dropped)
-    const child = spawn(process.execPath, ["--input-type=module", "-e", code, "--", BIN, ...args], {
+    const child = spawn(process.execPath, ["--import", RSS_HOOK, BIN, ...args], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
     });
