@@ -66,7 +66,9 @@ export interface BuildTimings {
   readonly known: number;
   /** Reading, extracting and writing the article graphs. */
   readonly articles: number;
-  /** Reference, links, provenance and description. */
+  /** The reference graph (places, periods, schemes used). */
+  readonly reference: number;
+  /** Links, provenance and description (its statistics counted on the store). */
   readonly finish: number;
   /** Saving the store. */
   readonly save: number;
@@ -174,7 +176,7 @@ export async function buildStore(store: Store, files: readonly string[], options
       "E_INPUT_NOT_FOUND",
       `none of the ${files.length} file${files.length === 1 ? "" : "s"} could be read as an article; the store was left as it was.`,
     );
-  const timings = { known: knownS, articles: articlesS, finish: 0, save: 0 };
+  const timings = { known: knownS, articles: articlesS, reference: 0, finish: 0, save: 0 };
   const result = {
     records,
     articles,
@@ -192,6 +194,7 @@ export async function buildStore(store: Store, files: readonly string[], options
   if (count.added + count.changed + removed.length === 0 && !sharedOptions) return { ...result, quads: 0, timings };
   let quads = count.quads;
   quads += await rebuildReference(store, iris, { allPlaces: allPlaces === true });
+  timings.reference = lap();
   // Links, provenance of this build and the VoID/DCAT description.
   quads += await finishBuild(store, iris, {
     started,

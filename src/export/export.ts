@@ -8,7 +8,7 @@
  */
 import type * as RDF from "@rdfjs/types";
 import { type ExportFormat, isTextFormat, keepsGraphs } from "../rdf/formats.js";
-import type { Store } from "../store/index.js";
+import { KgStore, type Store } from "../store/index.js";
 import { writeJsonLd } from "./jsonld.js";
 import { type Output, withOutput, writeBatches } from "./write.js";
 
@@ -35,6 +35,21 @@ export async function exportStore(store: Store, options: ExportOptions): Promise
     for (const g of names) yield await store.quadsOf(g);
   }
   const merged = isTextFormat(options.format) && !keepsGraphs(options.format);
+  // N-Quads and N-Triples of the embedded store: its own writer, line by line (10-20x faster)
+  if (store instanceof KgStore && (options.format === "nquads" || options.format === "ntriples")) {
+    const format = options.format;
+    const texts = function* (): Generator<string> {
+      for (const g of names) yield store.graphText(g, format);
+    };
+    const out = merged ? linesOnce(texts, names.length > 1) : texts();
+    await withOutput(options.output, async (sink) => {
+      for (const text of out) {
+        count += lineCount(text);
+        if (text !== "") await sink.write(text);
+      }
+    });
+    return count;
+  }
   const batches = merged ? () => onceEach(all, names.length > 1) : all;
   const prefixes = options.prefixes ?? {};
   const format = options.format;
@@ -86,5 +101,49 @@ async function* onceEach(
       seen.add(key);
       return true;
     });
+  }
+}
+
+/** Statements in N-Triples/N-Quads text (one per line). */
+function lineCount(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) n++;
+  return n;
+}
+
+/**
+ * `onceEach` on the store's own N-Triples text: every triple once over all graphs. A line is a
+ * triple in canonical form (the same triple is the same line), and its subject is the line up
+ * to the first space (N-Triples IRIs and blank-node labels have none).
+ */
+function* linesOnce(texts: () => Generator<string>, severalGraphs: boolean): Generator<string> {
+  const subjectOf = (line: string) => line.slice(0, line.indexOf(" "));
+  const shared = new Set<string>();
+  if (severalGraphs) {
+    const seenIn = new Map<string, number>();
+    let graph = 0;
+    for (const text of texts()) {
+      graph++;
+      for (const line of text.split("\n")) {
+        if (line === "") continue;
+        const k = subjectOf(line);
+        const first = seenIn.get(k);
+        if (first === undefined) seenIn.set(k, graph);
+        else if (first !== graph) shared.add(k);
+      }
+    }
+  }
+  const written = new Set<string>();
+  for (const text of texts()) {
+    const local = new Set<string>();
+    const kept: string[] = [];
+    for (const line of text.split("\n")) {
+      if (line === "") continue;
+      const seen = shared.has(subjectOf(line)) ? written : local;
+      if (seen.has(line)) continue;
+      seen.add(line);
+      kept.push(line, "\n");
+    }
+    yield kept.join("");
   }
 }

@@ -145,6 +145,21 @@ export class KgStore {
     return this.#store.match(null, null, null, g).map(toN3Quad);
   }
 
+  /**
+   * One graph as text written by the store itself (one statement per line, far faster than
+   * terms through JS): N-Triples, or N-Quads with the graph's name on every line. `null`: the
+   * default graph; blank-node graph names as `_:id` (as `graphs()` gives them).
+   */
+  graphText(graph: string | null, format: "ntriples" | "nquads"): string {
+    const from =
+      graph === null ? defaultGraph() : graph.startsWith("_:") ? blankNodeOf(this.#store, graph) : namedNode(graph);
+    const triples = this.#store.dump({ format: RDF_FORMAT_TABLE.ntriples.mediaType, from_graph_name: from });
+    if (format === "ntriples" || graph === null) return triples;
+    const name = graph.startsWith("_:") ? graph : `<${graph}>`;
+    // N-Triples escapes line breaks in literals, so " .\n" only ends a statement.
+    return triples.replaceAll(" .\n", ` ${name} .\n`);
+  }
+
   /** Runs a SPARQL query (checked with sparqljs first) and returns one typed result. */
   query(sparql: string, options: QueryOptions = {}): QueryResult {
     const { text, parsed, offset } = this.#prepare(sparql, options);
@@ -203,16 +218,8 @@ export class KgStore {
       await writeAtomically(
         file,
         async (sink) => {
-          await sink.write(this.#store.dump({ format: NQUADS, from_graph_name: defaultGraph() }));
-          for (const g of this.graphs()) {
-            const name = g.startsWith("_:") ? g : `<${g}>`;
-            const triples = this.#store.dump({
-              format: RDF_FORMAT_TABLE.ntriples.mediaType,
-              from_graph_name: g.startsWith("_:") ? blankNodeOf(this.#store, g) : namedNode(g),
-            });
-            // N-Triples escapes line breaks in literals, so " .\n" only ends a statement.
-            await sink.write(triples.replaceAll(" .\n", ` ${name} .\n`));
-          }
+          await sink.write(this.graphText(null, "nquads"));
+          for (const g of this.graphs()) await sink.write(this.graphText(g, "nquads"));
         },
         { keepPrevious: true, checksum: { quads: () => this.#store.size } },
       );

@@ -1,7 +1,7 @@
 /** `article-kg build PATH...`: ingests articles into the store, each article's graph replaced, saved atomically. */
 import { join } from "node:path";
 import { checkDate } from "../../article/read.js";
-import { type BuildResult, buildStore } from "../../build/build.js";
+import { type BuildResult, type BuildTimings, buildStore } from "../../build/build.js";
 import { openForBuild } from "../../build/open.js";
 import { articleFileList } from "../../build/sources.js";
 import { buildSummary } from "../../build/summary.js";
@@ -97,7 +97,9 @@ export async function run(argv: readonly string[]): Promise<number> {
     throw new CLIError(`--source-url names one article; got ${files.length} files (build them one at a time).`);
 
   const jobs = values.jobs === undefined ? defaultJobs(files.length) : jobsOption(values.jobs);
+  const opening = performance.now();
   const store = await openForBuild(dir);
+  const openS = (performance.now() - opening) / 1000;
   const progress = new Progress(files.length);
   const bad: string[] = [];
   let result: BuildResult;
@@ -138,7 +140,8 @@ export async function run(argv: readonly string[]): Promise<number> {
     `Built ${articles} article${articles === 1 ? "" : "s"}: ${observations} observations, ${quads} quads written ` +
       `(store: ${await store.countQuads()} quads) in ${seconds} s → ${isRemoteStore(dir) ? redact(dir) : join(dir, STORE_FILE)}\n` +
       `  ${result.added} added, ${result.changed} changed, ${result.unchanged} unchanged (skipped), ${result.removed} removed` +
-      ` (${result.jobs} thread${result.jobs === 1 ? "" : "s"}; saved in ${result.timings.save.toFixed(1)} s)\n`,
+      ` (${result.jobs} thread${result.jobs === 1 ? "" : "s"}; saved in ${result.timings.save.toFixed(1)} s)\n` +
+      `  time: ${phaseTimes(openS, result.timings)}\n`,
   );
   if (values.summary) {
     const table = await buildSummary(store, ir);
@@ -188,4 +191,17 @@ function sourceDateEpoch(): { now?: () => Date } {
   if (!/^\d+$/u.test(raw)) throw new CLIError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${raw}"`);
   const at = new Date(Number(raw) * 1000);
   return { now: () => at };
+}
+
+/** Where the time of a build went, for the summary: what grows with the store shows. */
+function phaseTimes(openS: number, t: BuildTimings): string {
+  const s = (x: number) => `${x.toFixed(1)} s`;
+  return [
+    `store opened ${s(openS)}`,
+    `fingerprints ${s(t.known)}`,
+    `articles ${s(t.articles)}`,
+    `reference graph ${s(t.reference)}`,
+    `links, provenance and description ${s(t.finish)}`,
+    `save ${s(t.save)}`,
+  ].join(", ");
 }
