@@ -39,18 +39,25 @@ const num = (v: string | undefined) => Number(v ?? 0);
 
 /** Counts the dataset's figures on a store. */
 export async function datasetStats(store: Store, iris: Iris): Promise<DatasetStats> {
-  const inDataset = `FILTER(STRSTARTS(STR(?g), ${JSON.stringify(`${iris.base}graph/`)}) && ?g != <${descriptionGraph(iris)}>)`;
+  const inDatasetOf = (g: string) =>
+    `FILTER(STRSTARTS(STR(${g}), ${JSON.stringify(`${iris.base}graph/`)}) && ${g} != <${descriptionGraph(iris)}>)`;
+  const inDataset = inDatasetOf("?g");
   const select = async (q: string) => {
     const r = await store.query(q, { defaultGraphAsUnion: true });
     return r.kind === "bindings" ? r.rows : [];
   };
-  const [totals] = await select(
-    `SELECT (COUNT(*) AS ?triples) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } ${inDataset} } }`,
-  );
-  // one pass for the distinct subjects, properties, objects, graphs and entities (IRI subjects
-  // under the base: COUNT skips the unbound value IF gives the others)
+  // one pass for the quads and the distinct subjects, properties, objects, graphs and entities
+  // (IRI subjects under the base: COUNT skips the unbound value IF gives the others)
   const [distinct] = await select(
-    `SELECT (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties) (COUNT(DISTINCT ?o) AS ?objects) (COUNT(DISTINCT ?g) AS ?graphs) (COUNT(DISTINCT IF(isIRI(?s) && STRSTARTS(STR(?s), ${JSON.stringify(iris.base)}), ?s, ?none)) AS ?entities) WHERE { GRAPH ?g { ?s ?p ?o } ${inDataset} }`,
+    `SELECT (COUNT(*) AS ?quads) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties) (COUNT(DISTINCT ?o) AS ?objects) (COUNT(DISTINCT ?g) AS ?graphs) (COUNT(DISTINCT IF(isIRI(?s) && STRSTARTS(STR(?s), ${JSON.stringify(iris.base)}), ?s, ?none)) AS ?entities) WHERE { GRAPH ?g { ?s ?p ?o } ${inDataset} }`,
+  );
+  // Distinct triples: the quads less those whose triple an earlier graph of the dataset states
+  // too. Counted with EXISTS (one index lookup per quad), not with SELECT DISTINCT ?s ?p ?o: the
+  // store's hash set of every triple grew its WebAssembly memory in thousands of small steps,
+  // each one a full garbage collection of the JS heap (95 s of a 10,000-article build).
+  const inEarlier = inDatasetOf("?earlier");
+  const [repeats] = await select(
+    `SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } ${inDataset} FILTER EXISTS { GRAPH ?earlier { ?s ?p ?o } FILTER(STR(?earlier) < STR(?g)) ${inEarlier} } }`,
   );
   const classes = new Map<string, number>();
   for (const row of await select(
@@ -71,7 +78,7 @@ export async function datasetStats(store: Store, iris: Iris): Promise<DatasetSta
     }
   }
   return {
-    triples: num(totals?.get("triples")?.value),
+    triples: num(distinct?.get("quads")?.value) - num(repeats?.get("n")?.value),
     entities: num(distinct?.get("entities")?.value),
     distinctSubjects: num(distinct?.get("subjects")?.value),
     properties: num(distinct?.get("properties")?.value),
