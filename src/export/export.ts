@@ -8,6 +8,7 @@
  */
 import type * as RDF from "@rdfjs/types";
 import { type ExportFormat, isTextFormat, keepsGraphs } from "../rdf/formats.js";
+import { canonicalLanguage } from "../rdf/language.js";
 import { KgStore, type Store } from "../store/index.js";
 import { writeJsonLd } from "./jsonld.js";
 import { type Output, withOutput, writeBatches } from "./write.js";
@@ -39,7 +40,7 @@ export async function exportStore(store: Store, options: ExportOptions): Promise
   if (store instanceof KgStore && (options.format === "nquads" || options.format === "ntriples")) {
     const format = options.format;
     const texts = function* (): Generator<string> {
-      for (const g of names) yield store.graphText(g, format);
+      for (const g of names) yield withCanonicalTags(store.graphText(g, format));
     };
     const out = merged ? linesOnce(texts, names.length > 1) : texts();
     await withOutput(options.output, async (sink) => {
@@ -146,4 +147,17 @@ function* linesOnce(texts: () => Generator<string>, severalGraphs: boolean): Gen
     }
     yield kept.join("");
   }
+}
+
+/**
+ * N-Triples/N-Quads text of the store with its language tags in BCP 47 case (the store keeps
+ * them lower-cased). A tag is the one that ends a statement: literals cannot hold a line break
+ * (N-Triples escapes it), so `"@tag` followed by the end of the statement is the object's tag.
+ */
+function withCanonicalTags(text: string): string {
+  if (!text.includes('"@')) return text;
+  return text.replace(
+    /"@([A-Za-z0-9-]+)(?= (?:<[^<>"\s]*> |_:\S+ )?\.\n)/gu,
+    (_m, tag: string) => `"@${canonicalLanguage(tag)}`,
+  );
 }
