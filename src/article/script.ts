@@ -125,7 +125,7 @@ const SIMP_ONLY = codeUnits(
 );
 
 /** A lookup table of BMP characters by UTF-16 code unit (1 = in the set). */
-function codeUnits(chars: string): Uint8Array {
+export function codeUnits(chars: string): Uint8Array {
   const table = new Uint8Array(0x10000);
   for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
   return table;

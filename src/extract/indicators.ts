@@ -32,6 +32,9 @@ interface CompiledIndicator {
   readonly cues: readonly CompiledCue[];
 }
 
+/** One cue of an indicator. */
+type IndicatorCue = { readonly ind: CompiledIndicator; readonly cue: CompiledCue };
+
 interface Compiled {
   readonly indicators: readonly CompiledIndicator[];
   readonly byId: ReadonlyMap<string, CompiledIndicator>;
@@ -40,7 +43,7 @@ interface Compiled {
   readonly fallback: ReadonlyMap<string, string>;
   readonly countLike: ReadonlySet<string>;
   /** Every cue with its indicator, in scheme order. */
-  readonly cues: readonly { readonly ind: CompiledIndicator; readonly cue: CompiledCue }[];
+  readonly cues: readonly IndicatorCue[];
   /** Indices into `cues` of the cues that have a part. */
   readonly cuesByPart: ReadonlyMap<string, readonly number[]>;
 }
@@ -84,16 +87,39 @@ function compile(): Compiled {
       if (link !== undefined && !ids.has(link))
         throw new Error(`data/indicators.json: "${i.id}" names "${link}", which is not declared`);
   const cues = indicators.flatMap((ind) => ind.cues.map((cue) => ({ ind, cue })));
-  const cuesByPart = new Map<string, number[]>();
+  const cuesByPart = indexByPart(cues);
+  const trie = buildTrie(indicators.flatMap((i) => i.cues.flatMap((c) => c.parts.map((p) => [p, p] as const))));
+  return { indicators, byId: new Map(indicators.map((i) => [i.id, i])), fallback, countLike, trie, cues, cuesByPart };
+}
+
+/** For each cue part, the indices (ascending) of the cues in `cues` that have it. */
+function indexByPart(cues: readonly IndicatorCue[]): Map<string, number[]> {
+  const byPart = new Map<string, number[]>();
   cues.forEach(({ cue }, k) => {
     for (const p of cue.parts) {
-      const list = cuesByPart.get(p);
-      if (list === undefined) cuesByPart.set(p, [k]);
+      const list = byPart.get(p);
+      if (list === undefined) byPart.set(p, [k]);
       else if (list[list.length - 1] !== k) list.push(k);
     }
   });
-  const trie = buildTrie(indicators.flatMap((i) => i.cues.flatMap((c) => c.parts.map((p) => [p, p] as const))));
-  return { indicators, byId: new Map(indicators.map((i) => [i.id, i])), fallback, countLike, trie, cues, cuesByPart };
+  return byPart;
+}
+
+/**
+ * The cues of `cues` all of whose parts are `found`, in their order: only those with one of the
+ * found parts (through `byPart`) are tested.
+ */
+function withAllParts(
+  cues: readonly IndicatorCue[],
+  byPart: ReadonlyMap<string, readonly number[]>,
+  found: ReadonlyMap<string, unknown>,
+): IndicatorCue[] {
+  const candidates = new Set<number>();
+  for (const part of found.keys()) for (const k of byPart.get(part) ?? NONE) candidates.add(k);
+  return [...candidates]
+    .sort((a, b) => a - b)
+    .map((k) => cues[k] as IndicatorCue)
+    .filter(({ cue }) => cue.parts.every((p) => found.has(p)));
 }
 
 /** Does an indicator's unit fit a quantity's unit? Counted things fit any count unit. */
@@ -148,36 +174,21 @@ export class ArticleCues {
       visitWordsAt(root, s, i, visit);
     }
   }
-  private inArticle: readonly { ind: CompiledIndicator; cue: CompiledCue }[] | undefined;
+  private inArticle: readonly IndicatorCue[] | undefined;
   /** The cues all of whose parts occur somewhere in the article, in scheme order. */
-  cuesInArticle(): readonly { ind: CompiledIndicator; cue: CompiledCue }[] {
+  cuesInArticle(): readonly IndicatorCue[] {
     if (this.inArticle === undefined) {
-      // the cues with a part found in the article, then those with all their parts, in scheme order
       const { cues, cuesByPart } = tables();
-      const candidates = new Set<number>();
-      for (const part of this.found.keys()) for (const k of cuesByPart.get(part) ?? NONE) candidates.add(k);
-      const out = [...candidates]
-        .sort((a, b) => a - b)
-        .map((k) => cues[k] as { ind: CompiledIndicator; cue: CompiledCue })
-        .filter(({ cue }) => cue.parts.every((p) => this.found.has(p)));
-      this.inArticle = out;
-      const byPart = new Map<string, number[]>();
-      out.forEach(({ cue }, k) => {
-        for (const p of cue.parts) {
-          const list = byPart.get(p);
-          if (list === undefined) byPart.set(p, [k]);
-          else if (list[list.length - 1] !== k) list.push(k);
-        }
-      });
-      this.cuesByPart = byPart;
+      this.inArticle = withAllParts(cues, cuesByPart, this.found);
+      this.cuesByPart = indexByPart(this.inArticle);
     }
     return this.inArticle;
   }
   private cuesByPart: ReadonlyMap<string, readonly number[]> | undefined;
-  /** Indices into `cuesInArticle()` of the cues that have `part`. */
-  cuesWith(part: string): readonly number[] {
+  /** For each cue part, the indices into `cuesInArticle()` of the cues that have it. */
+  byPart(): ReadonlyMap<string, readonly number[]> {
     this.cuesInArticle();
-    return this.cuesByPart?.get(part) ?? NONE;
+    return this.cuesByPart ?? new Map();
   }
 }
 
@@ -200,7 +211,7 @@ function lowerBound(list: readonly number[], x: number): number {
 export class CueIndex {
   /** The positions of each cue word of the sentence, ascending. */
   private readonly inSentence = new Map<string, number[]>();
-  private presentCues: readonly { ind: CompiledIndicator; cue: CompiledCue }[] | undefined;
+  private presentCues: readonly IndicatorCue[] | undefined;
   constructor(
     private readonly article: ArticleCues,
     sentence: Range,
@@ -218,16 +229,9 @@ export class CueIndex {
     return this.inSentence.get(part) ?? NONE;
   }
   /** The cues all of whose parts occur in the sentence, in scheme order (found once per sentence). */
-  present(): readonly { ind: CompiledIndicator; cue: CompiledCue }[] {
-    if (this.presentCues === undefined) {
-      const all = this.article.cuesInArticle();
-      const candidates = new Set<number>();
-      for (const part of this.inSentence.keys()) for (const k of this.article.cuesWith(part)) candidates.add(k);
-      this.presentCues = [...candidates]
-        .sort((a, b) => a - b)
-        .map((k) => all[k] as { ind: CompiledIndicator; cue: CompiledCue })
-        .filter(({ cue }) => cue.parts.every((p) => this.inSentence.has(p)));
-    }
+  present(): readonly IndicatorCue[] {
+    if (this.presentCues === undefined)
+      this.presentCues = withAllParts(this.article.cuesInArticle(), this.article.byPart(), this.inSentence);
     return this.presentCues;
   }
 }

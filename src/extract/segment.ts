@@ -3,6 +3,7 @@
  * parts that never hold facts: boilerplate lines (captions, bylines, footers) and datelines.
  * All positions are UTF-16 indices into `Text.s`.
  */
+import { codeUnits } from "../article/script.js";
 import { lexicon } from "./lexicon.js";
 import { wordList } from "./words.js";
 
@@ -34,13 +35,8 @@ export interface Segmentation {
 
 const SENTENCE_END = /[。！？!?…]+|\n/gu;
 /** Separators of clauses and of segments, as sets of UTF-16 code units (the hot path tests every character). */
-const unitSet = (chars: string): Uint8Array => {
-  const set = new Uint8Array(0x10000);
-  for (const c of chars) set[c.charCodeAt(0)] = 1;
-  return set;
-};
-const CLAUSE_SEP = unitSet("，,;；:：");
-const SEGMENT_SEP = unitSet("，,;；:：、");
+const CLAUSE_SEP = codeUnits("，,;；:：");
+const SEGMENT_SEP = codeUnits("，,;；:：、");
 /** Closing quotes and brackets that belong to the sentence before them. */
 const CLOSING = new Set([...'”’"」』)）'].map((c) => c.charCodeAt(0)));
 const [OPEN, OPEN_WIDE, CLOSE, CLOSE_WIDE, COMMA] = [..."(（)）,"].map((c) => c.charCodeAt(0));

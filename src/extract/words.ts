@@ -35,21 +35,19 @@ export class WordList {
     for (const unit of this.byFirst.keys()) this.firstUnits[unit] = 1;
   }
 
-  /** The first word of the list that starts at `i` of `s` (`s.startsWith(w, i)`). */
-  at(s: string, i: number): string | undefined {
+  /** The first word of the list that starts at `i` of `s` (`s.startsWith(w, i)`) and passes `test`. */
+  at(s: string, i: number, test?: (word: string) => boolean): string | undefined {
     // a negative position counts from 0, as in startsWith
-    if (this.empty || i < 0) return this.words.find((w) => s.startsWith(w, i));
+    if (this.empty || i < 0) return this.words.find((w) => s.startsWith(w, i) && (test === undefined || test(w)));
     const bucket = i < s.length ? this.byFirst.get(s.charCodeAt(i)) : undefined;
-    if (bucket !== undefined) for (const w of bucket) if (s.startsWith(w, i)) return w;
+    if (bucket !== undefined)
+      for (const w of bucket) if (s.startsWith(w, i) && (test === undefined || test(w))) return w;
     return undefined;
   }
 
   /** Does a word that starts at `i` of `s` pass `test`? */
   someAt(s: string, i: number, test: (word: string) => boolean): boolean {
-    if (this.empty || i < 0) return this.words.some((w) => s.startsWith(w, i) && test(w));
-    const bucket = i < s.length ? this.byFirst.get(s.charCodeAt(i)) : undefined;
-    if (bucket !== undefined) for (const w of bucket) if (s.startsWith(w, i) && test(w)) return true;
-    return false;
+    return this.at(s, i, test) !== undefined;
   }
 
   /** Does a word start at `i` of `s`? */

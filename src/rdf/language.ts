@@ -41,3 +41,19 @@ export function withCanonicalLanguage<T extends RDF.Term>(t: T): T {
   };
   return literal as T;
 }
+
+/** A term-aware scan of N-Triples/N-Quads/Turtle/TSV text: IRIs and string literals with their tags, in order. */
+const TERMS = /<[^<>"\s]*>|"(?:[^"\\\n]|\\.)*"(?:@[A-Za-z0-9-]+)?/gu;
+const withTag = (literal: string) => {
+  const at = literal.lastIndexOf('"@');
+  return at < 0 || literal.endsWith('"')
+    ? literal
+    : `${literal.slice(0, at + 2)}${canonicalLanguage(literal.slice(at + 2))}`;
+};
+
+/** The language tags of N-Triples, N-Quads, Turtle, TriG or SPARQL TSV text in BCP 47 case. */
+export function canonicalTagsInText(text: string): string {
+  // a tagged literal ends in "@ (and a text without one has nothing to scan for)
+  if (!text.includes('"@')) return text;
+  return text.replace(TERMS, (t) => (t.startsWith('"') ? withTag(t) : t));
+}

@@ -6,7 +6,7 @@
 import type * as RDF from "@rdfjs/types";
 import { Parser } from "n3";
 import { FORMAT_INFO, RDF_FORMATS, type RdfFormat } from "../rdf/formats.js";
-import { canonicalLanguage } from "../rdf/language.js";
+import { canonicalLanguage, canonicalTagsInText } from "../rdf/language.js";
 import { quadsToString } from "../rdf/serialize.js";
 import { KgStore } from "../store/index.js";
 import { quadsToJsonLd } from "./jsonld.js";
@@ -48,15 +48,6 @@ export function canonicalXmlLang(xml: string): string {
   );
 }
 
-/** A term-aware scan of N-Triples/Turtle/TSV text: IRIs and string literals with their tags, in order. */
-const TERMS = /<[^<>"\s]*>|"(?:[^"\\\n]|\\.)*"(?:@[A-Za-z0-9-]+)?/gu;
-const withTag = (literal: string) => {
-  const at = literal.lastIndexOf('"@');
-  return at < 0 || literal.endsWith('"')
-    ? literal
-    : `${literal.slice(0, at + 2)}${canonicalLanguage(literal.slice(at + 2))}`;
-};
-
 /**
  * The store's serialised result with its language tags in BCP 47 case, whatever the format
  * (SPARQL JSON/XML/TSV results, Turtle, N-Triples, TriG, N-Quads, JSON-LD, RDF/XML; CSV has no tags).
@@ -73,7 +64,7 @@ export function withCanonicalTags(text: string, format: Serialisation["format"])
     case "csv":
       return text;
     default:
-      return text.replace(TERMS, (t) => (t.startsWith('"') ? withTag(t) : t));
+      return canonicalTagsInText(text);
   }
 }
 
