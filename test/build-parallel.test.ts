@@ -123,6 +123,30 @@ describe("an incremental build", () => {
     expect(prov).toEqual({ kind: "boolean", value: false });
   }, 180_000);
 
+  it("keeps the reference graph what a full build of the same files gives, after a change and a prune", async () => {
+    const input = join(dir, "ref");
+    const storeDir = join(dir, "ref-store");
+    writeArticles(input, ["lueyang-2019", "dingxi-2020", "huayuan-2018"]);
+    await build(input, storeDir, { incremental: true });
+    const reference = async (d: string) => sorted((await KgStore.open(d)).quadsOf(ir.referenceGraph));
+    const before = await reference(storeDir);
+    // one article gains a place of another province, one is removed (its places go with it)
+    writeFileSync(
+      join(input, "dingxi-2020.txt"),
+      `${ARTICLES["dingxi-2020"] as string}\n2020年底，延安市宝塔区减贫1.2万人。\n`,
+    );
+    rmSync(join(input, "huayuan-2018.txt"));
+    const r = await build(input, storeDir, { incremental: true, prune: true });
+    expect([r.changed, r.unchanged, r.removed]).toEqual([1, 1, 1]);
+    const after = await reference(storeDir);
+    await build(input, join(dir, "ref-full"), { incremental: false });
+    expect(after).toEqual(await reference(join(dir, "ref-full")));
+    expect(after).not.toEqual(before);
+    expect(before.some((q) => q.startsWith(`${ir.place("433124")} `))).toBe(true);
+    expect(after.some((q) => q.startsWith(`${ir.place("433124")} `))).toBe(false);
+    expect(after.some((q) => q.startsWith(`${ir.place("610602")} `))).toBe(true);
+  }, 180_000);
+
   it("rebuilds an unchanged article when its publication date is given otherwise", async () => {
     const input = join(dir, "dated");
     const storeDir = join(dir, "dated-store");

@@ -11,6 +11,7 @@ import { iris as makeIris } from "../rdf/iri.js";
 import { sourceIriOf } from "../rdf/map.js";
 import type { Article } from "../types.js";
 import { articleGraph } from "./article-graph.js";
+import { isReferenceIri } from "./reference.js";
 import { isBadFile, type SourceOptions } from "./sources.js";
 
 /** What decides whether a stored article graph is still the graph of its file. */
@@ -59,6 +60,8 @@ export type TaskResult =
       readonly nquads: string;
       readonly quads: number;
       readonly observations: number;
+      /** The reference resources (places, periods) the graph uses: what the reference graph needs of it. */
+      readonly uses: readonly string[];
     };
 
 /** SHA-256 (hex) of a text in UTF-8: the hash in `urn:sha256:` sources. */
@@ -100,7 +103,11 @@ export function taskRunner(settings: TaskSettings): (task: ArticleTask) => Promi
       return { kind: "unchanged", file, graph };
     const g = articleGraph(article, iris);
     const lines: string[] = [];
-    for (const q of g.quads) lines.push(writer.quadToString(q.subject, q.predicate, q.object, q.graph));
+    const uses = new Set<string>();
+    for (const q of g.quads) {
+      lines.push(writer.quadToString(q.subject, q.predicate, q.object, q.graph));
+      if (q.object.termType === "NamedNode" && isReferenceIri(q.object.value, iris)) uses.add(q.object.value);
+    }
     return {
       kind: "graph",
       file,
@@ -109,6 +116,7 @@ export function taskRunner(settings: TaskSettings): (task: ArticleTask) => Promi
       nquads: lines.join(""),
       quads: lines.length,
       observations: g.observations,
+      uses: [...uses],
     };
   };
 }

@@ -136,6 +136,8 @@ export async function buildStore(store: Store, files: readonly string[], options
   const records: WrittenGraphsRecord[] = [];
   const count = { added: 0, changed: 0, unchanged: 0, bad: 0, observations: 0, quads: 0 };
   const written = new Set<string>();
+  /** Reference IRIs the graphs written by this build use. */
+  const used = new Set<string>();
   try {
     // In flight: enough tasks per thread that the workers keep extracting while this thread
     // loads a batch into the store (~0.2 s per 4 MB); with 4 per thread they waited, and this
@@ -153,6 +155,7 @@ export async function buildStore(store: Store, files: readonly string[], options
         records.push({ graph: r.graph, article: r.article, at: clock() });
         count.observations += r.observations;
         count.quads += r.quads;
+        for (const u of r.uses) used.add(u);
       }
       onArticle?.(r.kind === "bad" ? { file: r.file, status } : { file: r.file, status, graph: r.graph });
     }
@@ -193,7 +196,15 @@ export async function buildStore(store: Store, files: readonly string[], options
   const sharedOptions = license !== undefined || allPlaces === true || sparqlEndpoint !== undefined;
   if (count.added + count.changed + removed.length === 0 && !sharedOptions) return { ...result, quads: 0, timings };
   let quads = count.quads;
-  quads += await rebuildReference(store, iris, { allPlaces: allPlaces === true });
+  // Every article graph of the store written by this build: the graphs' own list of what they
+  // use is the whole answer, without a scan of the store; else the store is asked about the
+  // candidates only.
+  const removedSet = new Set(removed);
+  const allWritten = [...stored].every((g) => written.has(g) || removedSet.has(g));
+  quads += await rebuildReference(store, iris, {
+    allPlaces: allPlaces === true,
+    ...(allWritten ? { used } : { added: used }),
+  });
   timings.reference = lap();
   // Links, provenance of this build and the VoID/DCAT description.
   quads += await finishBuild(store, iris, {

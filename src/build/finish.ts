@@ -40,7 +40,7 @@ export async function finishBuild(store: Store, iris: Iris, run: BuildRun): Prom
     generated.push(l.graph);
   }
   const forget = forgetGraphsUpdate([...run.graphs.map((g) => g.graph), ...(run.dropped ?? [])], iris);
-  if (forget !== undefined) await store.update(forget);
+  if (forget !== undefined) await store.update(forget, { graphs: [provenanceGraph(iris)] });
   const ended = run.now?.() ?? new Date();
   written += await store.loadQuads(
     buildProvenance({ started: run.started, ended, graphs: run.graphs, generated }, iris),

@@ -13,11 +13,33 @@ import type { Store } from "../store/index.js";
 export interface ReferenceOptions {
   /** The whole place code list, not only the places used and their ancestors. */
   readonly allPlaces?: boolean;
+  /**
+   * The reference IRIs every article graph of the store uses, when the caller knows them (a
+   * build that wrote every article graph); else they are looked up in the store.
+   */
+  readonly used?: Iterable<string>;
+  /**
+   * The reference IRIs used by the article graphs a build wrote (the others are unchanged):
+   * then the store is asked only about these, the resources of the current reference graph and
+   * every place, one index lookup each, instead of scanning every article graph.
+   */
+  readonly added?: Iterable<string>;
+}
+
+/** Whether an IRI is a reference resource an article graph can use (a place or a period). */
+export function isReferenceIri(iri: string, ir: Iris): boolean {
+  return iri.startsWith(`${ir.base}place/`) || iri.startsWith(`${ir.base}period/`);
 }
 
 /** Replaces the reference graph by the resources the article graphs use; returns the quads written. */
 export async function rebuildReference(store: Store, iris: Iris, options: ReferenceOptions = {}): Promise<number> {
-  const reference = referenceFor(await usedReferenceIris(store, iris), iris);
+  const used =
+    options.used !== undefined
+      ? [...options.used]
+      : options.added !== undefined && (await hasGraph(store, iris.referenceGraph))
+        ? await stillUsed(store, iris, candidates(await referenceResources(store, iris), options.added, iris))
+        : await usedReferenceIris(store, iris);
+  const reference = referenceFor(used.sort(), iris);
   if (options.allPlaces === true)
     for (const [k, v] of allPlaceResources(iris)) if (!reference.has(k)) reference.set(k, v);
   return store.replaceGraph(iris.referenceGraph, flatten(reference.values()));
@@ -27,7 +49,41 @@ function* flatten(groups: Iterable<readonly RDF.Quad[]>): Generator<RDF.Quad> {
   for (const qs of groups) yield* qs;
 }
 
-/** The place and period IRIs the article graphs of a store use. */
+/**
+ * What an article graph of the store may use: a resource of the current reference graph (built
+ * from what the article graphs used), one that a graph of this build uses, or any place.
+ */
+function candidates(reference: Iterable<string>, added: Iterable<string>, ir: Iris): Set<string> {
+  const out = new Set<string>([...reference, ...added]);
+  for (const place of allPlaceResources(ir).keys()) out.add(place);
+  return out;
+}
+
+async function hasGraph(store: Store, graph: string): Promise<boolean> {
+  const r = await store.query(`ASK { GRAPH <${graph}> { ?s ?p ?o } }`);
+  return r.kind === "boolean" && r.value;
+}
+
+/** The place and period resources of the reference graph. */
+async function referenceResources(store: Store, ir: Iris): Promise<string[]> {
+  const result = await store.query(`SELECT DISTINCT ?x WHERE {
+    GRAPH <${ir.referenceGraph}> { ?x ?p ?o }
+    FILTER(isIRI(?x) && (STRSTARTS(STR(?x), "${ir.base}place/") || STRSTARTS(STR(?x), "${ir.base}period/")))
+  }`);
+  return result.kind === "bindings" ? result.rows.flatMap((r) => r.get("x")?.value ?? []) : [];
+}
+
+/** Those of the IRIs that an article graph of the store uses (EXISTS: it stops at the first use). */
+async function stillUsed(store: Store, ir: Iris, candidate: ReadonlySet<string>): Promise<string[]> {
+  if (candidate.size === 0) return [];
+  const result = await store.query(`SELECT ?x WHERE {
+    VALUES ?x { ${[...candidate].map((x) => `<${x}>`).join(" ")} }
+    FILTER EXISTS { GRAPH ?g { ?s ?p ?x } FILTER(STRSTARTS(STR(?g), "${ir.base}graph/article/")) }
+  }`);
+  return result.kind === "bindings" ? result.rows.flatMap((r) => r.get("x")?.value ?? []) : [];
+}
+
+/** The place and period IRIs the article graphs of a store use (what `isReferenceIri` says, by SPARQL). */
 async function usedReferenceIris(store: Store, ir: Iris): Promise<string[]> {
   const result = await store.query(`SELECT DISTINCT ?x WHERE {
     GRAPH ?g { ?s ?p ?x }

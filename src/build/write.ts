@@ -50,7 +50,7 @@ const BATCH_CHARS = 4 << 20;
  */
 export class GraphTextWriter {
   readonly #store: Store;
-  #pending: string[] = [];
+  #pending: { graph: string; nquads: string }[] = [];
   #pendingGraphs = new Set<string>();
   #chars = 0;
 
@@ -66,7 +66,7 @@ export class GraphTextWriter {
     }
     if (this.#pendingGraphs.has(graph)) await this.flush(); // the same graph twice in a batch: the later wins
     if (replace) this.#store.dropGraph(graph);
-    this.#pending.push(nquads);
+    this.#pending.push({ graph, nquads });
     this.#pendingGraphs.add(graph);
     this.#chars += nquads.length;
     if (this.#chars >= BATCH_CHARS) await this.flush();
@@ -75,10 +75,10 @@ export class GraphTextWriter {
   /** Writes the pending texts. */
   async flush(): Promise<void> {
     if (this.#pending.length === 0 || !(this.#store instanceof KgStore)) return;
-    const text = this.#pending.join("");
+    const texts = this.#pending;
     this.#pending = [];
     this.#pendingGraphs = new Set();
     this.#chars = 0;
-    this.#store.loadText(text, "application/n-quads");
+    this.#store.loadGraphTexts(texts);
   }
 }

@@ -11,16 +11,37 @@
  *
  * A file cut short or changed on disk fails that check on load; a file without the header
  * (written before the check existed) is read as it is.
+ *
+ * Each named graph's statements follow a line that names the graph and the length of its
+ * section in bytes (`# article-kg graph <IRI> bytes=N`, a comment too). A save copies the
+ * section of a graph that did not change since the file was read, instead of writing the graph
+ * out of the store again (docs: README, "Store file").
  */
 import { createHash, type Hash } from "node:crypto";
 import { closeSync, existsSync, openSync, readSync } from "node:fs";
-import { copyFile, link, mkdir, open, rename, rm } from "node:fs/promises";
+import { copyFile, type FileHandle, link, mkdir, open, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 
 /** First line of a store file written with a checksum. */
 export const STORE_HEADER = "# article-kg store 1\n";
 const TRAILER = "# article-kg end:";
 const TRAILER_LINE = /^# article-kg end: quads=(\d+) bytes=(\d+) sha256=([0-9a-f]{64})\n$/u;
+/** Start of the line before a graph's section (after the newline that ends the line before it). */
+const SECTION = "# article-kg graph ";
+const SECTION_SEARCH = Buffer.from(`\n${SECTION}`);
+const SECTION_LINE = /^# article-kg graph <([^\s<>]+)> bytes=(\d+)$/u;
+/** Bytes carried over a chunk boundary when looking for section lines (a longer line is not used). */
+const SECTION_CARRY = 8192;
+
+/** The line that opens a graph's section of `bytes` bytes. */
+export const sectionLine = (graph: string, bytes: number): string => `${SECTION}<${graph}> bytes=${bytes}\n`;
+
+/** Bytes of a file: where a graph's statements are. */
+export interface ByteRange {
+  readonly file: string;
+  readonly offset: number;
+  readonly length: number;
+}
 /** Bytes held back from the running hash until the end is known (the trailer is shorter). */
 const TAIL = 512;
 
@@ -60,6 +81,12 @@ export class CheckedReader {
   #first = true;
   #legacy = false;
   #done = false;
+  /** Bytes read so far. */
+  #read = 0;
+  /** The end of the last chunk, where a section line may begin. */
+  #carry = Buffer.alloc(0);
+  readonly #sections = new Map<string, ByteRange>();
+  #verdict: FileCheck | undefined;
 
   constructor(file: string) {
     this.#file = file;
@@ -72,10 +99,24 @@ export class CheckedReader {
         this.#first = false;
         this.#legacy = !Buffer.from(chunk.subarray(0, STORE_HEADER.length)).equals(Buffer.from(STORE_HEADER));
       }
-      if (!this.#legacy) this.#feed(chunk);
+      if (!this.#legacy) {
+        this.#feed(chunk);
+        this.#scan(chunk);
+      }
+      this.#read += chunk.length;
       yield chunk;
     }
     this.#done = true;
+  }
+
+  /**
+   * The graphs' sections of a file that passed `check()`, by graph IRI: each one holds exactly
+   * the statements of its graph. Empty for a file without them (legacy, or any check failed).
+   */
+  sections(): ReadonlyMap<string, ByteRange> {
+    const check = this.check();
+    if (!check.ok || check.legacy) return new Map();
+    return this.#sections;
   }
 
   /** Reads the whole file without using it, to check it. */
@@ -89,6 +130,11 @@ export class CheckedReader {
   /** The verdict, once every chunk was read. */
   check(): FileCheck {
     if (!this.#done) return { ok: false, reason: "it was not read to the end" };
+    this.#verdict ??= this.#verdictOf();
+    return this.#verdict;
+  }
+
+  #verdictOf(): FileCheck {
     if (this.#first) return { ok: true, legacy: true }; // an empty file: an empty store of an old version
     if (this.#legacy) return { ok: true, legacy: true };
     const tail = this.#tail;
@@ -102,6 +148,31 @@ export class CheckedReader {
       return { ok: false, reason: `it has ${bytes} bytes of data where ${m[2]} were written` };
     if (this.#hash.digest("hex") !== m[3]) return { ok: false, reason: "its checksum does not match its content" };
     return { ok: true, legacy: false, quads: Number(m[1]) };
+  }
+
+  /** Finds the section lines in a chunk (and the end of the one before). */
+  #scan(chunk: Uint8Array): void {
+    const data =
+      this.#carry.length === 0
+        ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length)
+        : Buffer.concat([this.#carry, chunk]);
+    const base = this.#read - this.#carry.length;
+    let from = 0;
+    let keepFrom = Math.max(0, data.length - SECTION_SEARCH.length);
+    for (;;) {
+      const at = data.indexOf(SECTION_SEARCH, from);
+      if (at < 0) break;
+      const end = data.indexOf(10, at + 1);
+      if (end < 0) {
+        keepFrom = data.length - at > SECTION_CARRY ? data.length : at; // the line goes on in the next chunk
+        break;
+      }
+      const m = SECTION_LINE.exec(data.subarray(at + 1, end).toString("utf8"));
+      if (m) this.#sections.set(m[1] as string, { file: this.#file, offset: base + end + 1, length: Number(m[2]) });
+      from = end;
+      keepFrom = Math.max(keepFrom, end);
+    }
+    this.#carry = Buffer.from(data.subarray(keepFrom));
   }
 
   #feed(chunk: Uint8Array): void {
@@ -121,6 +192,15 @@ export interface ChunkSink {
   write(text: string): Promise<void>;
 }
 
+/** The sink of `writeAtomically`: text, bytes, or bytes copied from another file. */
+export interface FileSink extends ChunkSink {
+  write(data: string | Uint8Array): Promise<void>;
+  /** Copies a range of another file (ranges that follow each other in their file are read in one go). */
+  copy(range: ByteRange): Promise<void>;
+  /** Bytes written so far (the offset of the next byte in the file). */
+  readonly written: number;
+}
+
 /** Options of `writeAtomically`. */
 export interface AtomicWriteOptions {
   /** Keep the file being replaced as `file.prev` (one generation). */
@@ -128,6 +208,9 @@ export interface AtomicWriteOptions {
   /** Frame the content as a store file: header line, and an end line with the quad count and checksum. */
   readonly checksum?: { readonly quads: () => number };
 }
+
+/** Bytes per read when copying a range of a file. */
+const COPY_CHUNK = 4 << 20;
 
 /**
  * Writes a file atomically: `file.tmp` is written by `fill`, fsynced, then renamed over
@@ -138,7 +221,7 @@ export interface AtomicWriteOptions {
  */
 export async function writeAtomically(
   file: string,
-  fill: (sink: ChunkSink) => Promise<void>,
+  fill: (sink: FileSink) => Promise<void>,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
@@ -147,25 +230,71 @@ export async function writeAtomically(
   const hash = createHash("sha256");
   let bytes = 0;
   let hashing = options.checksum !== undefined;
-  const write = async (text: string) => {
-    if (text === "") return;
-    const buf = Buffer.from(text, "utf8");
-    if (hashing) {
-      hash.update(buf);
-      bytes += buf.length;
-    }
+  const put = async (buf: Uint8Array) => {
+    if (hashing) hash.update(buf);
     for (let at = 0; at < buf.length; ) at += (await handle.write(buf, at)).bytesWritten;
   };
+  // Copies wait until the next write, so that ranges which follow each other in their file
+  // are copied in one go; each source file is opened once.
+  let pending: { file: string; offset: number; length: number } | undefined;
+  const sources = new Map<string, FileHandle>();
+  const flush = async () => {
+    if (pending === undefined) return;
+    const range = pending;
+    pending = undefined;
+    let from = sources.get(range.file);
+    if (from === undefined) {
+      from = await open(range.file, "r");
+      sources.set(range.file, from);
+    }
+    const buf = Buffer.allocUnsafe(Math.min(COPY_CHUNK, Math.max(1, range.length)));
+    for (let done = 0; done < range.length; ) {
+      const want = Math.min(buf.length, range.length - done);
+      const { bytesRead } = await from.read(buf, 0, want, range.offset + done);
+      if (bytesRead === 0) throw new Error(`${range.file} ends before byte ${range.offset + range.length}`);
+      await put(buf.subarray(0, bytesRead));
+      done += bytesRead;
+    }
+  };
+  const sink: FileSink = {
+    write: async (data) => {
+      if (data.length === 0) return;
+      await flush();
+      const buf = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+      bytes += buf.length;
+      await put(buf);
+    },
+    copy: async (range) => {
+      if (range.length === 0) return;
+      bytes += range.length;
+      if (pending !== undefined && pending.file === range.file && pending.offset + pending.length === range.offset)
+        pending.length += range.length;
+      else {
+        await flush();
+        pending = { ...range };
+      }
+    },
+    get written() {
+      return bytes;
+    },
+  };
+  const closeSources = async () => {
+    for (const h of sources.values()) await h.close();
+    sources.clear();
+  };
   try {
-    if (options.checksum) await write(STORE_HEADER);
-    await fill({ write });
+    if (options.checksum) await sink.write(STORE_HEADER);
+    await fill(sink);
+    await flush();
+    await closeSources();
     if (options.checksum) {
       const end = `${TRAILER} quads=${options.checksum.quads()} bytes=${bytes} sha256=${hash.digest("hex")}\n`;
       hashing = false; // the end line is not part of the checksum
-      await write(end);
+      await sink.write(end);
     }
     await handle.sync();
   } catch (e) {
+    await closeSources();
     await handle.close();
     await rm(tmp, { force: true });
     throw e;

@@ -9,7 +9,7 @@ import { DataFactory, Parser, Writer } from "n3";
 import { KgError } from "../errors.js";
 import { RDF_FORMAT_TABLE } from "../rdf/formats.js";
 import { sparqlPrologue } from "../rdf/prefixes.js";
-import type { QueryOptions } from "./kg-store.js";
+import type { QueryOptions, UpdateOptions } from "./kg-store.js";
 import { HttpClient, type HttpResponse } from "./remote-http.js";
 import { parseRemoteStore, type RemoteEndpoint } from "./remote-url.js";
 import type { QueryResult, Row } from "./result.js";
@@ -139,7 +139,7 @@ export class RemoteStore implements Store {
     return parseResultsJson(res.text, parsed);
   }
 
-  async update(sparql: string, options: Pick<QueryOptions, "prefixes"> = {}): Promise<void> {
+  async update(sparql: string, options: Pick<UpdateOptions, "prefixes"> = {}): Promise<void> {
     const { text, parsed } = prepare(sparql, options);
     if (parsed.form !== "UPDATE") throw new KgError("E_USAGE", "update() expects a SPARQL UPDATE; use query().");
     await this.#update(text);

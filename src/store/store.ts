@@ -4,7 +4,7 @@
  * promises (remote): callers always `await` them.
  */
 import type * as RDF from "@rdfjs/types";
-import type { QueryOptions } from "./kg-store.js";
+import type { QueryOptions, UpdateOptions } from "./kg-store.js";
 import type { QueryResult } from "./result.js";
 
 /** A value now or later. */
@@ -27,7 +27,7 @@ export interface Store {
   /** Runs a SPARQL query over the union of all graphs (by default). */
   query(sparql: string, options?: QueryOptions): Awaitable<QueryResult>;
   /** Runs a SPARQL UPDATE. */
-  update(sparql: string, options?: Pick<QueryOptions, "prefixes">): Awaitable<void>;
+  update(sparql: string, options?: UpdateOptions): Awaitable<void>;
   /** Makes the writes durable (a file for the embedded store; nothing to do for a server). */
   save(): Promise<void>;
 }
