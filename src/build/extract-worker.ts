@@ -24,5 +24,7 @@ port.on("message", async (message: { readonly id: number; readonly task: Article
           : { message: e instanceof Error ? (e.stack ?? e.message) : String(e) },
     };
   }
-  port.postMessage(reply);
+  // the N-Quads bytes move to the main thread instead of being copied
+  const result = "result" in reply ? reply.result : undefined;
+  port.postMessage(reply, result?.kind === "graph" ? [result.nquads.buffer as ArrayBuffer] : []);
 });

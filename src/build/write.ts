@@ -39,8 +39,8 @@ export async function writeArticleGraphs(
   return { records, articles: records.length, observations, quads };
 }
 
-/** Characters of N-Quads text per load into the embedded store: a few MB (docs/platform-notes.md). */
-const BATCH_CHARS = 4 << 20;
+/** Bytes of N-Quads per load into the embedded store: a few MB (docs/platform-notes.md). */
+const BATCH_BYTES = 4 << 20;
 
 /**
  * Writes article graphs given as N-Quads text (from the build's tasks), each replacing the
@@ -50,26 +50,27 @@ const BATCH_CHARS = 4 << 20;
  */
 export class GraphTextWriter {
   readonly #store: Store;
-  #pending: { graph: string; nquads: string }[] = [];
+  #pending: { graph: string; nquads: Uint8Array }[] = [];
   #pendingGraphs = new Set<string>();
-  #chars = 0;
+  #bytes = 0;
 
   constructor(store: Store) {
     this.#store = store;
   }
 
-  /** Writes the graph `graph` (its quads as N-Quads `nquads`); `replace`: the store may hold an older one. */
-  async write(graph: string, nquads: string, replace: boolean): Promise<void> {
+  /** Writes the graph `graph` (its quads as N-Quads in UTF-8); `replace`: the store may hold an older one. */
+  async write(graph: string, nquads: Uint8Array, replace: boolean): Promise<void> {
     if (!(this.#store instanceof KgStore)) {
-      await this.#store.replaceGraph(graph, new Parser({ format: "N-Quads" }).parse(nquads));
+      const text = Buffer.from(nquads.buffer, nquads.byteOffset, nquads.byteLength).toString("utf8");
+      await this.#store.replaceGraph(graph, new Parser({ format: "N-Quads" }).parse(text));
       return;
     }
     if (this.#pendingGraphs.has(graph)) await this.flush(); // the same graph twice in a batch: the later wins
     if (replace) this.#store.dropGraph(graph);
     this.#pending.push({ graph, nquads });
     this.#pendingGraphs.add(graph);
-    this.#chars += nquads.length;
-    if (this.#chars >= BATCH_CHARS) await this.flush();
+    this.#bytes += nquads.length;
+    if (this.#bytes >= BATCH_BYTES) await this.flush();
   }
 
   /** Writes the pending texts. */
@@ -78,7 +79,7 @@ export class GraphTextWriter {
     const texts = this.#pending;
     this.#pending = [];
     this.#pendingGraphs = new Set();
-    this.#chars = 0;
+    this.#bytes = 0;
     this.#store.loadGraphTexts(texts);
   }
 }

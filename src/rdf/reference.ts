@@ -17,8 +17,20 @@ import { indicatorSchemeQuads, loadIndicators, loadUnits, unitSchemeQuads } from
 
 // ---------------------------------------------------------------- all of it
 
-/** The resources every reference graph holds: the data structures and the five schemes. */
+/** The scheme resources by base IRI: the same for every article of a build (written once per thread). */
+const SCHEMES = new Map<string, ReadonlyMap<string, RDF.Quad[]>>();
+
+/** The resources every reference graph holds: the data structures and the five schemes (a new map each call). */
 export function schemeResources(iris: Iris): Map<string, RDF.Quad[]> {
+  let schemes = SCHEMES.get(iris.base);
+  if (schemes === undefined) {
+    schemes = writeSchemeResources(iris);
+    SCHEMES.set(iris.base, schemes);
+  }
+  return new Map(schemes);
+}
+
+function writeSchemeResources(iris: Iris): Map<string, RDF.Quad[]> {
   const graph = iris.referenceGraph;
   const { programs, organisations } = loadPrograms();
   return new Map([

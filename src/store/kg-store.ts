@@ -154,47 +154,56 @@ export class KgStore {
   }
 
   /**
-   * Loads named graphs given as N-Quads text, each text holding the statements of its graph
-   * and nothing else, in one load. A graph that was empty keeps its text (in a spool file next
-   * to the store) for the save to copy.
+   * Loads named graphs given as N-Quads (UTF-8 bytes or text), each holding the statements of
+   * its graph and nothing else, in one load. A graph that was empty keeps its text (in a spool
+   * file next to the store) for the save to copy.
    */
-  loadGraphTexts(texts: readonly { readonly graph: string; readonly nquads: string }[]): void {
+  loadGraphTexts(texts: readonly { readonly graph: string; readonly nquads: Uint8Array | string }[]): void {
     this.#beginWrite();
     const seen = new Map<string, number>();
     for (const t of texts) seen.set(t.graph, (seen.get(t.graph) ?? 0) + 1);
-    const fresh = texts.map(
-      (t) =>
+    const bytes = texts.map((t) =>
+      typeof t.nquads === "string"
+        ? Buffer.from(t.nquads, "utf8")
+        : Buffer.from(t.nquads.buffer, t.nquads.byteOffset, t.nquads.byteLength),
+    );
+    const fresh = texts.map((t, i) => {
+      const b = bytes[i] as Buffer;
+      return (
         this.dir !== undefined &&
         seen.get(t.graph) === 1 &&
         !this.#ranges.has(t.graph) &&
         // blank-node labels are scoped to one load: a copied text could join two graphs' nodes
-        !t.nquads.includes("_:") &&
-        t.nquads.endsWith("\n") &&
-        this.#store.match(null, null, null, namedNode(t.graph)).length === 0,
-    );
-    for (const t of texts) this.#ranges.delete(t.graph);
-    const text = texts.map((t) => t.nquads).join("");
-    this.#load(text, NQUADS, undefined);
-    if (!fresh.includes(true)) return;
-    // Each kept text follows its section line in the spool, as in a store file, so that a save
-    // can copy the line and the text, and a run of them, in one go.
-    const spool = this.#openSpool();
-    const parts: string[] = [];
-    const kept: [string, ByteRange][] = [];
-    let offset = spool.bytes;
-    texts.forEach((t, i) => {
-      if (fresh[i] !== true) return;
-      const length = Buffer.byteLength(t.nquads, "utf8");
-      const line = sectionLine(t.graph, length);
-      parts.push(line, t.nquads);
-      offset += Buffer.byteLength(line, "utf8");
-      kept.push([t.graph, { file: spool.file, offset, length }]);
-      offset += length;
+        !b.includes("_:") &&
+        b[b.length - 1] === 0x0a &&
+        this.#store.match(null, null, null, namedNode(t.graph)).length === 0
+      );
     });
-    const bytes = Buffer.from(parts.join(""), "utf8");
-    for (let at = 0; at < bytes.length; ) at += writeSync(spool.fd, bytes, at, bytes.length - at, spool.bytes + at);
-    spool.bytes += bytes.length;
-    for (const [g, range] of kept) this.#ranges.set(g, range);
+    for (const t of texts) this.#ranges.delete(t.graph);
+    // Each kept text follows its section line in the spool, as in a store file, so that a save
+    // can copy the line and the text, and a run of them, in one go. The same bytes, section
+    // lines (comments) included, are what the engine loads.
+    const parts: Buffer[] = [];
+    const kept: { graph: string; at: number; length: number }[] = [];
+    let offset = 0;
+    texts.forEach((t, i) => {
+      const b = bytes[i] as Buffer;
+      if (fresh[i] === true) {
+        const line = Buffer.from(sectionLine(t.graph, b.length), "utf8");
+        parts.push(line);
+        offset += line.length;
+        kept.push({ graph: t.graph, at: offset, length: b.length });
+      }
+      parts.push(b);
+      offset += b.length;
+    });
+    const all = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, offset);
+    this.#load(all, NQUADS, undefined);
+    if (kept.length === 0) return;
+    const spool = this.#openSpool();
+    for (let at = 0; at < all.length; ) at += writeSync(spool.fd, all, at, all.length - at, spool.bytes + at);
+    for (const k of kept) this.#ranges.set(k.graph, { file: spool.file, offset: spool.bytes + k.at, length: k.length });
+    spool.bytes += all.length;
   }
 
   /** Replaces a named graph's content (drop, then load), so rebuilding an article is idempotent. */
@@ -388,7 +397,7 @@ export class KgStore {
     this.#lock = lock;
   }
 
-  #load(text: string, format: string, graph: string | undefined): void {
+  #load(text: string | Uint8Array, format: string, graph: string | undefined): void {
     try {
       this.#store.load(text, {
         format,
