@@ -7,7 +7,9 @@
  * named query (p50/p95) against Comunica when installed, a repeated CLI query on the 10,000
  * store with and without a running server, the endpoint under load (autocannon, 50 connections
  * on the 1,000-article store: serve_load), cold start, and the extractor's precision and recall
- * on the generated corpus. --reuse takes stores built by an earlier run (no build figures then).
+ * on the generated corpus; with a running Virtuoso (VIRTUOSO_STORE), the build into it against
+ * its own bulk load of the same quads (bench/virtuoso.ts). --reuse takes stores built by an
+ * earlier run (no build figures then).
  * Figures only: nothing is asserted.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -28,6 +30,7 @@ import { extractionThroughput } from "./extraction.js";
 import { embeddedRunner, printTimings, type QueryTiming, timeNamedQueries } from "./named-queries.js";
 import { cliQuerySeconds, startServe, stopServe } from "./query-cli.js";
 import { printServeLoad, serveLoad } from "./serve-load.js";
+import { type VirtuosoFigures, virtuosoBuild, virtuosoServer } from "./virtuoso.js";
 
 const { values } = parseArgs({
   options: { large: { type: "boolean" }, reuse: { type: "boolean" }, sizes: { type: "string" } },
@@ -83,6 +86,19 @@ for (const n of SIZES) {
   log(`store ${n}: ${JSON.stringify(figures)}`);
 }
 results.sizes = perSize;
+// beyond one store: the build into Virtuoso against its own bulk load (when one is running:
+// `source .ci/services/virtuoso.sh`); the 1,000-article corpus, every size with --large
+if (virtuosoServer() === undefined)
+  notes.push("virtuoso: not measured (no VIRTUOSO_STORE: source .ci/services/virtuoso.sh first)");
+else {
+  const virtuoso: Record<string, VirtuosoFigures> = {};
+  for (const n of values.large ? SIZES : SIZES.filter((x) => x === 1000)) {
+    const corpus = ensureCorpus(n, SEED);
+    virtuoso[String(n)] = await virtuosoBuild(corpus, (await ensureStore(corpus, true)).dir);
+    log(`virtuoso ${n}: ${JSON.stringify(virtuoso[String(n)])}`);
+  }
+  results.virtuoso = virtuoso;
+}
 const first = perSize["1000"] as Record<string, unknown>;
 const tenK = perSize["10000"] as Record<string, unknown> | undefined;
 // the parallel build (1,000 articles, --jobs 1 against one thread per core) and an incremental

@@ -135,7 +135,8 @@ INI
     return 0
   fi
   VIRTUOSO_STORE="sparql+http://dba:dba@127.0.0.1:$http/sparql-auth?gsp=/sparql-graph-crud-auth"
-  export VIRTUOSO_URL VIRTUOSO_STORE VIRTUOSO_PID VIRTUOSO_DIR
+  VIRTUOSO_SQL_PORT=$sql
+  export VIRTUOSO_URL VIRTUOSO_STORE VIRTUOSO_PID VIRTUOSO_DIR VIRTUOSO_SQL_PORT
   echo "virtuoso: up at $VIRTUOSO_URL (pid $VIRTUOSO_PID, db $dir)"
   # shellcheck disable=SC2064
   trap "kill $VIRTUOSO_PID 2>/dev/null; sleep 1; rm -rf '$dir'" EXIT
