@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CheckedReader } from "../src/store/files.js";
 import { KgStore, STORE_FILE } from "../src/store/index.js";
 
 let dir: string;
@@ -148,5 +149,26 @@ describe("graph sections of the store file", () => {
     again.dropGraph("http://ex/graph/none"); // a change, so that the save is a real one
     await again.save();
     expect(readFileSync(file, "utf8")).toBe(text);
+  });
+
+  it("finds the same sections whatever the size of the chunks the file is read in", async () => {
+    const storeDir = join(dir, "chunks");
+    const store = await KgStore.open(storeDir);
+    store.loadGraphTexts(
+      GRAPHS.map((g, i) => ({ graph: g, nquads: Array.from({ length: 3 + i }, (_, n) => line(n, i, g)).join("") })),
+    );
+    await store.save();
+    const sections = (size: number) => {
+      const reader = new CheckedReader(join(storeDir, STORE_FILE));
+      for (const _ of reader.chunks(size)) {
+        // reading only
+      }
+      return [...reader.sections()].sort();
+    };
+    const whole = sections(4 << 20);
+    expect(whole.map(([g]) => g)).toEqual([...GRAPHS].sort());
+    // chunks shorter than a section line (but not than the header line the reader looks for
+    // in the first chunk): the line is carried over to the next chunk
+    for (const size of [24, 31, 64, 257]) expect(sections(size)).toEqual(whole);
   });
 });

@@ -11,7 +11,7 @@ import { iris as makeIris } from "../rdf/iri.js";
 import { sourceIriOf } from "../rdf/map.js";
 import type { Article } from "../types.js";
 import { articleGraph } from "./article-graph.js";
-import { isReferenceIri } from "./reference.js";
+import { referenceIriTest } from "./reference.js";
 import { isBadFile, type SourceOptions } from "./sources.js";
 
 /** What decides whether a stored article graph is still the graph of its file. */
@@ -91,6 +91,7 @@ export function taskRunner(settings: TaskSettings): (task: ArticleTask) => Promi
   const iris = makeIris(settings.base);
   const { url, ...read } = settings.read;
   const writer = new Writer({ format: "N-Quads" });
+  const isReference = referenceIriTest(iris);
   return async ({ file, known }) => {
     let article: Article;
     try {
@@ -108,7 +109,7 @@ export function taskRunner(settings: TaskSettings): (task: ArticleTask) => Promi
     const uses = new Set<string>();
     for (const q of g.quads) {
       lines.push(writer.quadToString(q.subject, q.predicate, q.object, q.graph));
-      if (q.object.termType === "NamedNode" && isReferenceIri(q.object.value, iris)) uses.add(q.object.value);
+      if (q.object.termType === "NamedNode" && isReference(q.object.value)) uses.add(q.object.value);
     }
     return {
       kind: "graph",

@@ -4,6 +4,7 @@
  * do not linger (and a rebuild is idempotent).
  */
 import type * as RDF from "@rdfjs/types";
+import { placeCodeList } from "../extract/gazetteer.js";
 import type { Iris } from "../rdf/iri.js";
 import { allPlaceResources } from "../rdf/place-resources.js";
 import { referenceFor } from "../rdf/reference.js";
@@ -26,9 +27,22 @@ export interface ReferenceOptions {
   readonly added?: Iterable<string>;
 }
 
+/** IRI prefixes of the reference resources an article graph can use: places and periods. */
+const referencePrefixes = (ir: Iris) => [`${ir.base}place/`, `${ir.base}period/`];
+
 /** Whether an IRI is a reference resource an article graph can use (a place or a period). */
-export function isReferenceIri(iri: string, ir: Iris): boolean {
-  return iri.startsWith(`${ir.base}place/`) || iri.startsWith(`${ir.base}period/`);
+export function referenceIriTest(ir: Iris): (iri: string) => boolean {
+  const [place, period] = referencePrefixes(ir) as [string, string];
+  return (iri) => iri.startsWith(place) || iri.startsWith(period);
+}
+
+/** That ?g is an article graph, as a SPARQL expression. */
+const inArticleGraph = (ir: Iris) => `STRSTARTS(STR(?g), ${JSON.stringify(`${ir.base}graph/article/`)})`;
+
+/** `referenceIriTest` of a variable, as a SPARQL expression. */
+function isReferenceTerm(variable: string, ir: Iris): string {
+  const prefixes = referencePrefixes(ir).map((p) => `STRSTARTS(STR(${variable}), ${JSON.stringify(p)})`);
+  return `(isIRI(${variable}) && (${prefixes.join(" || ")}))`;
 }
 
 /** Replaces the reference graph by the resources the article graphs use; returns the quads written. */
@@ -55,7 +69,7 @@ function* flatten(groups: Iterable<readonly RDF.Quad[]>): Generator<RDF.Quad> {
  */
 function candidates(reference: Iterable<string>, added: Iterable<string>, ir: Iris): Set<string> {
   const out = new Set<string>([...reference, ...added]);
-  for (const place of allPlaceResources(ir).keys()) out.add(place);
+  for (const p of placeCodeList()) out.add(ir.place(p.place.code));
   return out;
 }
 
@@ -68,7 +82,7 @@ async function hasGraph(store: Store, graph: string): Promise<boolean> {
 async function referenceResources(store: Store, ir: Iris): Promise<string[]> {
   const result = await store.query(`SELECT DISTINCT ?x WHERE {
     GRAPH <${ir.referenceGraph}> { ?x ?p ?o }
-    FILTER(isIRI(?x) && (STRSTARTS(STR(?x), "${ir.base}place/") || STRSTARTS(STR(?x), "${ir.base}period/")))
+    FILTER${isReferenceTerm("?x", ir)}
   }`);
   return result.kind === "bindings" ? result.rows.flatMap((r) => r.get("x")?.value ?? []) : [];
 }
@@ -78,17 +92,16 @@ async function stillUsed(store: Store, ir: Iris, candidate: ReadonlySet<string>)
   if (candidate.size === 0) return [];
   const result = await store.query(`SELECT ?x WHERE {
     VALUES ?x { ${[...candidate].map((x) => `<${x}>`).join(" ")} }
-    FILTER EXISTS { GRAPH ?g { ?s ?p ?x } FILTER(STRSTARTS(STR(?g), "${ir.base}graph/article/")) }
+    FILTER EXISTS { GRAPH ?g { ?s ?p ?x } FILTER(${inArticleGraph(ir)}) }
   }`);
   return result.kind === "bindings" ? result.rows.flatMap((r) => r.get("x")?.value ?? []) : [];
 }
 
-/** The place and period IRIs the article graphs of a store use (what `isReferenceIri` says, by SPARQL). */
+/** The place and period IRIs the article graphs of a store use (what `referenceIriTest` says, by SPARQL). */
 async function usedReferenceIris(store: Store, ir: Iris): Promise<string[]> {
   const result = await store.query(`SELECT DISTINCT ?x WHERE {
     GRAPH ?g { ?s ?p ?x }
-    FILTER(isIRI(?x) && STRSTARTS(STR(?g), "${ir.base}graph/article/")
-           && (STRSTARTS(STR(?x), "${ir.base}place/") || STRSTARTS(STR(?x), "${ir.base}period/")))
+    FILTER(${inArticleGraph(ir)} && ${isReferenceTerm("?x", ir)})
   }`);
   return result.kind === "bindings" ? result.rows.flatMap((r) => r.get("x")?.value ?? []) : [];
 }

@@ -149,7 +149,7 @@ export class KgStore {
   /** Loads RDF text of a media type (triples into `graph` when given, else the default graph). */
   loadText(text: string, mediaType: RdfMediaType, graph?: string): void {
     this.#beginWrite();
-    this.#forget(graph); // without one, the text may hold statements of any graph
+    this.#forget(graph === undefined ? undefined : [graph]); // without one, the text may hold statements of any graph
     this.#load(text, mediaType, graph);
   }
 
@@ -172,7 +172,6 @@ export class KgStore {
       return (
         this.dir !== undefined &&
         seen.get(t.graph) === 1 &&
-        !this.#ranges.has(t.graph) &&
         // blank-node labels are scoped to one load: a copied text could join two graphs' nodes
         !b.includes("_:") &&
         b[b.length - 1] === 0x0a &&
@@ -279,8 +278,7 @@ export class KgStore {
     const { text, parsed, offset } = this.#prepare(sparql, options);
     if (parsed.form !== "UPDATE") throw new KgError("E_USAGE", "update() expects a SPARQL UPDATE; use query().");
     this.#beginWrite();
-    if (options.graphs === undefined) this.#ranges.clear();
-    else for (const g of options.graphs) this.#ranges.delete(g);
+    this.#forget(options.graphs);
     try {
       this.#store.update(text, options.baseIri === undefined ? {} : { base_iri: options.baseIri });
     } catch (e) {
@@ -349,10 +347,10 @@ export class KgStore {
     this.#lock = undefined;
   }
 
-  /** Forgets where a graph's text is (undefined: every graph's). */
-  #forget(graph: string | undefined): void {
-    if (graph === undefined) this.#ranges.clear();
-    else this.#ranges.delete(graph);
+  /** Forgets where the graphs' texts are (undefined: every graph's). */
+  #forget(graphs: readonly string[] | undefined): void {
+    if (graphs === undefined) this.#ranges.clear();
+    else for (const g of graphs) this.#ranges.delete(g);
   }
 
   /** The spool file, opened (emptied) at its first use since the last save. */
