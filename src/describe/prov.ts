@@ -10,6 +10,7 @@ import type * as RDF from "@rdfjs/types";
 import type { Iris } from "../rdf/iri.js";
 import { GraphWriter, lang, str, typed } from "../rdf/terms.js";
 import { PROV, RDFS, RDF as RDFV, SCHEMA, XSD } from "../rdf/vocab.js";
+import { shippedRulesDigest } from "./rules.js";
 import { provenanceGraph } from "./stats.js";
 
 /** The tool's version, from package.json. */
@@ -41,8 +42,13 @@ const dateTime = (d: Date) => typed(d.toISOString(), XSD.dateTime);
 export const activityIri = (iris: Iris, started: Date): string =>
   `${iris.base}build/${started.toISOString().replaceAll(":", "")}`;
 
-/** IRI of the software agent of this version. */
-export const agentIri = (iris: Iris): string => `${iris.base}agent/article-kg/${TOOL_VERSION}`;
+/**
+ * IRI of the software agent of this version running with these rules (data and ontology files):
+ * `<base>agent/article-kg/0.1.0/rules-1a2b3c4d5e6f`. A graph built by another version, or under
+ * edited lexicons, has another agent and is rebuilt by an incremental build.
+ */
+export const agentIri = (iris: Iris): string =>
+  `${iris.base}agent/article-kg/${TOOL_VERSION}/rules-${shippedRulesDigest()}`;
 
 /** The PROV quads of one build. */
 export function buildProvenance(record: BuildRecord, iris: Iris): RDF.Quad[] {
@@ -55,7 +61,7 @@ export function buildProvenance(record: BuildRecord, iris: Iris): RDF.Quad[] {
     .add(act, PROV.endedAtTime, dateTime(record.ended))
     .add(act, PROV.wasAssociatedWith, agent)
     .add(agent, RDFV.type, PROV.SoftwareAgent)
-    .add(agent, RDFS.label, str(`article-kg ${TOOL_VERSION}`))
+    .add(agent, RDFS.label, str(`article-kg ${TOOL_VERSION} (rules ${shippedRulesDigest()})`))
     .add(agent, SCHEMA.softwareVersion, str(TOOL_VERSION));
   for (const r of record.graphs) {
     g.add(act, PROV.used, r.article)
