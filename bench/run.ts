@@ -146,6 +146,22 @@ log(
   `1,000 articles: ${store.size} quads, ${observations} observations, ${results.quads_per_observation} quads per observation`,
 );
 
+/** The figures of named-query timings in bench-results.json, by query name. */
+function timingFigures(timings: readonly QueryTiming[]): Record<string, unknown> {
+  return Object.fromEntries(
+    timings.map((t) => [
+      t.name,
+      {
+        p50_ms: round(t.p50_ms, 1),
+        p95_ms: round(t.p95_ms, 1),
+        rows: t.rows,
+        columns: t.columns,
+        floor_ms: round(t.floor_ms, 1),
+      },
+    ]),
+  );
+}
+
 const tmp = mkdtempSync(join(tmpdir(), "kg-bench-"));
 try {
   const ex2 = await exportTimes(store, tmp);
@@ -162,9 +178,7 @@ try {
 
   const timings = await timeNamedQueries(embeddedRunner(store), { runs: 9, place: PLACE });
   printTimings(timings, "in-process, 1,000-article store");
-  results.queries_1k = Object.fromEntries(
-    timings.map((t) => [t.name, { p50_ms: round(t.p50_ms, 1), p95_ms: round(t.p95_ms, 1), rows: t.rows }]),
-  );
+  results.queries_1k = timingFigures(timings);
   const slowest = timings.reduce<QueryTiming | undefined>(
     (a, t) => (a === undefined || t.p50_ms > a.p50_ms ? t : a),
     undefined,
@@ -189,9 +203,7 @@ if (store10k !== undefined) {
   const big = await KgStore.open(store10k.dir);
   const timings = await timeNamedQueries(embeddedRunner(big), { runs: 5, place: PLACE });
   printTimings(timings, "in-process, 10,000-article store");
-  results.queries_10k = Object.fromEntries(
-    timings.map((t) => [t.name, { p50_ms: round(t.p50_ms, 1), p95_ms: round(t.p95_ms, 1), rows: t.rows }]),
-  );
+  results.queries_10k = timingFigures(timings);
   const args = ["indicator-series", "--param", `place=${PLACE}`];
   results.query_10k_noserver_s = round(await cliQuerySeconds(store10k.dir, [...args, "--no-server"], 1));
   const server = await startServe(store10k.dir);
