@@ -9,7 +9,7 @@ import { indicatorsData, unitsData } from "../data/load.js";
 import type { UnitCode } from "../types.js";
 import { lexicon } from "./lexicon.js";
 import type { Range } from "./segment.js";
-import { buildTrie, type TrieRoot, visitWordsAt } from "./trie.js";
+import { buildTrie, type Trie, visitWordsAt } from "./trie.js";
 import { wordList } from "./words.js";
 
 interface CompiledCue {
@@ -39,7 +39,7 @@ interface Compiled {
   readonly indicators: readonly CompiledIndicator[];
   readonly byId: ReadonlyMap<string, CompiledIndicator>;
   /** Every cue part, for the one-pass search of an article. */
-  readonly trie: TrieRoot<string>;
+  readonly trie: Trie<string>;
   readonly fallback: ReadonlyMap<string, string>;
   readonly countLike: ReadonlySet<string>;
   /** Every cue with its indicator, in scheme order. */
