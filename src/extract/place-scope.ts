@@ -127,7 +127,14 @@ export function partTopic(
   if (semi < 0) return undefined;
   const next = s.slice(at, sentence.end).search(/[；;]/u);
   const end = next < 0 ? sentence.end : at + next;
-  return sentenceTopic(s, places, { ...sentence, start: sentence.start + semi + 1, end });
+  const part = {
+    start: sentence.start + semi + 1,
+    end,
+    line: sentence.line,
+    clauses: sentence.clauses,
+    segments: sentence.segments,
+  };
+  return sentenceTopic(s, places, part);
 }
 
 /** The place of a quantity, with the reason. */

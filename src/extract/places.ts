@@ -99,7 +99,7 @@ function recognised(s: string, matches: readonly PlaceMatch[], gaz: Gazetteer): 
       const ancestor = (before.candidates[0] as PlaceRef).code;
       const inside = m.candidates.filter((c) => gaz.ancestors(c.code).some((a) => a.code === ancestor));
       if (inside.length > 0) {
-        out.push({ ...m, candidates: inside });
+        out.push({ start: m.start, end: m.end, surface: m.surface, candidates: inside, kind: m.kind });
         continue;
       }
     }
@@ -153,7 +153,14 @@ export function findPlaces(
   }
   const matches = gaz
     .find(s)
-    .map((m) => ({ ...m, start: text.u16(m.start), end: text.u16(m.end) }))
+    // literals, not spreads ({ ...m, start, end }): every mention of every article is copied here
+    .map((m) => ({
+      start: text.u16(m.start),
+      end: text.u16(m.end),
+      surface: m.surface,
+      candidates: m.candidates,
+      kind: m.kind,
+    }))
     .filter((m) => !excluded(m.start, m.end));
   const inNames: PlaceHit[] = [];
   for (const m of matches) {
@@ -183,7 +190,7 @@ export function findPlaces(
     const a = hits[i] as PlaceHit;
     const b = hits[i + 1] as PlaceHit;
     if (b.start === a.end && gaz.ancestors(b.place.code).some((x) => x.code === a.place.code))
-      hits[i] = { ...a, role: "modifier" };
+      hits[i] = { start: a.start, end: a.end, place: a.place, role: "modifier" };
   }
   const main = mainPlace(hits, listWeights(s, hits), collective, titleEnd, gaz);
   return { hits, inNames, collective, gazetteer: gaz, ...(main !== undefined ? { main } : {}) };
