@@ -19,7 +19,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { toAlignedSimplifiedOnce } from "../article/script.js";
+import { codeUnits, toAlignedSimplifiedOnce } from "../article/script.js";
 import { NONE } from "../article/unit-trie.js";
 import { dataJson, placeAbbreviationsData, placeAliasesData, placeNamesData } from "../data/load.js";
 import type { PlaceLevel, PlaceRef } from "../types.js";
@@ -383,4 +383,17 @@ const abbreviationData = placeAbbreviationsData().abbreviations;
 export function abbreviation(ch: string): PlaceRef | undefined {
   const code = abbreviationData[ch];
   return code === undefined ? undefined : loadGazetteer().byCode(code);
+}
+
+const abbreviationMemo: { units?: Uint8Array | null } = {};
+/**
+ * The abbreviations by UTF-16 code unit (1 = a character that abbreviates a province), or null
+ * when one is not a single code unit: a scan of a text then needs to look closer only there.
+ */
+export function abbreviationUnits(): Uint8Array | null {
+  if (abbreviationMemo.units === undefined) {
+    const keys = Object.keys(abbreviationData);
+    abbreviationMemo.units = keys.every((k) => k.length === 1) ? codeUnits(keys.join("")) : null;
+  }
+  return abbreviationMemo.units;
 }

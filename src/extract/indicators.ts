@@ -114,12 +114,21 @@ function withAllParts(
   byPart: ReadonlyMap<string, readonly number[]>,
   found: ReadonlyMap<string, unknown>,
 ): IndicatorCue[] {
-  const candidates = new Set<number>();
-  for (const part of found.keys()) for (const k of byPart.get(part) ?? NONE) candidates.add(k);
-  return [...candidates]
-    .sort((a, b) => a - b)
-    .map((k) => cues[k] as IndicatorCue)
-    .filter(({ cue }) => cue.parts.every((p) => found.has(p)));
+  // once per sentence: the indices in a typed array (sorted without a comparator), each tested once
+  let n = 0;
+  for (const part of found.keys()) n += (byPart.get(part) ?? NONE).length;
+  const candidates = new Int32Array(n);
+  n = 0;
+  for (const part of found.keys()) for (const k of byPart.get(part) ?? NONE) candidates[n++] = k;
+  candidates.sort();
+  const out: IndicatorCue[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = candidates[i] as number;
+    if (i > 0 && candidates[i - 1] === k) continue;
+    const c = cues[k] as IndicatorCue;
+    if (c.cue.parts.every((p) => found.has(p))) out.push(c);
+  }
+  return out;
 }
 
 /** Does an indicator's unit fit a quantity's unit? Counted things fit any count unit. */
@@ -238,19 +247,22 @@ export class CueIndex {
 
 const NONE: readonly number[] = [];
 
+/** The bonus of a cue found in the number's segment, clause, and sentence before it. */
+const LEVEL_BONUS = [60, 25, 0] as const;
+
 function bestCueScore(index: CueIndex, cue: CompiledCue, regions: CueRegions): number {
-  const levels: [Range, number][] = [
-    [regions.segment, 60],
-    [regions.clause, 25],
-    [{ start: regions.sentence.start, end: regions.at }, 0],
-  ];
-  for (const [range, bonus] of levels) {
+  // the three regions without an array of pairs per call (this runs for every cue of every number)
+  for (let level = 0; level < 3; level++) {
+    const bonus = LEVEL_BONUS[level] as number;
+    const range = level === 0 ? regions.segment : level === 1 ? regions.clause : undefined;
+    const rangeStart = range === undefined ? regions.sentence.start : range.start;
+    const rangeEnd = range === undefined ? regions.at : range.end;
     let distance = 0;
     let ok = true;
     for (const part of cue.parts) {
       let pos = -1;
       for (const at of index.positions(part)) {
-        if (at < range.start || at + part.length > range.end) continue;
+        if (at < rangeStart || at + part.length > rangeEnd) continue;
         if (bonus === 60 || !regions.blocked.some((b) => b.start <= at && at < b.end)) pos = at;
         if (pos >= 0 && pos >= regions.at) break;
       }

@@ -5,7 +5,7 @@
  * main place. Positions are UTF-16 indices into the Simplified copy.
  */
 import type { PlaceLevel, PlaceRef } from "../types.js";
-import { abbreviation, type Gazetteer, loadGazetteer, type PlaceMatch } from "./gazetteer.js";
+import { abbreviation, abbreviationUnits, type Gazetteer, loadGazetteer, type PlaceMatch } from "./gazetteer.js";
 import { lexicon } from "./lexicon.js";
 import { bareAccepted, isBare, isVenue, notAPlace, standsAlone } from "./place-filters.js";
 import type { Range } from "./segment.js";
@@ -42,6 +42,29 @@ export const LEVEL_RANK: Record<PlaceLevel, number> = { province: 0, prefecture:
  * 黔 also occurs in personal names (李黔渝), 新 and 青 in common words (全新, 青年).
  */
 function abbreviations(s: string, excluded: (start: number, end: number) => boolean): PlaceMatch[] {
+  const units = abbreviationUnits();
+  if (units === null) return abbreviationsByRegex(s, excluded);
+  // the regular expression below tried every position of the text; only an abbreviation can
+  // give a match, so only its positions are tested, with the same conditions around them
+  const out: PlaceMatch[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (units[s.charCodeAt(i)] !== 1) continue;
+    const ch = s.charAt(i);
+    if (!HAN.test(ch)) continue;
+    if (i > 0 && !ABBREVIATION_EDGE.test(s.charAt(i - 1))) continue;
+    if (i + 1 < s.length && !ABBREVIATION_EDGE.test(s.charAt(i + 1))) continue;
+    const place = abbreviation(ch);
+    if (place === undefined || excluded(i, i + 1)) continue;
+    out.push({ start: i, end: i + 1, surface: ch, candidates: [place], kind: "alias" });
+  }
+  return out;
+}
+
+/** What may stand before and after an abbreviation alone (a line break is a space). */
+const ABBREVIATION_EDGE = /^[\s,，。;；:：、“”"(（)）]$/u;
+const HAN = /^\p{Script=Han}$/u;
+
+function abbreviationsByRegex(s: string, excluded: (start: number, end: number) => boolean): PlaceMatch[] {
   const out: PlaceMatch[] = [];
   const re = /(?<=^|[\s,，。;；:：、“”"(（)）])([\p{Script=Han}])(?=$|[\s,，。;；:：、“”"(（)）])/gmu;
   for (let m = re.exec(s); m !== null; m = re.exec(s)) {
