@@ -44,8 +44,9 @@ interface Compiled {
   readonly countLike: ReadonlySet<string>;
   /** Every cue with its indicator, in scheme order. */
   readonly cues: readonly IndicatorCue[];
-  /** Indices into `cues` of the cues that have a part. */
-  readonly cuesByPart: ReadonlyMap<string, readonly number[]>;
+  /** A number for each cue part, and the parts of each cue of `cues` by number. */
+  readonly partId: ReadonlyMap<string, number>;
+  readonly cueParts: readonly (readonly number[])[];
 }
 
 let compiled: Compiled | undefined;
@@ -87,9 +88,20 @@ function compile(): Compiled {
       if (link !== undefined && !ids.has(link))
         throw new Error(`data/indicators.json: "${i.id}" names "${link}", which is not declared`);
   const cues = indicators.flatMap((ind) => ind.cues.map((cue) => ({ ind, cue })));
-  const cuesByPart = indexByPart(cues);
   const trie = buildTrie(indicators.flatMap((i) => i.cues.flatMap((c) => c.parts.map((p) => [p, p] as const))));
-  return { indicators, byId: new Map(indicators.map((i) => [i.id, i])), fallback, countLike, trie, cues, cuesByPart };
+  const partId = new Map<string, number>();
+  for (const { cue } of cues) for (const p of cue.parts) if (!partId.has(p)) partId.set(p, partId.size);
+  const cueParts = cues.map(({ cue }) => cue.parts.map((p) => partId.get(p) as number));
+  return {
+    indicators,
+    byId: new Map(indicators.map((i) => [i.id, i])),
+    fallback,
+    countLike,
+    trie,
+    cues,
+    partId,
+    cueParts,
+  };
 }
 
 /** For each cue part, the indices (ascending) of the cues in `cues` that have it. */
@@ -187,8 +199,16 @@ export class ArticleCues {
   /** The cues all of whose parts occur somewhere in the article, in scheme order. */
   cuesInArticle(): readonly IndicatorCue[] {
     if (this.inArticle === undefined) {
-      const { cues, cuesByPart } = tables();
-      this.inArticle = withAllParts(cues, cuesByPart, this.found);
+      // the cues with a part found and all of them found (as withAllParts), by number: every cue
+      // of the scheme is tested once against a table of the parts found, without a lookup by word
+      const { cues, partId, cueParts } = tables();
+      const found = new Uint8Array(partId.size);
+      for (const word of this.found.keys()) found[partId.get(word) as number] = 1;
+      const inArticle: IndicatorCue[] = [];
+      cueParts.forEach((ids, k) => {
+        if (ids.length > 0 && ids.every((id) => found[id] === 1)) inArticle.push(cues[k] as IndicatorCue);
+      });
+      this.inArticle = inArticle;
       this.cuesByPart = indexByPart(this.inArticle);
     }
     return this.inArticle;
