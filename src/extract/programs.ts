@@ -303,6 +303,9 @@ export function findPrograms(
   }
 
   hits.sort((a, b) => a.start - b.start);
-  const programs: ProgramMention[] = [...byId.values()].map((e) => ({ ...e.mention, mentions: e.mentions }));
+  // the fields of { ...e.mention, mentions } in that order, copied once (not through a spread)
+  const programs: ProgramMention[] = [...byId.values()].map((e) =>
+    Object.assign({}, e.mention, { mentions: e.mentions }),
+  );
   return { programs, hits };
 }
