@@ -16,6 +16,7 @@
 import CJK_COMPATIBILITY from "opencc-js/dict/CJK_Compatibility_Ideographs";
 import TS_CHARACTERS from "opencc-js/dict/TSCharacters";
 import TS_PHRASES from "opencc-js/dict/TSPhrases";
+import { NONE, UnitTrie } from "./unit-trie.js";
 
 type Entry = readonly [string, string];
 
@@ -70,30 +71,24 @@ export function mayChange(text: string): boolean {
 /**
  * opencc-js's Trie (core.js: addWord by code point, the longest match at each position, an
  * ideographic description sequence skipped whole when nothing matches), without an object per
- * match or an array of pieces: the conversion of Traditional text was 5 % of extraction.
+ * match or an array of pieces: the conversion of Traditional text was 5 % of extraction. The
+ * words are stored by UTF-16 unit (unit-trie.ts): a key is a whole string, so a match by units
+ * ends where the match by code points does, with the same longest key.
  */
 class Trie {
-  private readonly root: TrieNode = { next: new Map() };
+  private readonly trie = new UnitTrie<string>();
   /** The first UTF-16 code units of the keys (1 = some key starts with it): elsewhere nothing can match. */
   private readonly starts = new Uint8Array(0x10000);
 
   addWord(key: string, value: string): void {
     this.starts[key.charCodeAt(0)] = 1;
-    let node = this.root;
-    for (const c of key) {
-      const cp = c.codePointAt(0) as number;
-      let next = node.next.get(cp);
-      if (next === undefined) {
-        next = { next: new Map() };
-        node.next.set(cp, next);
-      }
-      node = next;
-    }
-    node.value = value;
+    this.trie.add(key, value);
   }
 
   convert(s: string): string {
     const n = s.length;
+    const trie = this.trie;
+    const values = trie.values;
     let out = "";
     let copied = 0; // s[copied, i) is still to be copied as it is
     for (let i = 0; i < n; ) {
@@ -103,17 +98,16 @@ class Trie {
         i += first >= 0xd800 && first <= 0xdbff ? codePointLength(s, i) : 1;
         continue;
       }
-      let node: TrieNode | undefined = this.root;
+      let node = 0;
       let end = 0;
       let value: string | undefined;
-      for (let j = i; j < n; ) {
-        const cp = s.codePointAt(j) as number;
-        j += cp > 0xffff ? 2 : 1;
-        node = node.next.get(cp);
-        if (node === undefined) break;
-        if (node.value !== undefined) {
-          end = j;
-          value = node.value;
+      for (let j = i; j < n; j++) {
+        node = trie.next(node, s.charCodeAt(j));
+        if (node === NONE) break;
+        const v = values[node];
+        if (v !== undefined) {
+          end = j + 1;
+          value = v;
         }
       }
       if (value !== undefined) {
@@ -124,11 +118,6 @@ class Trie {
     }
     return copied === 0 ? s : out + s.slice(copied);
   }
-}
-
-interface TrieNode {
-  readonly next: Map<number, TrieNode>;
-  value?: string;
 }
 
 const codePointLength = (s: string, i: number): number => ((s.codePointAt(i) as number) > 0xffff ? 2 : 1);

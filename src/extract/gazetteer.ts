@@ -19,12 +19,13 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { toAlignedSimplifiedOnce } from "../article/script.js";
+import { codeUnits, toAlignedSimplifiedOnce } from "../article/script.js";
+import { NONE } from "../article/unit-trie.js";
 import { dataJson, placeAbbreviationsData, placeAliasesData, placeNamesData } from "../data/load.js";
 import type { PlaceLevel, PlaceRef } from "../types.js";
 import { shortNames } from "./gazetteer-names.js";
 import type { Gazetteer, GazetteerStats, PlaceCode, PlaceMatch } from "./gazetteer-types.js";
-import { buildTrie, type TrieRoot } from "./trie.js";
+import { buildTrie, type Trie } from "./trie.js";
 
 export type { Gazetteer, GazetteerStats, PlaceCode, PlaceMatch, PlaceNames } from "./gazetteer-types.js";
 
@@ -179,7 +180,6 @@ function build(): Built {
     Object.freeze(s.candidates);
   }
   const rooted = buildTrie([...surfaces.values()].map((x) => [x.surface, x] as const));
-  const first = rooted.first;
 
   const ancestors = (code: string): PlaceRef[] => {
     const out: PlaceRef[] = [];
@@ -218,12 +218,13 @@ function build(): Built {
     find: (text) => findIn(rooted, text),
     stopped: (surface) => stoppedOf.get(surface) ?? [],
     wordAt(text, i) {
-      let node = first[text.charCodeAt(i)];
+      let node = rooted.first[text.charCodeAt(i)] as number;
       let best: string | undefined;
-      for (let j = i + 1; node !== undefined; j++) {
-        if (node.value !== undefined) best = node.value.surface;
+      for (let j = i + 1; node !== NONE; j++) {
+        const value = rooted.values[node];
+        if (value !== undefined) best = value.surface;
         if (j >= text.length) break;
-        node = node.next.get(text.charCodeAt(j));
+        node = rooted.next(node, text.charCodeAt(j));
       }
       return best;
     },
@@ -276,21 +277,22 @@ function build(): Built {
 }
 
 /** Leftmost-longest trie scan over UTF-16 units, counting code points for the offsets. */
-function findIn(root: TrieRoot<Surface>, text: string): PlaceMatch[] {
+function findIn(root: Trie<Surface>, text: string): PlaceMatch[] {
   const out: PlaceMatch[] = [];
   const n = text.length;
   let cp = 0;
   let i = 0;
   let lastEnd = -1;
+  const values = root.values;
   const longestAt = (at: number): Surface | undefined => {
-    let node = root.first[text.charCodeAt(at)];
+    let node = root.first[text.charCodeAt(at)] as number;
     let best: Surface | undefined;
     let j = at;
-    while (node !== undefined) {
+    while (node !== NONE) {
       j++;
-      if (node.value !== undefined) best = node.value;
+      best = values[node] ?? best;
       if (j >= n) break;
-      node = node.next.get(text.charCodeAt(j));
+      node = root.next(node, text.charCodeAt(j));
     }
     return best;
   };
@@ -381,4 +383,17 @@ const abbreviationData = placeAbbreviationsData().abbreviations;
 export function abbreviation(ch: string): PlaceRef | undefined {
   const code = abbreviationData[ch];
   return code === undefined ? undefined : loadGazetteer().byCode(code);
+}
+
+const abbreviationMemo: { units?: Uint8Array | null } = {};
+/**
+ * The abbreviations by UTF-16 code unit (1 = a character that abbreviates a province), or null
+ * when one is not a single code unit: a scan of a text then needs to look closer only there.
+ */
+export function abbreviationUnits(): Uint8Array | null {
+  if (abbreviationMemo.units === undefined) {
+    const keys = Object.keys(abbreviationData);
+    abbreviationMemo.units = keys.every((k) => k.length === 1) ? codeUnits(keys.join("")) : null;
+  }
+  return abbreviationMemo.units;
 }

@@ -9,7 +9,7 @@ import { indicatorsData, unitsData } from "../data/load.js";
 import type { UnitCode } from "../types.js";
 import { lexicon } from "./lexicon.js";
 import type { Range } from "./segment.js";
-import { buildTrie, type TrieRoot, visitWordsAt } from "./trie.js";
+import { buildTrie, type Trie, visitWordsAt } from "./trie.js";
 import { wordList } from "./words.js";
 
 interface CompiledCue {
@@ -39,13 +39,14 @@ interface Compiled {
   readonly indicators: readonly CompiledIndicator[];
   readonly byId: ReadonlyMap<string, CompiledIndicator>;
   /** Every cue part, for the one-pass search of an article. */
-  readonly trie: TrieRoot<string>;
+  readonly trie: Trie<string>;
   readonly fallback: ReadonlyMap<string, string>;
   readonly countLike: ReadonlySet<string>;
   /** Every cue with its indicator, in scheme order. */
   readonly cues: readonly IndicatorCue[];
-  /** Indices into `cues` of the cues that have a part. */
-  readonly cuesByPart: ReadonlyMap<string, readonly number[]>;
+  /** A number for each cue part, and the parts of each cue of `cues` by number. */
+  readonly partId: ReadonlyMap<string, number>;
+  readonly cueParts: readonly (readonly number[])[];
 }
 
 let compiled: Compiled | undefined;
@@ -87,9 +88,20 @@ function compile(): Compiled {
       if (link !== undefined && !ids.has(link))
         throw new Error(`data/indicators.json: "${i.id}" names "${link}", which is not declared`);
   const cues = indicators.flatMap((ind) => ind.cues.map((cue) => ({ ind, cue })));
-  const cuesByPart = indexByPart(cues);
   const trie = buildTrie(indicators.flatMap((i) => i.cues.flatMap((c) => c.parts.map((p) => [p, p] as const))));
-  return { indicators, byId: new Map(indicators.map((i) => [i.id, i])), fallback, countLike, trie, cues, cuesByPart };
+  const partId = new Map<string, number>();
+  for (const { cue } of cues) for (const p of cue.parts) if (!partId.has(p)) partId.set(p, partId.size);
+  const cueParts = cues.map(({ cue }) => cue.parts.map((p) => partId.get(p) as number));
+  return {
+    indicators,
+    byId: new Map(indicators.map((i) => [i.id, i])),
+    fallback,
+    countLike,
+    trie,
+    cues,
+    partId,
+    cueParts,
+  };
 }
 
 /** For each cue part, the indices (ascending) of the cues in `cues` that have it. */
@@ -114,12 +126,21 @@ function withAllParts(
   byPart: ReadonlyMap<string, readonly number[]>,
   found: ReadonlyMap<string, unknown>,
 ): IndicatorCue[] {
-  const candidates = new Set<number>();
-  for (const part of found.keys()) for (const k of byPart.get(part) ?? NONE) candidates.add(k);
-  return [...candidates]
-    .sort((a, b) => a - b)
-    .map((k) => cues[k] as IndicatorCue)
-    .filter(({ cue }) => cue.parts.every((p) => found.has(p)));
+  // once per sentence: the indices in a typed array (sorted without a comparator), each tested once
+  let n = 0;
+  for (const part of found.keys()) n += (byPart.get(part) ?? NONE).length;
+  const candidates = new Int32Array(n);
+  n = 0;
+  for (const part of found.keys()) for (const k of byPart.get(part) ?? NONE) candidates[n++] = k;
+  candidates.sort();
+  const out: IndicatorCue[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = candidates[i] as number;
+    if (i > 0 && candidates[i - 1] === k) continue;
+    const c = cues[k] as IndicatorCue;
+    if (c.cue.parts.every((p) => found.has(p))) out.push(c);
+  }
+  return out;
 }
 
 /** Does an indicator's unit fit a quantity's unit? Counted things fit any count unit. */
@@ -178,8 +199,16 @@ export class ArticleCues {
   /** The cues all of whose parts occur somewhere in the article, in scheme order. */
   cuesInArticle(): readonly IndicatorCue[] {
     if (this.inArticle === undefined) {
-      const { cues, cuesByPart } = tables();
-      this.inArticle = withAllParts(cues, cuesByPart, this.found);
+      // the cues with a part found and all of them found (as withAllParts), by number: every cue
+      // of the scheme is tested once against a table of the parts found, without a lookup by word
+      const { cues, partId, cueParts } = tables();
+      const found = new Uint8Array(partId.size);
+      for (const word of this.found.keys()) found[partId.get(word) as number] = 1;
+      const inArticle: IndicatorCue[] = [];
+      cueParts.forEach((ids, k) => {
+        if (ids.length > 0 && ids.every((id) => found[id] === 1)) inArticle.push(cues[k] as IndicatorCue);
+      });
+      this.inArticle = inArticle;
       this.cuesByPart = indexByPart(this.inArticle);
     }
     return this.inArticle;
@@ -238,19 +267,22 @@ export class CueIndex {
 
 const NONE: readonly number[] = [];
 
+/** The bonus of a cue found in the number's segment, clause, and sentence before it. */
+const LEVEL_BONUS = [60, 25, 0] as const;
+
 function bestCueScore(index: CueIndex, cue: CompiledCue, regions: CueRegions): number {
-  const levels: [Range, number][] = [
-    [regions.segment, 60],
-    [regions.clause, 25],
-    [{ start: regions.sentence.start, end: regions.at }, 0],
-  ];
-  for (const [range, bonus] of levels) {
+  // the three regions without an array of pairs per call (this runs for every cue of every number)
+  for (let level = 0; level < 3; level++) {
+    const bonus = LEVEL_BONUS[level] as number;
+    const range = level === 0 ? regions.segment : level === 1 ? regions.clause : undefined;
+    const rangeStart = range === undefined ? regions.sentence.start : range.start;
+    const rangeEnd = range === undefined ? regions.at : range.end;
     let distance = 0;
     let ok = true;
     for (const part of cue.parts) {
       let pos = -1;
       for (const at of index.positions(part)) {
-        if (at < range.start || at + part.length > range.end) continue;
+        if (at < rangeStart || at + part.length > rangeEnd) continue;
         if (bonus === 60 || !regions.blocked.some((b) => b.start <= at && at < b.end)) pos = at;
         if (pos >= 0 && pos >= regions.at) break;
       }

@@ -66,17 +66,8 @@ export function merge(
   const entryOf = new Map<number, Entry>();
   for (const obs of candidates) {
     const qi = quantityOf.get(obs) ?? -1;
-    const key = [
-      obs.indicator,
-      obs.place?.code,
-      obs.period?.start,
-      obs.period?.end,
-      obs.value,
-      obs.unit,
-      obs.kind,
-      obs.bound,
-      obs.direction,
-    ].join("|");
+    // a template, not [ … ].join("|") (an array per fact); `?? ""` writes a missing field as join does
+    const key = `${obs.indicator}|${obs.place?.code ?? ""}|${obs.period?.start ?? ""}|${obs.period?.end ?? ""}|${obs.value}|${obs.unit}|${obs.kind}|${obs.bound ?? ""}|${obs.direction ?? ""}`;
     const seen = byKey.get(key);
     if (seen !== undefined) {
       seen.repeats.push(obs.span);
@@ -91,12 +82,13 @@ export function merge(
   const out: Observation[] = [];
   for (const { obs, repeats, index, part } of byKey.values()) {
     const whole = part !== undefined ? entryOf.get(part)?.index : undefined;
-    out.push({
-      ...obs,
-      index,
-      ...(repeats.length > 0 ? { repeats } : {}),
-      ...(whole !== undefined && whole !== index ? { partOf: whole } : {}),
-    });
+    // a copy with its fields in the same order as { ...obs, index, repeats?, partOf? }, by
+    // assignment (conditional spreads copied every fact of an article once more per field)
+    const merged: { -readonly [K in keyof Observation]: Observation[K] } = Object.assign({}, obs);
+    merged.index = index;
+    if (repeats.length > 0) merged.repeats = repeats;
+    if (whole !== undefined && whole !== index) merged.partOf = whole;
+    out.push(merged);
   }
   return out;
 }

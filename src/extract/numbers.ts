@@ -56,6 +56,8 @@ export function normaliseArabic(s: string): string {
 
 /** Removes leading zeros of the integer part and trailing zeros of the fraction. */
 export function trimDecimal(s: string): string {
+  // most numbers are integers without a leading zero: nothing to trim, no split
+  if (s.charCodeAt(0) !== 0x30 && !s.includes(".")) return s;
   let [int = "0", frac = ""] = s.split(".");
   int = int.replace(/^0+(?=\d)/u, "");
   frac = frac.replace(/0+$/u, "");

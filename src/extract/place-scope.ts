@@ -127,7 +127,14 @@ export function partTopic(
   if (semi < 0) return undefined;
   const next = s.slice(at, sentence.end).search(/[；;]/u);
   const end = next < 0 ? sentence.end : at + next;
-  return sentenceTopic(s, places, { ...sentence, start: sentence.start + semi + 1, end });
+  const part = {
+    start: sentence.start + semi + 1,
+    end,
+    line: sentence.line,
+    clauses: sentence.clauses,
+    segments: sentence.segments,
+  };
+  return sentenceTopic(s, places, part);
 }
 
 /** The place of a quantity, with the reason. */
@@ -269,8 +276,10 @@ export function respectively(
   places: ArticlePlaces,
   quantities: readonly Quantity[],
 ): Binding<PlaceRef> | undefined {
-  const at = s.lastIndexOf("分别", q.prefixStart);
-  if (at < clause.start) return undefined;
+  // only the clause is searched (a lastIndexOf on the whole text scans back to its start for every number)
+  const found = s.slice(clause.start, q.prefixStart + 2).lastIndexOf("分别");
+  if (found < 0) return undefined;
+  const at = clause.start + found;
   const before = places.hits.filter((h) => h.role === "subject" && inside(clause, h.start, h.end) && h.end <= at);
   // "东乡县、西吉县2019年分别减贫…": a time may stand between the list and 分别
   const list = listBefore(

@@ -5,7 +5,7 @@
  * main place. Positions are UTF-16 indices into the Simplified copy.
  */
 import type { PlaceLevel, PlaceRef } from "../types.js";
-import { abbreviation, type Gazetteer, loadGazetteer, type PlaceMatch } from "./gazetteer.js";
+import { abbreviation, abbreviationUnits, type Gazetteer, loadGazetteer, type PlaceMatch } from "./gazetteer.js";
 import { lexicon } from "./lexicon.js";
 import { bareAccepted, isBare, isVenue, notAPlace, standsAlone } from "./place-filters.js";
 import type { Range } from "./segment.js";
@@ -42,6 +42,29 @@ export const LEVEL_RANK: Record<PlaceLevel, number> = { province: 0, prefecture:
  * 黔 also occurs in personal names (李黔渝), 新 and 青 in common words (全新, 青年).
  */
 function abbreviations(s: string, excluded: (start: number, end: number) => boolean): PlaceMatch[] {
+  const units = abbreviationUnits();
+  if (units === null) return abbreviationsByRegex(s, excluded);
+  // the regular expression below tried every position of the text; only an abbreviation can
+  // give a match, so only its positions are tested, with the same conditions around them
+  const out: PlaceMatch[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (units[s.charCodeAt(i)] !== 1) continue;
+    const ch = s.charAt(i);
+    if (!HAN.test(ch)) continue;
+    if (i > 0 && !ABBREVIATION_EDGE.test(s.charAt(i - 1))) continue;
+    if (i + 1 < s.length && !ABBREVIATION_EDGE.test(s.charAt(i + 1))) continue;
+    const place = abbreviation(ch);
+    if (place === undefined || excluded(i, i + 1)) continue;
+    out.push({ start: i, end: i + 1, surface: ch, candidates: [place], kind: "alias" });
+  }
+  return out;
+}
+
+/** What may stand before and after an abbreviation alone (a line break is a space). */
+const ABBREVIATION_EDGE = /^[\s,，。;；:：、“”"(（)）]$/u;
+const HAN = /^\p{Script=Han}$/u;
+
+function abbreviationsByRegex(s: string, excluded: (start: number, end: number) => boolean): PlaceMatch[] {
   const out: PlaceMatch[] = [];
   const re = /(?<=^|[\s,，。;；:：、“”"(（)）])([\p{Script=Han}])(?=$|[\s,，。;；:：、“”"(（)）])/gmu;
   for (let m = re.exec(s); m !== null; m = re.exec(s)) {
@@ -99,7 +122,7 @@ function recognised(s: string, matches: readonly PlaceMatch[], gaz: Gazetteer): 
       const ancestor = (before.candidates[0] as PlaceRef).code;
       const inside = m.candidates.filter((c) => gaz.ancestors(c.code).some((a) => a.code === ancestor));
       if (inside.length > 0) {
-        out.push({ ...m, candidates: inside });
+        out.push({ start: m.start, end: m.end, surface: m.surface, candidates: inside, kind: m.kind });
         continue;
       }
     }
@@ -153,7 +176,14 @@ export function findPlaces(
   }
   const matches = gaz
     .find(s)
-    .map((m) => ({ ...m, start: text.u16(m.start), end: text.u16(m.end) }))
+    // literals, not spreads ({ ...m, start, end }): every mention of every article is copied here
+    .map((m) => ({
+      start: text.u16(m.start),
+      end: text.u16(m.end),
+      surface: m.surface,
+      candidates: m.candidates,
+      kind: m.kind,
+    }))
     .filter((m) => !excluded(m.start, m.end));
   const inNames: PlaceHit[] = [];
   for (const m of matches) {
@@ -183,7 +213,7 @@ export function findPlaces(
     const a = hits[i] as PlaceHit;
     const b = hits[i + 1] as PlaceHit;
     if (b.start === a.end && gaz.ancestors(b.place.code).some((x) => x.code === a.place.code))
-      hits[i] = { ...a, role: "modifier" };
+      hits[i] = { start: a.start, end: a.end, place: a.place, role: "modifier" };
   }
   const main = mainPlace(hits, listWeights(s, hits), collective, titleEnd, gaz);
   return { hits, inNames, collective, gazetteer: gaz, ...(main !== undefined ? { main } : {}) };

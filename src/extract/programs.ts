@@ -22,7 +22,7 @@ import type { PeriodPhrase } from "./periods.js";
 import type { ArticlePlaces } from "./places.js";
 import { containing, type Range, type Segmentation } from "./segment.js";
 import type { Text } from "./text.js";
-import { buildTrie, longestMatches, type TrieRoot } from "./trie.js";
+import { buildTrie, longestMatches, type Trie } from "./trie.js";
 
 /** A program or organisation mention at a position (UTF-16 indices of the Simplified copy). */
 export interface ProgramHit extends Range {
@@ -38,7 +38,7 @@ interface Entry {
 }
 
 interface Tables {
-  readonly trie: TrieRoot<Entry>;
+  readonly trie: Trie<Entry>;
   readonly shapes: LocalShapes;
   /** indicator id → program id (data/indicators.json `program`). */
   readonly implied: ReadonlyMap<string, string>;
@@ -303,6 +303,9 @@ export function findPrograms(
   }
 
   hits.sort((a, b) => a.start - b.start);
-  const programs: ProgramMention[] = [...byId.values()].map((e) => ({ ...e.mention, mentions: e.mentions }));
+  // the fields of { ...e.mention, mentions } in that order, copied once (not through a spread)
+  const programs: ProgramMention[] = [...byId.values()].map((e) =>
+    Object.assign({}, e.mention, { mentions: e.mentions }),
+  );
   return { programs, hits };
 }

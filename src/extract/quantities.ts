@@ -129,13 +129,24 @@ function decorate(
   const lead = s.slice(Math.max(0, prefixStart - 6), prefixStart).replace(c.leadFillers, "");
   const changeTo = wordList(r.changeTo).endsAt(lead);
   const direction = changeTo ? undefined : c.directionWords.find((d) => lead.endsWith(d.word))?.direction;
-  return {
-    prefixStart,
-    changeTo,
-    ...(approximation !== undefined ? { approximation } : {}),
-    ...(bound !== undefined ? { bound } : {}),
-    ...(direction !== undefined ? { direction } : {}),
-  };
+  return withOptional({ prefixStart, changeTo }, approximation, bound, direction);
+}
+
+/**
+ * `o` with the optional fields that are defined, added in this order: assigned, not spread
+ * (`...(x !== undefined ? { x } : {})` copies the object once per field, on every number).
+ */
+function withOptional<T extends object>(
+  o: T,
+  approximation: Approximation | undefined,
+  bound: Bound | undefined,
+  direction: Direction | undefined,
+): T & { approximation?: Approximation; bound?: Bound; direction?: Direction } {
+  const out: T & { approximation?: Approximation; bound?: Bound; direction?: Direction } = o;
+  if (approximation !== undefined) out.approximation = approximation;
+  if (bound !== undefined) out.bound = bound;
+  if (direction !== undefined) out.direction = direction;
+  return out;
 }
 
 /** The unit of a zero level: that of the number it fell from (由5.48%下降到零), else of the noun before. */
@@ -236,19 +247,14 @@ export function findQuantities(s: string, skip: (start: number, end: number) => 
     approximation ??= d.approximation;
     bound ??= d.bound;
     const { prefixStart, changeTo, direction } = d;
-    out.push({
-      start,
-      end,
-      prefixStart,
-      value,
-      unit,
-      unitFromNoun,
-      measure: measureText,
-      changeTo,
-      ...(approximation !== undefined ? { approximation } : {}),
-      ...(bound !== undefined ? { bound } : {}),
-      ...(direction !== undefined ? { direction } : {}),
-    });
+    out.push(
+      withOptional(
+        { start, end, prefixStart, value, unit, unitFromNoun, measure: measureText, changeTo },
+        approximation,
+        bound,
+        direction,
+      ),
+    );
   }
   return withWritten(s, skip, out);
 }
@@ -263,19 +269,23 @@ function withWritten(s: string, skip: (start: number, end: number) => boolean, f
     const d = decorate(s, w.start);
     const approximation = w.approximation ?? d.approximation;
     const bound = w.bound ?? d.bound;
-    written.push({
-      start: w.start,
-      end: w.end,
-      prefixStart: d.prefixStart,
-      value: w.value,
-      unit,
-      unitFromNoun: false,
-      measure: s.slice(w.start, w.end),
-      changeTo: d.changeTo || w.kind === "zero",
-      ...(approximation !== undefined ? { approximation } : {}),
-      ...(bound !== undefined ? { bound } : {}),
-      ...(d.direction !== undefined && w.kind !== "zero" ? { direction: d.direction } : {}),
-    });
+    written.push(
+      withOptional(
+        {
+          start: w.start,
+          end: w.end,
+          prefixStart: d.prefixStart,
+          value: w.value,
+          unit,
+          unitFromNoun: false,
+          measure: s.slice(w.start, w.end),
+          changeTo: d.changeTo || w.kind === "zero",
+        },
+        approximation,
+        bound,
+        w.kind !== "zero" ? d.direction : undefined,
+      ),
+    );
   }
   if (written.length === 0) return found;
   return [...found, ...written].sort((a, b) => a.start - b.start);

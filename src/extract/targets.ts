@@ -36,8 +36,11 @@ function cueBefore(s: string, q: Quantity, sentence: Sentence, clause: Range): s
     const between = before.slice(i + cue.length);
     return !wordList(sc.resets).occursIn(between);
   };
-  for (const cue of r.targetStandalone)
-    for (let i = before.indexOf(cue); i >= 0; i = before.indexOf(cue, i + 1)) if (governs(i, cue)) return cue;
+  // most numbers have no cue before them: one scan for any cue first, then the search by cue
+  if (wordList(r.targetStandalone).occursIn(before))
+    for (const cue of r.targetStandalone)
+      for (let i = before.indexOf(cue); i >= 0; i = before.indexOf(cue, i + 1)) if (governs(i, cue)) return cue;
+  if (!wordList(r.targetCues).occursIn(before)) return undefined;
   for (const cue of r.targetCues) {
     for (let i = before.indexOf(cue); i >= 0; i = before.indexOf(cue, i + 1)) {
       if (!governs(i, cue)) continue;

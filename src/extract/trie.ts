@@ -4,37 +4,16 @@
  * (program and organisation labels). Positions are UTF-16 indices of the text, and words are
  * stored by UTF-16 unit too, so a word with a character outside the BMP matches as well.
  */
+import { NONE, UnitTrie } from "../article/unit-trie.js";
 
-/** A node: the next nodes by UTF-16 code unit (a number: no one-character string per position of the text), and the value of the word that ends here. */
-export interface TrieNode<T> {
-  readonly next: Map<number, TrieNode<T>>;
-  value?: T;
-}
-
-/** The root, with its children also in an array by UTF-16 unit (an index, not a hash lookup, at every position of a text). */
-export interface TrieRoot<T> extends TrieNode<T> {
-  readonly first: readonly (TrieNode<T> | undefined)[];
-}
+/** A trie of words with values of type `T` (article/unit-trie.ts: typed arrays, no object per node). */
+export type Trie<T> = UnitTrie<T>;
 
 /** Builds a trie of `[word, value]` entries; a word given twice keeps the last value. */
-export function buildTrie<T>(entries: Iterable<readonly [string, T]>): TrieRoot<T> {
-  const root: TrieNode<T> = { next: new Map() };
-  for (const [word, value] of entries) {
-    let node = root;
-    for (let k = 0; k < word.length; k++) {
-      const ch = word.charCodeAt(k);
-      let n = node.next.get(ch);
-      if (n === undefined) {
-        n = { next: new Map() };
-        node.next.set(ch, n);
-      }
-      node = n;
-    }
-    node.value = value;
-  }
-  const first: (TrieNode<T> | undefined)[] = new Array(0x10000).fill(undefined);
-  for (const [unit, node] of root.next) first[unit] = node;
-  return { ...root, first };
+export function buildTrie<T>(entries: Iterable<readonly [string, T]>): Trie<T> {
+  const trie = new UnitTrie<T>();
+  for (const [word, value] of entries) trie.add(word, value);
+  return trie;
 }
 
 /**
@@ -42,31 +21,39 @@ export function buildTrie<T>(entries: Iterable<readonly [string, T]>): TrieRoot<
  * the index where it ends; stops early when `visit` returns false.
  */
 export function visitWordsAt<T>(
-  root: TrieRoot<T>,
+  trie: Trie<T>,
   s: string,
   start: number,
   visit: (value: T, end: number) => boolean | undefined,
 ): void {
-  let node = root.first[s.charCodeAt(start)];
-  for (let j = start + 1; node !== undefined; j++) {
-    if (node.value !== undefined && visit(node.value, j) === false) return;
-    node = j < s.length ? node.next.get(s.charCodeAt(j)) : undefined;
+  const values = trie.values;
+  let node = trie.first[s.charCodeAt(start)] as number;
+  for (let j = start + 1; node !== NONE; j++) {
+    const value = values[node];
+    if (value !== undefined && visit(value, j) === false) return;
+    node = j < s.length ? trie.next(node, s.charCodeAt(j)) : NONE;
   }
 }
 
 /** The words of the trie in `s`: longest match, left to right, not overlapping. */
-export function* longestMatches<T>(root: TrieRoot<T>, s: string): Generator<{ value: T; start: number; end: number }> {
+export function* longestMatches<T>(trie: Trie<T>, s: string): Generator<{ value: T; start: number; end: number }> {
+  const values = trie.values;
   for (let i = 0; i < s.length; ) {
-    let node = root.first[s.charCodeAt(i)];
-    let best: { value: T; end: number } | undefined;
-    for (let j = i + 1; node !== undefined; j++) {
-      if (node.value !== undefined) best = { value: node.value, end: j };
-      node = j < s.length ? node.next.get(s.charCodeAt(j)) : undefined;
+    let node = trie.first[s.charCodeAt(i)] as number;
+    let best: T | undefined;
+    let end = 0;
+    for (let j = i + 1; node !== NONE; j++) {
+      const value = values[node];
+      if (value !== undefined) {
+        best = value;
+        end = j;
+      }
+      node = j < s.length ? trie.next(node, s.charCodeAt(j)) : NONE;
     }
     if (best === undefined) i++;
     else {
-      yield { value: best.value, start: i, end: best.end };
-      i = best.end;
+      yield { value: best, start: i, end };
+      i = end;
     }
   }
 }

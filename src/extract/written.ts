@@ -53,7 +53,21 @@ function withPost(s: string, end: number): { end: number; approximation?: Approx
   if (post === undefined) return { end };
   if (post === "左右") return { end: end + 2, approximation: "about" };
   const bound = lexicon().raw.bounds.after[post];
-  return { end: end + post.length, ...(bound !== undefined ? { bound } : {}) };
+  return bound !== undefined ? { end: end + post.length, bound } : { end: end + post.length };
+}
+
+/** A percentage with the optional fields that are defined (assigned, not spread: this runs on every match). */
+function percent(
+  start: number,
+  end: number,
+  value: string,
+  approximation: Approximation | undefined,
+  bound: Bound | undefined,
+): WrittenNumber {
+  const out: { -readonly [K in keyof WrittenNumber]: WrittenNumber[K] } = { start, end, value, kind: "percent" };
+  if (approximation !== undefined) out.approximation = approximation;
+  if (bound !== undefined) out.bound = bound;
+  return out;
 }
 
 function fraction(start: number, end: number, num: number, den: number, s: string): WrittenNumber | undefined {
@@ -61,14 +75,7 @@ function fraction(start: number, end: number, num: number, den: number, s: strin
   const { value, exact } = fractionPercent(num, den, lexicon().raw.writtenNumbers.fractionRound);
   const p = withPost(s, end);
   const approximation = p.approximation ?? (exact ? undefined : "about");
-  return {
-    start,
-    end: p.end,
-    value,
-    kind: "percent",
-    ...(approximation !== undefined ? { approximation } : {}),
-    ...(p.bound !== undefined ? { bound: p.bound } : {}),
-  };
+  return percent(start, p.end, value, approximation, p.bound);
 }
 
 const chineseOrArabic = (t: string) => (/^\d/u.test(t) ? Number(normaliseArabic(t)) : parseChineseNumeral(t));
@@ -85,14 +92,7 @@ export function findWrittenNumbers(s: string): WrittenNumber[] {
     const value = /^\d/u.test(t) ? normaliseArabic(t) : parseChineseDecimal(t);
     if (value === undefined) continue;
     const p = withPost(s, m.index + m[0].length);
-    out.push({
-      start: m.index,
-      end: p.end,
-      value,
-      kind: "percent",
-      ...(p.approximation !== undefined ? { approximation: p.approximation } : {}),
-      ...(p.bound !== undefined ? { bound: p.bound } : {}),
-    });
+    out.push(percent(m.index, p.end, value, p.approximation, p.bound));
   }
   for (const m of s.matchAll(c.fraction)) {
     const denText = m.groups?.den ?? "";
@@ -121,14 +121,7 @@ export function findWrittenNumbers(s: string): WrittenNumber[] {
     );
     if (alone === undefined && p.end === end && !prefixed) continue; // a bare 一半 is a way of speaking
     const bound = p.bound ?? alone;
-    out.push({
-      start,
-      end: p.end,
-      value: "50",
-      kind: "percent",
-      ...(p.approximation !== undefined ? { approximation: p.approximation } : {}),
-      ...(bound !== undefined ? { bound } : {}),
-    });
+    out.push(percent(start, p.end, "50", p.approximation, bound));
   }
   // 零, or a bare 0 (降为0): a zero level after a change word
   for (const m of s.matchAll(/零|(?<![\d.．,])0(?![\d.．,%％])/gu)) {

@@ -1,0 +1,84 @@
+/**
+ * A character trie by UTF-16 code unit, stored in typed arrays: nodes are numbers, the root's
+ * children are an array by code unit, every other edge sits in one open-addressing hash table.
+ * The tries of the hot paths (script conversion, places, cue words, program labels) are walked
+ * at every position of every article; with a Map per node a walk was a chain of dependent loads
+ * through objects scattered over the heap, most of them cache misses once the rest of the
+ * extraction had run. Here a step is one or two reads of a few compact arrays.
+ */
+
+/** Node 0 is the root; a child number 0 means "no such child" (the root is nobody's child). */
+export const NONE = 0;
+
+export class UnitTrie<T> {
+  /** The root's child by code unit (0: none). */
+  readonly first = new Int32Array(0x10000);
+  /** The value of each node (undefined: no word ends there). */
+  readonly values: (T | undefined)[] = [undefined];
+  /** Hash table of the other edges: parent (0: free slot), code unit, child. */
+  private parents = new Int32Array(1024);
+  private units = new Uint16Array(1024);
+  private children = new Int32Array(1024);
+  private mask = 1023;
+  private edges = 0;
+
+  /** The child of `node` by code unit `unit`, or NONE. */
+  next(node: number, unit: number): number {
+    if (node === 0) return this.first[unit] as number;
+    const parents = this.parents;
+    for (let h = slot(node, unit) & this.mask; ; h = (h + 1) & this.mask) {
+      const p = parents[h] as number;
+      if (p === node && this.units[h] === unit) return this.children[h] as number;
+      if (p === 0) return NONE;
+    }
+  }
+
+  /** Adds a word (its code units); a word added twice keeps the last value. */
+  add(word: string, value: T): void {
+    let node = 0;
+    for (let k = 0; k < word.length; k++) {
+      const unit = word.charCodeAt(k);
+      let child = this.next(node, unit);
+      if (child === NONE) {
+        child = this.values.length;
+        this.values.push(undefined);
+        if (node === 0) this.first[unit] = child;
+        else this.link(node, unit, child);
+      }
+      node = child;
+    }
+    this.values[node] = value;
+  }
+
+  private link(node: number, unit: number, child: number): void {
+    if (2 * (this.edges + 1) > this.mask + 1) this.grow();
+    this.put(node, unit, child);
+    this.edges++;
+  }
+
+  private put(node: number, unit: number, child: number): void {
+    let h = slot(node, unit) & this.mask;
+    while (this.parents[h] !== 0) h = (h + 1) & this.mask;
+    this.parents[h] = node;
+    this.units[h] = unit;
+    this.children[h] = child;
+  }
+
+  /** Doubles the table (kept at most half full, so that a miss ends after a probe or two). */
+  private grow(): void {
+    const { parents, units, children } = this;
+    const size = 2 * (this.mask + 1);
+    this.parents = new Int32Array(size);
+    this.units = new Uint16Array(size);
+    this.children = new Int32Array(size);
+    this.mask = size - 1;
+    for (let h = 0; h < parents.length; h++)
+      if (parents[h] !== 0) this.put(parents[h] as number, units[h] as number, children[h] as number);
+  }
+}
+
+/** Hash of an edge (multiplicative: neighbouring nodes and units land far apart). */
+function slot(node: number, unit: number): number {
+  const h = Math.imul(node, 0x9e3779b1) ^ Math.imul(unit + 1, 0x85ebca6b);
+  return h ^ (h >>> 15);
+}
