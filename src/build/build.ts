@@ -10,6 +10,7 @@
  * `prune`, article graphs whose file is not among the inputs are dropped.
  */
 import { slugOf } from "../article/read.js";
+import { DatasetTally } from "../describe/index.js";
 import { KgError } from "../errors.js";
 import type { Iris } from "../rdf/iri.js";
 import { KgStore, type Store } from "../store/index.js";
@@ -122,7 +123,13 @@ export async function buildStore(store: Store, files: readonly string[], options
   }
 
   const threads = Math.max(1, Math.min(jobs ?? 1, files.length));
-  const settings = { base: iris.base, read, agent };
+  // Into an empty embedded store, the article graphs are kept as text (spooled, copied by the
+  // save) and never loaded into the engine: each is summarised where it is made, and the
+  // dataset's figures are added up from the summaries (describe/graph-summary.ts). The
+  // engine's load was most of this thread's work, the one that bounded a parallel build.
+  const defer = store instanceof KgStore && store.dir !== undefined && stored.size === 0;
+  const tally = defer ? new DatasetTally(iris.base) : undefined;
+  const settings = { base: iris.base, read, agent, summarise: defer };
   const pool = threads > 1 ? new TaskPool(threads, settings) : undefined;
   const run = pool === undefined ? taskRunner(settings) : (task: ArticleTask) => pool.run(task);
   const tasks = function* (): Generator<ArticleTask> {
@@ -132,7 +139,7 @@ export async function buildStore(store: Store, files: readonly string[], options
     }
   };
 
-  const writer = new GraphTextWriter(store);
+  const writer = new GraphTextWriter(store, { defer });
   const records: WrittenGraphsRecord[] = [];
   const count = { added: 0, changed: 0, unchanged: 0, bad: 0, observations: 0, quads: 0 };
   const written = new Set<string>();
@@ -150,7 +157,9 @@ export async function buildStore(store: Store, files: readonly string[], options
         if (onBadFile === undefined) throw error;
         onBadFile(error, r.file);
       } else if (r.kind === "graph") {
-        await writer.write(r.graph, r.nquads, status === "changed");
+        // a graph without a summary is loaded (its quads counted by the store)
+        await writer.write(r.graph, r.nquads, r.summary === undefined ? undefined : r.quads, status === "changed");
+        if (r.summary !== undefined) tally?.add(r.summary);
         written.add(r.graph);
         records.push({ graph: r.graph, article: r.article, at: clock() });
         count.observations += r.observations;
@@ -214,6 +223,7 @@ export async function buildStore(store: Store, files: readonly string[], options
     now: clock,
     ...(license === undefined ? {} : { license }),
     ...(sparqlEndpoint === undefined ? {} : { sparqlEndpoint }),
+    ...(tally === undefined ? {} : { tally }),
   });
   timings.finish = lap();
   await store.save();

@@ -7,6 +7,7 @@
 import {
   activityIri,
   buildProvenance,
+  type DatasetTally,
   datasetStats,
   describeDataset,
   descriptionGraph,
@@ -29,6 +30,8 @@ export interface BuildRun {
   readonly license?: string;
   /** Query endpoint of a server store (for void:sparqlEndpoint). */
   readonly sparqlEndpoint?: string;
+  /** Summaries of the article graphs the store holds as text only (counted without loading them). */
+  readonly tally?: DatasetTally;
 }
 
 /** Writes the link sets, the provenance and the description; returns the quads written. */
@@ -40,13 +43,13 @@ export async function finishBuild(store: Store, iris: Iris, run: BuildRun): Prom
     generated.push(l.graph);
   }
   const forget = forgetGraphsUpdate([...run.graphs.map((g) => g.graph), ...(run.dropped ?? [])], iris);
-  if (forget !== undefined) await store.update(forget, { graphs: [provenanceGraph(iris)] });
+  if (forget !== undefined) await store.update(forget, { graphs: [provenanceGraph(iris)], reads: [] });
   const ended = run.now?.() ?? new Date();
   written += await store.loadQuads(
     buildProvenance({ started: run.started, ended, graphs: run.graphs, generated }, iris),
     provenanceGraph(iris),
   );
-  const stats = await datasetStats(store, iris);
+  const stats = await datasetStats(store, iris, run.tally);
   written += await store.replaceGraph(
     descriptionGraph(iris),
     describeDataset(stats, iris, {

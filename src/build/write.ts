@@ -50,16 +50,23 @@ const BATCH_BYTES = 4 << 20;
  */
 export class GraphTextWriter {
   readonly #store: Store;
-  #pending: { graph: string; nquads: Uint8Array }[] = [];
+  readonly #defer: boolean;
+  #pending: { graph: string; nquads: Uint8Array; quads?: number }[] = [];
   #pendingGraphs = new Set<string>();
   #bytes = 0;
 
-  constructor(store: Store) {
+  /** `defer`: the embedded store keeps a new graph as text until it is read (KgStore.loadGraphTexts). */
+  constructor(store: Store, options: { readonly defer?: boolean } = {}) {
     this.#store = store;
+    this.#defer = options.defer === true;
   }
 
-  /** Writes the graph `graph` (its quads as N-Quads in UTF-8); `replace`: the store may hold an older one. */
-  async write(graph: string, nquads: Uint8Array, replace: boolean): Promise<void> {
+  /**
+   * Writes the graph `graph` (its statements as N-Quads in UTF-8; `quads`: how many distinct
+   * ones the store will hold, when known: only then may it wait as text); `replace`: the store
+   * may hold an older one.
+   */
+  async write(graph: string, nquads: Uint8Array, quads: number | undefined, replace: boolean): Promise<void> {
     if (!(this.#store instanceof KgStore)) {
       const text = Buffer.from(nquads.buffer, nquads.byteOffset, nquads.byteLength).toString("utf8");
       await this.#store.replaceGraph(graph, new Parser({ format: "N-Quads" }).parse(text));
@@ -67,7 +74,7 @@ export class GraphTextWriter {
     }
     if (this.#pendingGraphs.has(graph)) await this.flush(); // the same graph twice in a batch: the later wins
     if (replace) this.#store.dropGraph(graph);
-    this.#pending.push({ graph, nquads });
+    this.#pending.push(quads === undefined ? { graph, nquads } : { graph, nquads, quads });
     this.#pendingGraphs.add(graph);
     this.#bytes += nquads.length;
     if (this.#bytes >= BATCH_BYTES) await this.flush();
@@ -80,6 +87,6 @@ export class GraphTextWriter {
     this.#pending = [];
     this.#pendingGraphs = new Set();
     this.#bytes = 0;
-    this.#store.loadGraphTexts(texts);
+    this.#store.loadGraphTexts(texts, { defer: this.#defer });
   }
 }

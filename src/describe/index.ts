@@ -1,5 +1,6 @@
 /** Description of what a build publishes: VoID, DCAT and PROV. */
 export { DEFAULT_LICENSE, type DescriptionOptions, datasetIri, describeDataset } from "./describe.js";
+export { DatasetTally, type GraphSummary, ownPrefixes, storedTripleKey, summariseGraph } from "./graph-summary.js";
 export {
   activityIri,
   agentIri,

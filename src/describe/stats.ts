@@ -7,6 +7,7 @@
 import { LINK_PREDICATES, LINK_TARGETS } from "../link/targets.js";
 import type { Iris } from "../rdf/iri.js";
 import { KgStore, type Store } from "../store/index.js";
+import type { DatasetTally } from "./graph-summary.js";
 
 /** IRI of the graph holding the VoID/DCAT description of the dataset. */
 export const descriptionGraph = (iris: Iris): string => `${iris.base}graph/description`;
@@ -37,8 +38,17 @@ export interface DatasetStats {
 
 const num = (v: string | undefined) => Number(v ?? 0);
 
-/** Counts the dataset's figures on a store. */
-export async function datasetStats(store: Store, iris: Iris): Promise<DatasetStats> {
+/**
+ * Counts the dataset's figures on a store. With a tally of the graphs the embedded store holds
+ * as text only (a build's article graphs, summarised as they were made), those graphs are
+ * counted from it and only the others from the store; the tally takes their statements. When
+ * the tally does not add up (see `DatasetTally.consistent`), every graph is counted by the store.
+ */
+export async function datasetStats(store: Store, iris: Iris, tally?: DatasetTally): Promise<DatasetStats> {
+  if (tally !== undefined && store instanceof KgStore) {
+    const figures = tallyStats(store, iris, tally);
+    if (figures !== undefined) return figures;
+  }
   const inDatasetOf = (g: string) =>
     `FILTER(STRSTARTS(STR(${g}), ${JSON.stringify(`${iris.base}graph/`)}) && ${g} != <${descriptionGraph(iris)}>)`;
   const inDataset = inDatasetOf("?g");
@@ -99,6 +109,36 @@ export async function datasetStats(store: Store, iris: Iris): Promise<DatasetSta
     distinctObjects: num(distinct?.get("objects")?.value),
     graphs: num(distinct?.get("graphs")?.value),
     classes,
+    linksets,
+  };
+}
+
+/** The figures from a tally of the store's deferred graphs and the statements of its other graphs. */
+function tallyStats(store: KgStore, iris: Iris, tally: DatasetTally): DatasetStats | undefined {
+  const deferred = store.deferredGraphs();
+  const dataset = store.graphs().filter((g) => g.startsWith(`${iris.base}graph/`) && g !== descriptionGraph(iris));
+  const inDataset = new Set(dataset);
+  if (deferred.size !== tally.graphs.size) return undefined;
+  for (const g of tally.graphs) if (!deferred.has(g) || !inDataset.has(g)) return undefined;
+  for (const g of dataset) if (!deferred.has(g)) for (const q of store.quadsOf(g)) tally.addQuad(q);
+  if (!tally.consistent) return undefined;
+  const f = tally.figures();
+  const linksets: LinksetStats[] = [];
+  for (const t of LINK_TARGETS) {
+    const perPredicate = new Map<string, number>();
+    for (const [p, o] of f.links)
+      if (o.startsWith(`<${t.uriSpace}`)) perPredicate.set(p, (perPredicate.get(p) ?? 0) + 1);
+    for (const p of [...perPredicate.keys()].sort())
+      linksets.push({ target: t.id, predicate: p.slice(1, -1), triples: perPredicate.get(p) as number });
+  }
+  return {
+    triples: f.triples,
+    entities: f.entities,
+    distinctSubjects: f.subjects,
+    properties: f.properties,
+    distinctObjects: f.objects,
+    graphs: dataset.length,
+    classes: f.classes,
     linksets,
   };
 }

@@ -10,7 +10,7 @@
  * a second writer waits, then is refused. A writer whose file was replaced by another one
  * since it loaded reloads it before its first change, so no write is lost.
  */
-import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type * as RDF from "@rdfjs/types";
 import { Writer } from "n3";
@@ -52,6 +52,8 @@ export interface QueryOptions {
 export interface UpdateOptions extends Pick<QueryOptions, "prefixes" | "baseIri"> {
   /** The graphs the update may change (default: any). */
   readonly graphs?: readonly string[];
+  /** With `graphs`: the other graphs the update may read (default: any). */
+  readonly reads?: readonly string[];
 }
 
 /** Result serialisations of `queryRaw` (SPARQL results or RDF for CONSTRUCT/DESCRIBE); media types of `loadText`. */
@@ -75,6 +77,14 @@ export class KgStore {
   #ranges = new Map<string, ByteRange>();
   /** The spool file while open (descriptor, bytes written). */
   #spool: { fd: number; file: string; bytes: number } | undefined;
+  /**
+   * Graphs held as text only (in `#ranges`), not yet in the engine, with their number of quads:
+   * a build writes fresh article graphs so and saves them by copy without ever loading them
+   * (`loadGraphTexts` with `defer`). Whatever reads or changes them loads them first
+   * (`#materialise`), so the store answers as if they had been loaded all along.
+   */
+  #deferred = new Map<string, number>();
+  #deferredQuads = 0;
 
   private constructor(store: Store, dir: string | undefined, generation?: string, ranges?: Map<string, ByteRange>) {
     this.#store = store;
@@ -99,27 +109,33 @@ export class KgStore {
 
   /** Number of quads in all graphs. */
   get size(): number {
-    return this.#store.size;
+    return this.#store.size + this.#deferredQuads;
   }
 
   /** Number of quads in all graphs (the `Store` form of `size`). */
   countQuads(): number {
-    return this.#store.size;
+    return this.size;
   }
 
   /** IRIs of the named graphs (blank-node graph names as `_:id`), sorted. */
   graphs(): string[] {
     const rows = this.#store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }") as Map<string, Term>[];
-    return rows
+    const names = rows
       .map((r) => r.get("g"))
       .filter((t): t is NamedNode | BlankNode => t?.termType === "NamedNode" || t?.termType === "BlankNode")
-      .map((t) => (t.termType === "BlankNode" ? `_:${t.value}` : t.value))
-      .sort();
+      .map((t) => (t.termType === "BlankNode" ? `_:${t.value}` : t.value));
+    return [...names, ...this.#deferred.keys()].sort();
+  }
+
+  /** The graphs held as text only, not loaded into the engine yet (see `loadGraphTexts`). */
+  deferredGraphs(): ReadonlySet<string> {
+    return new Set(this.#deferred.keys());
   }
 
   /** Loads quads (into `graph` when given, else each into its own graph); returns how many were sent. */
   loadQuads(quads: Iterable<RDF.Quad>, graph?: string): number {
     this.#beginWrite();
+    this.#materialiseFor(graph === undefined ? undefined : [graph]);
     const writer = new Writer({ format: RDF_FORMAT_TABLE.nquads.n3 });
     const target = graph === undefined ? undefined : namedNode(graph);
     let parts: string[] = [];
@@ -149,6 +165,7 @@ export class KgStore {
   /** Loads RDF text of a media type (triples into `graph` when given, else the default graph). */
   loadText(text: string, mediaType: RdfMediaType, graph?: string): void {
     this.#beginWrite();
+    this.#materialiseFor(graph === undefined ? undefined : [graph]);
     this.#forget(graph === undefined ? undefined : [graph]); // without one, the text may hold statements of any graph
     this.#load(text, mediaType, graph);
   }
@@ -157,9 +174,17 @@ export class KgStore {
    * Loads named graphs given as N-Quads (UTF-8 bytes or text), each holding the statements of
    * its graph and nothing else, in one load. A graph that was empty keeps its text (in a spool
    * file next to the store) for the save to copy.
+   *
+   * With `defer`, a graph that was empty and whose number of (distinct) quads is given is not
+   * loaded into the engine at all: its text waits in the spool, the save copies it, and the
+   * first read of it loads it. A build that only writes and saves never pays for the load.
    */
-  loadGraphTexts(texts: readonly { readonly graph: string; readonly nquads: Uint8Array | string }[]): void {
+  loadGraphTexts(
+    texts: readonly { readonly graph: string; readonly nquads: Uint8Array | string; readonly quads?: number }[],
+    options: { readonly defer?: boolean } = {},
+  ): void {
     this.#beginWrite();
+    this.#materialiseFor(texts.map((t) => t.graph));
     const seen = new Map<string, number>();
     for (const t of texts) seen.set(t.graph, (seen.get(t.graph) ?? 0) + 1);
     const bytes = texts.map((t) =>
@@ -182,26 +207,42 @@ export class KgStore {
     // Each kept text follows its section line in the spool, as in a store file, so that a save
     // can copy the line and the text, and a run of them, in one go. The same bytes, section
     // lines (comments) included, are what the engine loads.
-    const parts: Buffer[] = [];
     const kept: { graph: string; at: number; length: number }[] = [];
-    let offset = 0;
+    // Deferred texts go to the spool only; the others are loaded (and spooled when kept).
+    const deferred: { graph: string; at: number; length: number; quads: number }[] = [];
+    const spooled: Buffer[] = [];
+    let spooledBytes = 0;
+    const loaded: Buffer[] = [];
+    let loadedBytes = 0;
     texts.forEach((t, i) => {
       const b = bytes[i] as Buffer;
+      const defer = options.defer === true && fresh[i] === true && t.quads !== undefined && t.quads > 0;
       if (fresh[i] === true) {
         const line = Buffer.from(sectionLine(t.graph, b.length), "utf8");
-        parts.push(line);
-        offset += line.length;
-        kept.push({ graph: t.graph, at: offset, length: b.length });
+        spooled.push(line, b);
+        spooledBytes += line.length;
+        const at = { graph: t.graph, at: spooledBytes, length: b.length };
+        if (defer) deferred.push({ ...at, quads: t.quads as number });
+        else kept.push(at);
+        spooledBytes += b.length;
+        if (defer) return;
+        loaded.push(line);
+        loadedBytes += line.length;
       }
-      parts.push(b);
-      offset += b.length;
+      loaded.push(b);
+      loadedBytes += b.length;
     });
-    const all = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, offset);
-    this.#load(all, NQUADS, undefined);
-    if (kept.length === 0) return;
+    if (loaded.length > 0) this.#load(concat(loaded, loadedBytes), NQUADS, undefined);
+    if (spooled.length === 0) return;
+    const all = concat(spooled, spooledBytes);
     const spool = this.#openSpool();
     for (let at = 0; at < all.length; ) at += writeSync(spool.fd, all, at, all.length - at, spool.bytes + at);
-    for (const k of kept) this.#ranges.set(k.graph, { file: spool.file, offset: spool.bytes + k.at, length: k.length });
+    for (const k of [...kept, ...deferred])
+      this.#ranges.set(k.graph, { file: spool.file, offset: spool.bytes + k.at, length: k.length });
+    for (const d of deferred) {
+      this.#deferred.set(d.graph, d.quads);
+      this.#deferredQuads += d.quads;
+    }
     spool.bytes += all.length;
   }
 
@@ -215,12 +256,20 @@ export class KgStore {
   dropGraph(graphIri: string): void {
     checkIri(graphIri);
     this.#beginWrite();
+    const deferred = this.#deferred.get(graphIri);
+    if (deferred !== undefined) {
+      this.#deferred.delete(graphIri);
+      this.#deferredQuads -= deferred;
+      this.#ranges.delete(graphIri);
+      return;
+    }
     this.#ranges.delete(graphIri);
     this.#store.update(`DROP SILENT GRAPH <${checkIri(graphIri)}>`);
   }
 
   /** The quads of one graph (`null`: the default graph), as n3 quads. */
   quadsOf(graph: string | null): RDF.Quad[] {
+    this.#materialiseFor(graph === null ? [] : [graph]);
     const g = graph === null ? defaultGraph() : namedNode(graph);
     return this.#store.match(null, null, null, g).map(toN3Quad);
   }
@@ -231,6 +280,7 @@ export class KgStore {
    * default graph; blank-node graph names as `_:id` (as `graphs()` gives them).
    */
   graphText(graph: string | null, format: "ntriples" | "nquads"): string {
+    this.#materialiseFor(graph === null ? [] : [graph]);
     const from =
       graph === null ? defaultGraph() : graph.startsWith("_:") ? blankNodeOf(this.#store, graph) : namedNode(graph);
     const triples = this.#store.dump({ format: RDF_FORMAT_TABLE.ntriples.mediaType, from_graph_name: from });
@@ -243,6 +293,7 @@ export class KgStore {
   /** Runs a SPARQL query (checked with sparqljs first) and returns one typed result. */
   query(sparql: string, options: QueryOptions = {}): QueryResult {
     const { text, parsed, offset } = this.#prepare(sparql, options);
+    this.#materialiseFor(datasetOf(options));
     const raw = this.#run(text, offset, options, undefined);
     if (typeof raw === "boolean") return { kind: "boolean", value: raw };
     if (typeof raw === "string") throw new KgError("E_STORE", "unexpected serialised result");
@@ -268,6 +319,7 @@ export class KgStore {
   /** Runs a SPARQL query and returns the result serialised by the store (json, csv, ttl, …). */
   queryRaw(sparql: string, resultsFormat: RawFormat, options: QueryOptions = {}): string {
     const { text, offset } = this.#prepare(sparql, options);
+    this.#materialiseFor(datasetOf(options));
     const raw = this.#run(text, offset, options, resultsFormat);
     if (typeof raw !== "string") throw new KgError("E_STORE", "the store returned no serialised result");
     return raw;
@@ -278,6 +330,9 @@ export class KgStore {
     const { text, parsed, offset } = this.#prepare(sparql, options);
     if (parsed.form !== "UPDATE") throw new KgError("E_USAGE", "update() expects a SPARQL UPDATE; use query().");
     this.#beginWrite();
+    this.#materialiseFor(
+      options.reads === undefined || options.graphs === undefined ? undefined : [...options.reads, ...options.graphs],
+    );
     this.#forget(options.graphs);
     try {
       this.#store.update(text, options.baseIri === undefined ? {} : { base_iri: options.baseIri });
@@ -321,7 +376,7 @@ export class KgStore {
             }
           }
         },
-        { keepPrevious: true, checksum: { quads: () => this.#store.size } },
+        { keepPrevious: true, checksum: { quads: () => this.size } },
       );
       this.#generation = generationOf(file);
       this.#ranges = saved;
@@ -340,6 +395,9 @@ export class KgStore {
   /** Gives the writer lock back without saving (changes since the last save stay in memory only). */
   close(): void {
     if (this.#spool !== undefined) {
+      // a deferred graph whose only text is the spool is loaded before the spool goes
+      const spool = this.#spool.file;
+      if ([...this.#deferred.keys()].some((g) => this.#ranges.get(g)?.file === spool)) this.#materialise();
       for (const [g, r] of this.#ranges) if (r.file === this.#spool.file) this.#ranges.delete(g);
       this.#closeSpool();
     }
@@ -349,6 +407,7 @@ export class KgStore {
 
   /** Forgets where the graphs' texts are (undefined: every graph's). */
   #forget(graphs: readonly string[] | undefined): void {
+    this.#materialiseFor(graphs);
     if (graphs === undefined) this.#ranges.clear();
     else for (const g of graphs) this.#ranges.delete(g);
   }
@@ -386,6 +445,8 @@ export class KgStore {
           now === undefined ? { store: new Store(), ranges: new Map<string, ByteRange>() } : loadFile(file);
         this.#store = loaded.store;
         this.#ranges = loaded.ranges;
+        this.#deferred.clear();
+        this.#deferredQuads = 0;
         this.#generation = now;
       }
     } catch (e) {
@@ -393,6 +454,58 @@ export class KgStore {
       throw e;
     }
     this.#lock = lock;
+  }
+
+  /** Loads the deferred graphs unless `graphs` is given and holds none of them (undefined: any graph). */
+  #materialiseFor(graphs: readonly string[] | undefined): void {
+    if (this.#deferred.size === 0) return;
+    if (graphs !== undefined && !graphs.some((g) => this.#deferred.has(g))) return;
+    this.#materialise();
+  }
+
+  /** Loads every deferred graph into the engine from its text, in loads of a few MB. */
+  #materialise(): void {
+    if (this.#deferred.size === 0) return;
+    const graphs = [...this.#deferred];
+    const expected = this.#store.size + this.#deferredQuads;
+    this.#deferred = new Map();
+    this.#deferredQuads = 0;
+    const fds = new Map<string, number>();
+    let batch: Buffer[] = [];
+    let bytes = 0;
+    const flush = () => {
+      if (batch.length > 0) this.#load(concat(batch, bytes), NQUADS, undefined);
+      batch = [];
+      bytes = 0;
+    };
+    try {
+      for (const [g] of graphs) {
+        const range = this.#ranges.get(g);
+        if (range === undefined) throw new KgError("E_STORE", `the text of graph <${g}> was lost before it was loaded`);
+        let fd = fds.get(range.file);
+        if (fd === undefined) {
+          fd = openSync(range.file, "r");
+          fds.set(range.file, fd);
+        }
+        const buf = Buffer.allocUnsafe(range.length);
+        for (let at = 0; at < range.length; ) {
+          const n = readSync(fd, buf, at, range.length - at, range.offset + at);
+          if (n === 0) throw new KgError("E_STORE", `the text of graph <${g}> in ${range.file} is cut short`);
+          at += n;
+        }
+        batch.push(buf);
+        bytes += buf.length;
+        if (bytes >= CHUNK_CHARS) flush();
+      }
+      flush();
+    } finally {
+      for (const fd of fds.values()) closeSync(fd);
+    }
+    if (this.#store.size !== expected)
+      throw new KgError(
+        "E_STORE",
+        `loading the deferred graphs gave ${this.#store.size} quads where ${expected} were counted (a graph text with a repeated statement?)`,
+      );
   }
 
   #load(text: string | Uint8Array, format: string, graph: string | undefined): void {
@@ -431,6 +544,17 @@ export class KgStore {
       throw engineError(e, offset);
     }
   }
+}
+
+/** The named graphs a query's dataset is limited to, or undefined when it may read any graph. */
+function datasetOf(options: QueryOptions): string[] | undefined {
+  if (options.defaultGraphs === undefined || options.namedGraphs === undefined) return undefined;
+  return [...options.defaultGraphs, ...options.namedGraphs];
+}
+
+/** One buffer of several (the first itself when alone). */
+function concat(parts: readonly Buffer[], bytes: number): Buffer {
+  return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, bytes);
 }
 
 /**

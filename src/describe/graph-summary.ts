@@ -1,0 +1,332 @@
+/**
+ * The dataset's VoID figures without a query over the article graphs: each article graph is
+ * summarised where it is made (a build's worker), and a tally adds the summaries up. A build
+ * into an empty store thus never loads its article graphs into the engine to count them
+ * (stats.ts counts the other graphs and adds the tally).
+ *
+ * Exact, not estimated: a term that only this article's graph can hold (its observations and
+ * mentions: IRIs under `observation/<id>/` and `mention/<id>/`, its "own" terms) is counted
+ * per graph; every other term and every statement about one is handed over as a key and
+ * counted once over the dataset. A tally that finds an own term of one graph anywhere else
+ * says so (`consistent`), and the figures are then counted by the store instead.
+ */
+import type * as RDF from "@rdfjs/types";
+import { LINK_PREDICATES } from "../link/targets.js";
+import { ntriplesOf } from "../query/terms.js";
+import { RDF as RDFV, XSD } from "../rdf/vocab.js";
+
+/** What the VoID figures need of one article graph. */
+export interface GraphSummary {
+  readonly graph: string;
+  /** Distinct quads of the graph. */
+  readonly quads: number;
+  /** Prefixes of the graph's own IRIs. */
+  readonly own: readonly string[];
+  /** Distinct own subjects, own objects and statements about an own subject. */
+  readonly ownSubjects: number;
+  readonly ownObjects: number;
+  readonly ownTriples: number;
+  /** Own subjects per class (class IRI → count). */
+  readonly ownClasses: Readonly<Record<string, number>>;
+  /** Keys (termKey) of the other subjects, objects and properties. */
+  readonly subjects: readonly string[];
+  readonly objects: readonly string[];
+  readonly properties: readonly string[];
+  /** Keys (tripleKey) of the statements about another subject, and of every link statement. */
+  readonly triples: readonly string[];
+  /** `subjectKey classKey` of the other subjects' classes. */
+  readonly typed: readonly string[];
+}
+
+/** A term as a key: N-Triples, but a literal as a JSON string with its language (lower case) or datatype. */
+export function termKey(t: RDF.Term): string {
+  return t.termType === "Literal" ? literalKey(t.value, t.language, t.datatype.value) : ntriplesOf(t);
+}
+
+function literalKey(value: string, language: string, datatype: string): string {
+  const v = JSON.stringify(value);
+  if (language !== "") return `${v}@${language.toLowerCase()}`;
+  return datatype === XSD.string ? v : `${v}^^<${datatype}>`;
+}
+
+/**
+ * The key of a term as the embedded store holds it, or undefined when that is not known here.
+ * Oxigraph stores some literals by value: every integer type as an xsd:integer without sign or
+ * leading zeros, a decimal without trailing zeros, a language tag in lower case (measured on
+ * oxigraph 0.5: test/graph-summary.test.ts). Two statements of one graph that differ only so are
+ * one statement in the store.
+ */
+export function storedKey(t: RDF.Term): string | undefined {
+  if (t.termType !== "Literal" || t.language !== "") return termKey(t);
+  const dt = t.datatype.value;
+  const v = t.value;
+  if (INTEGER_TYPES.has(dt)) return INTEGER.test(v) ? literalKey(BigInt(v).toString(), "", XSD.integer) : termKey(t);
+  if (dt === XSD.decimal) {
+    const m = DECIMAL.exec(v);
+    if (m === null) return termKey(t);
+    const [, sign, whole = "", f1, f2] = m;
+    const fraction = f1 ?? f2 ?? "";
+    const w = whole.replace(/^0+/u, "");
+    const f = fraction.replace(/0+$/u, "");
+    if (w.length > 20 || f.length > 18) return undefined; // beyond the store's decimals: kept as written, or not
+    const digits = `${w === "" ? "0" : w}${f === "" ? "" : `.${f}`}`;
+    return literalKey(sign === "-" && digits !== "0" ? `-${digits}` : digits, "", dt);
+  }
+  const safe = AS_WRITTEN.get(dt);
+  if (safe !== undefined) return safe.test(v) ? termKey(t) : undefined;
+  return OTHER_NATIVE.has(dt) ? undefined : termKey(t);
+}
+
+const XS = "http://www.w3.org/2001/XMLSchema#";
+const INTEGER_TYPES = new Set(
+  [
+    "integer",
+    "long",
+    "int",
+    "short",
+    "byte",
+    "nonNegativeInteger",
+    "positiveInteger",
+    "nonPositiveInteger",
+    "negativeInteger",
+    "unsignedLong",
+    "unsignedInt",
+    "unsignedShort",
+    "unsignedByte",
+  ].map((n) => XS + n),
+);
+const INTEGER = /^[+-]?\d+$/u;
+const DECIMAL = /^([+-]?)(?:(\d+)(?:\.(\d*))?|\.(\d+))$/u;
+/** Literals the store keeps as written when they look so (else: not known here). */
+const AS_WRITTEN = new Map<string, RegExp>([
+  [`${XS}date`, /^\d{4}-\d\d-\d\d$/u],
+  [`${XS}gYear`, /^\d{4}$/u],
+  [`${XS}boolean`, /^(?:true|false)$/u],
+]);
+/** The other datatypes the store holds by value. */
+const OTHER_NATIVE = new Set(
+  [
+    "double",
+    "float",
+    "dateTime",
+    "dateTimeStamp",
+    "time",
+    "gYearMonth",
+    "gMonth",
+    "gDay",
+    "gMonthDay",
+    "duration",
+    "dayTimeDuration",
+    "yearMonthDuration",
+  ].map((n) => XS + n),
+);
+
+/** A statement as a key (its three term keys, NUL-separated). */
+export const tripleKey = (s: string, p: string, o: string): string => `${s}\u0000${p}\u0000${o}`;
+
+/** The own-IRI prefix (`<base>observation/<id>/`, `<base>mention/<id>/`) an IRI falls under, if any. */
+export function ownPrefixOf(iri: string, base: string): string | undefined {
+  for (const kind of OWN_KINDS) {
+    const start = base.length + kind.length;
+    if (iri.startsWith(kind, base.length) && iri.startsWith(base)) {
+      const slash = iri.indexOf("/", start);
+      return slash > start ? iri.slice(0, slash + 1) : undefined;
+    }
+  }
+  return undefined;
+}
+const OWN_KINDS = ["observation/", "mention/"];
+
+/** The own-IRI prefixes of an article (its id as minted into IRIs). */
+export function ownPrefixes(base: string, articleId: string): string[] {
+  const id = encodeURIComponent(articleId);
+  return OWN_KINDS.map((k) => `${base}${k}${id}/`);
+}
+
+const LINKS = new Set(LINK_PREDICATES);
+
+/** A statement's key as the store holds it (storedKey), or undefined when that is not known here. */
+export function storedTripleKey(q: RDF.Quad): string | undefined {
+  const o = storedKey(q.object);
+  return o === undefined ? undefined : tripleKey(termKey(q.subject), `<${q.predicate.value}>`, o);
+}
+
+/**
+ * Summarises one article graph (`own`: its own-IRI prefixes) from its quads, distinct as the
+ * store holds them (storedTripleKey); undefined when a literal is one whose stored form is not
+ * known here.
+ */
+export function summariseGraph(
+  graph: string,
+  quads: Iterable<RDF.Quad>,
+  base: string,
+  own: readonly string[],
+): GraphSummary | undefined {
+  const isOwn = (t: RDF.Term) => {
+    if (t.termType !== "NamedNode") return false;
+    const p = ownPrefixOf(t.value, base);
+    return p !== undefined && own.includes(p);
+  };
+  const ownSubjects = new Set<string>();
+  const ownObjects = new Set<string>();
+  const ownClasses: Record<string, number> = {};
+  let ownTriples = 0;
+  let count = 0;
+  const subjects = new Set<string>();
+  const objects = new Set<string>();
+  const properties = new Set<string>();
+  const triples = new Set<string>();
+  const typed = new Set<string>();
+  for (const q of quads) {
+    count++;
+    const p = `<${q.predicate.value}>`;
+    properties.add(p);
+    const ownS = isOwn(q.subject);
+    const ownO = isOwn(q.object);
+    const o = ownO ? `<${q.object.value}>` : storedKey(q.object);
+    if (o === undefined) return undefined;
+    if (ownO) ownObjects.add(q.object.value);
+    else objects.add(o);
+    const isType = q.predicate.value === RDFV.type && q.object.termType === "NamedNode";
+    if (ownS) {
+      ownSubjects.add(q.subject.value);
+      if (LINKS.has(q.predicate.value)) triples.add(tripleKey(`<${q.subject.value}>`, p, o));
+      else ownTriples++;
+      // the quads are distinct: one per (subject, class)
+      if (isType) ownClasses[q.object.value] = (ownClasses[q.object.value] ?? 0) + 1;
+    } else {
+      const s = termKey(q.subject);
+      subjects.add(s);
+      triples.add(tripleKey(s, p, o));
+      if (isType) typed.add(`${s} <${q.object.value}>`);
+    }
+  }
+  return {
+    graph,
+    quads: count,
+    own,
+    ownSubjects: ownSubjects.size,
+    ownObjects: ownObjects.size,
+    ownTriples,
+    ownClasses,
+    subjects: [...subjects],
+    objects: [...objects],
+    properties: [...properties],
+    triples: [...triples],
+    typed: [...typed],
+  };
+}
+
+/** The figures a tally gives (the same as `DatasetStats` less the link sets and the graphs' count). */
+export interface TallyFigures {
+  readonly quads: number;
+  readonly triples: number;
+  readonly subjects: number;
+  readonly entities: number;
+  readonly properties: number;
+  readonly objects: number;
+  readonly classes: ReadonlyMap<string, number>;
+  /** Distinct statements with a link predicate (p, o keys): what the link-set figures count. */
+  readonly links: readonly (readonly [string, string])[];
+}
+
+/**
+ * Adds up graph summaries (and the statements of the other graphs, `addQuad`). The summaries'
+ * quads must be distinct within each graph; two summaries of one graph make it inconsistent.
+ */
+export class DatasetTally {
+  readonly #base: string;
+  readonly graphs = new Set<string>();
+  #quads = 0;
+  #ownSubjects = 0;
+  #ownObjects = 0;
+  #ownTriples = 0;
+  readonly #ownClasses = new Map<string, number>();
+  readonly #own = new Set<string>();
+  /** Own-IRI prefixes met as another graph's term (consistent only if none is a summarised graph's). */
+  readonly #foreign = new Set<string>();
+  readonly #subjects = new Set<string>();
+  readonly #objects = new Set<string>();
+  readonly #properties = new Set<string>();
+  readonly #triples = new Set<string>();
+  readonly #typed = new Set<string>();
+  #twice = false;
+
+  constructor(base: string) {
+    this.#base = base;
+  }
+
+  /** Adds one article graph's summary. */
+  add(s: GraphSummary): void {
+    if (this.graphs.has(s.graph)) this.#twice = true;
+    this.graphs.add(s.graph);
+    this.#quads += s.quads;
+    this.#ownSubjects += s.ownSubjects;
+    this.#ownObjects += s.ownObjects;
+    this.#ownTriples += s.ownTriples;
+    for (const [c, n] of Object.entries(s.ownClasses)) this.#ownClasses.set(c, (this.#ownClasses.get(c) ?? 0) + n);
+    for (const p of s.own) this.#own.add(p);
+    for (const k of s.subjects) this.#addKey(this.#subjects, k);
+    for (const k of s.objects) this.#addKey(this.#objects, k);
+    for (const k of s.properties) this.#properties.add(k);
+    for (const k of s.triples) this.#triples.add(k);
+    for (const k of s.typed) this.#typed.add(k);
+  }
+
+  /** Adds one statement of a graph that was not summarised (counted as a quad). */
+  addQuad(q: RDF.Quad): void {
+    this.#quads++;
+    const s = termKey(q.subject);
+    const p = termKey(q.predicate);
+    const o = termKey(q.object);
+    this.#addKey(this.#subjects, s);
+    this.#addKey(this.#objects, o);
+    this.#properties.add(p);
+    this.#triples.add(tripleKey(s, p, o));
+    if (q.predicate.value === RDFV.type && q.object.termType === "NamedNode") this.#typed.add(`${s} ${o}`);
+  }
+
+  /** Whether the summaries add up: no graph twice, and no graph's own IRI used by another graph. */
+  get consistent(): boolean {
+    if (this.#twice) return false;
+    for (const p of this.#foreign) if (this.#own.has(p)) return false;
+    return true;
+  }
+
+  /** The figures over every summary and statement added. */
+  figures(): TallyFigures {
+    const classes = new Map(this.#ownClasses);
+    for (const k of this.#typed) {
+      const c = k.slice(k.lastIndexOf(" <") + 2, -1);
+      classes.set(c, (classes.get(c) ?? 0) + 1);
+    }
+    const sortedClasses = new Map([...classes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const entityPrefix = `<${this.#base}`;
+    let entities = this.#ownSubjects;
+    for (const s of this.#subjects) if (s.startsWith(entityPrefix)) entities++;
+    const links: [string, string][] = [];
+    for (const t of this.#triples) {
+      const [, p, o] = t.split("\u0000") as [string, string, string];
+      if (LINKS.has(p.slice(1, -1))) links.push([p, o]);
+    }
+    return {
+      quads: this.#quads,
+      triples: this.#triples.size + this.#ownTriples,
+      subjects: this.#subjects.size + this.#ownSubjects,
+      entities,
+      properties: this.#properties.size,
+      objects: this.#objects.size + this.#ownObjects,
+      classes: sortedClasses,
+      links,
+    };
+  }
+
+  #addKey(set: Set<string>, key: string): void {
+    if (set.has(key)) return;
+    set.add(key);
+    if (key.startsWith("<")) {
+      const p = ownPrefixOf(key.slice(1, -1), this.#base);
+      if (p !== undefined) this.#foreign.add(p);
+    }
+  }
+}
