@@ -10,7 +10,7 @@
  * a second writer waits, then is refused. A writer whose file was replaced by another one
  * since it loaded reloads it before its first change, so no write is lost.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync, writevSync } from "node:fs";
 import { join } from "node:path";
 import type * as RDF from "@rdfjs/types";
 import { Writer } from "n3";
@@ -234,16 +234,20 @@ export class KgStore {
     });
     if (loaded.length > 0) this.#load(concat(loaded, loadedBytes), NQUADS, undefined);
     if (spooled.length === 0) return;
-    const all = concat(spooled, spooledBytes);
     const spool = this.#openSpool();
-    for (let at = 0; at < all.length; ) at += writeSync(spool.fd, all, at, all.length - at, spool.bytes + at);
+    // the parts as they are (no copy into one buffer: a build spools its whole output)
+    for (let at = 0; at < spooledBytes; ) {
+      const n = writevSync(spool.fd, partsFrom(spooled, at), spool.bytes + at);
+      if (n === 0) throw new KgError("E_STORE", `cannot write to ${spool.file}: the disk took no more bytes`);
+      at += n;
+    }
     for (const k of [...kept, ...deferred])
       this.#ranges.set(k.graph, { file: spool.file, offset: spool.bytes + k.at, length: k.length });
     for (const d of deferred) {
       this.#deferred.set(d.graph, d.quads);
       this.#deferredQuads += d.quads;
     }
-    spool.bytes += all.length;
+    spool.bytes += spooledBytes;
   }
 
   /** Replaces a named graph's content (drop, then load), so rebuilding an article is idempotent. */
@@ -550,6 +554,22 @@ export class KgStore {
 function datasetOf(options: QueryOptions): string[] | undefined {
   if (options.defaultGraphs === undefined || options.namedGraphs === undefined) return undefined;
   return [...options.defaultGraphs, ...options.namedGraphs];
+}
+
+/** The buffers from byte `at` of their concatenation on (at most 1,024: the limit of one writev). */
+function partsFrom(parts: readonly Buffer[], at: number): Buffer[] {
+  const out: Buffer[] = [];
+  let skip = at;
+  for (const p of parts) {
+    if (out.length === 1024) break;
+    if (skip >= p.length) {
+      skip -= p.length;
+      continue;
+    }
+    out.push(skip === 0 ? p : p.subarray(skip));
+    skip = 0;
+  }
+  return out;
 }
 
 /** One buffer of several (the first itself when alone). */
