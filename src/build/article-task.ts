@@ -4,10 +4,9 @@
  * in a worker thread (workers.ts): terms do not cross threads, text does.
  */
 import { createHash } from "node:crypto";
-import type * as RDF from "@rdfjs/types";
 import { Writer } from "n3";
 import { readArticle } from "../article/read.js";
-import { type GraphSummary, ownPrefixes, storedTripleKey, summariseGraph } from "../describe/index.js";
+import { type GraphSummary, ownPrefixes, summariseGraph } from "../describe/index.js";
 import { type ErrorCode, KgError } from "../errors.js";
 import { iris as makeIris } from "../rdf/iri.js";
 import { sourceIriOf } from "../rdf/map.js";
@@ -129,28 +128,24 @@ export function taskRunner(settings: TaskSettings): (task: ArticleTask) => Promi
     const g = articleGraph(article, iris);
     // Each statement once, as the store holds it (with `summarise`, where a literal's stored
     // form is known): the store then counts the graph's quads from this text without loading it.
-    let byStoredKey = settings.summarise === true;
+    const summarised =
+      settings.summarise === true
+        ? summariseGraph(g.graph, g.quads, iris.base, ownPrefixes(iris.base, article.id))
+        : undefined;
     const seen = new Set<string>();
     const lines: string[] = [];
-    const distinct: RDF.Quad[] = [];
     const uses = new Set<string>();
-    for (const q of g.quads) {
+    g.quads.forEach((q, i) => {
+      if (summarised !== undefined && summarised.keep[i] === 0) return;
       const line = writer.quadToString(q.subject, q.predicate, q.object, q.graph);
-      let key = line;
-      if (byStoredKey) {
-        const k = storedTripleKey(q);
-        if (k === undefined) byStoredKey = false;
-        else key = k;
+      if (summarised === undefined) {
+        if (seen.has(line)) return;
+        seen.add(line);
       }
-      if (seen.has(key)) continue;
-      seen.add(key);
       lines.push(line);
-      distinct.push(q);
       if (q.object.termType === "NamedNode" && isReference(q.object.value)) uses.add(q.object.value);
-    }
-    const summary = byStoredKey
-      ? summariseGraph(g.graph, distinct, iris.base, ownPrefixes(iris.base, article.id))
-      : undefined;
+    });
+    const summary = summarised?.summary;
     return {
       kind: "graph",
       file,

@@ -151,59 +151,70 @@ export function storedTripleKey(q: RDF.Quad): string | undefined {
   return o === undefined ? undefined : tripleKey(termKey(q.subject), `<${q.predicate.value}>`, o);
 }
 
+/** A graph's summary, and which of its quads to keep: the first of each statement as the store holds it. */
+export interface Summarised {
+  readonly summary: GraphSummary;
+  /** 1 for a quad to keep, 0 for a repeat of an earlier one (by storedTripleKey). */
+  readonly keep: Uint8Array;
+}
+
 /**
- * Summarises one article graph (`own`: its own-IRI prefixes) from its quads, distinct as the
- * store holds them (storedTripleKey); undefined when a literal is one whose stored form is not
- * known here.
+ * Summarises one article graph (`own`: its own-IRI prefixes) from its quads, each counted once
+ * as the store holds it (storedTripleKey); undefined when a literal is one whose stored form is
+ * not known here.
  */
 export function summariseGraph(
   graph: string,
-  quads: Iterable<RDF.Quad>,
+  quads: readonly RDF.Quad[],
   base: string,
   own: readonly string[],
-): GraphSummary | undefined {
+): Summarised | undefined {
   const isOwn = (t: RDF.Term) => {
     if (t.termType !== "NamedNode") return false;
     const p = ownPrefixOf(t.value, base);
     return p !== undefined && own.includes(p);
   };
+  const keep = new Uint8Array(quads.length);
+  const seen = new Set<string>();
   const ownSubjects = new Set<string>();
   const ownObjects = new Set<string>();
   const ownClasses: Record<string, number> = {};
   let ownTriples = 0;
-  let count = 0;
   const subjects = new Set<string>();
   const objects = new Set<string>();
   const properties = new Set<string>();
   const triples = new Set<string>();
   const typed = new Set<string>();
-  for (const q of quads) {
-    count++;
-    const p = `<${q.predicate.value}>`;
-    properties.add(p);
-    const ownS = isOwn(q.subject);
+  for (let i = 0; i < quads.length; i++) {
+    const q = quads[i] as RDF.Quad;
     const ownO = isOwn(q.object);
     const o = ownO ? `<${q.object.value}>` : storedKey(q.object);
     if (o === undefined) return undefined;
+    const p = `<${q.predicate.value}>`;
+    const s = termKey(q.subject);
+    const t = tripleKey(s, p, o);
+    if (seen.has(t)) continue;
+    seen.add(t);
+    keep[i] = 1;
+    properties.add(p);
     if (ownO) ownObjects.add(q.object.value);
     else objects.add(o);
     const isType = q.predicate.value === RDFV.type && q.object.termType === "NamedNode";
-    if (ownS) {
+    if (isOwn(q.subject)) {
       ownSubjects.add(q.subject.value);
-      if (LINKS.has(q.predicate.value)) triples.add(tripleKey(`<${q.subject.value}>`, p, o));
+      if (LINKS.has(q.predicate.value)) triples.add(t);
       else ownTriples++;
-      // the quads are distinct: one per (subject, class)
+      // each statement once: one per (subject, class)
       if (isType) ownClasses[q.object.value] = (ownClasses[q.object.value] ?? 0) + 1;
     } else {
-      const s = termKey(q.subject);
       subjects.add(s);
-      triples.add(tripleKey(s, p, o));
-      if (isType) typed.add(`${s} <${q.object.value}>`);
+      triples.add(t);
+      if (isType) typed.add(`${s} ${o}`);
     }
   }
-  return {
+  const summary: GraphSummary = {
     graph,
-    quads: count,
+    quads: seen.size,
     own,
     ownSubjects: ownSubjects.size,
     ownObjects: ownObjects.size,
@@ -215,6 +226,7 @@ export function summariseGraph(
     triples: [...triples],
     typed: [...typed],
   };
+  return { summary, keep };
 }
 
 /** The figures a tally gives (the same as `DatasetStats` less the link sets and the graphs' count). */
