@@ -12,7 +12,6 @@
  */
 import type * as RDF from "@rdfjs/types";
 import { LINK_PREDICATES } from "../link/targets.js";
-import { ntriplesOf } from "../query/terms.js";
 import { RDF as RDFV, XSD } from "../rdf/vocab.js";
 
 /** What the VoID figures need of one article graph. */
@@ -38,16 +37,33 @@ export interface GraphSummary {
   readonly typed: readonly string[];
 }
 
-/** A term as a key: N-Triples, but a literal as a JSON string with its language (lower case) or datatype. */
+/**
+ * A term as a key: the id n3 gives it (`iri`, `_:label`, `"value"`, `"value"@lang` with the
+ * language in lower case, `"value"^^datatype`), computed alike for a term of another library.
+ * An n3 term's id is a field: no getter that cuts the value out of it again.
+ */
 export function termKey(t: RDF.Term): string {
-  return t.termType === "Literal" ? literalKey(t.value, t.language, t.datatype.value) : ntriplesOf(t);
+  const id = (t as { readonly id?: unknown }).id;
+  if (typeof id === "string") return id;
+  switch (t.termType) {
+    case "NamedNode":
+      return t.value;
+    case "BlankNode":
+      return `_:${t.value}`;
+    case "Literal":
+      return literalKey(t.value, t.language, t.datatype.value);
+    default:
+      return `?${t.value}`;
+  }
 }
 
 function literalKey(value: string, language: string, datatype: string): string {
-  const v = JSON.stringify(value);
-  if (language !== "") return `${v}@${language.toLowerCase()}`;
-  return datatype === XSD.string ? v : `${v}^^<${datatype}>`;
+  if (language !== "") return `"${value}"@${language.toLowerCase()}`;
+  return datatype === XSD.string ? `"${value}"` : `"${value}"^^${datatype}`;
 }
+
+/** Whether a key is an IRI's (a literal's starts with a quotation mark, a blank node's with `_:`). */
+const isIriKey = (key: string): boolean => !key.startsWith('"') && !key.startsWith("_:");
 
 /**
  * The key of a term as the embedded store holds it, or undefined when that is not known here.
@@ -57,13 +73,17 @@ function literalKey(value: string, language: string, datatype: string): string {
  * one statement in the store.
  */
 export function storedKey(t: RDF.Term): string | undefined {
-  if (t.termType !== "Literal" || t.language !== "") return termKey(t);
-  const dt = t.datatype.value;
-  const v = t.value;
-  if (INTEGER_TYPES.has(dt)) return INTEGER.test(v) ? literalKey(BigInt(v).toString(), "", XSD.integer) : termKey(t);
+  const key = termKey(t);
+  if (t.termType !== "Literal") return key;
+  const end = key.lastIndexOf('"');
+  if (key.charCodeAt(end + 1) !== 0x5e) return key; // "value" or "value"@lang
+  const dt = key.slice(end + 3);
+  if (!NATIVE.has(dt)) return key;
+  const v = key.slice(1, end);
+  if (INTEGER_TYPES.has(dt)) return INTEGER.test(v) ? literalKey(BigInt(v).toString(), "", XSD.integer) : key;
   if (dt === XSD.decimal) {
     const m = DECIMAL.exec(v);
-    if (m === null) return termKey(t);
+    if (m === null) return key;
     const [, sign, whole = "", f1, f2] = m;
     const fraction = f1 ?? f2 ?? "";
     const w = whole.replace(/^0+/u, "");
@@ -73,8 +93,7 @@ export function storedKey(t: RDF.Term): string | undefined {
     return literalKey(sign === "-" && digits !== "0" ? `-${digits}` : digits, "", dt);
   }
   const safe = AS_WRITTEN.get(dt);
-  if (safe !== undefined) return safe.test(v) ? termKey(t) : undefined;
-  return OTHER_NATIVE.has(dt) ? undefined : termKey(t);
+  return safe !== undefined && safe.test(v) ? key : undefined;
 }
 
 const XS = "http://www.w3.org/2001/XMLSchema#";
@@ -121,6 +140,9 @@ const OTHER_NATIVE = new Set(
   ].map((n) => XS + n),
 );
 
+/** Every datatype the store may hold by value. */
+const NATIVE = new Set([...INTEGER_TYPES, XSD.decimal, ...AS_WRITTEN.keys(), ...OTHER_NATIVE]);
+
 /** A statement as a key (its three term keys, NUL-separated). */
 export const tripleKey = (s: string, p: string, o: string): string => `${s}\u0000${p}\u0000${o}`;
 
@@ -148,7 +170,7 @@ const LINKS = new Set(LINK_PREDICATES);
 /** A statement's key as the store holds it (storedKey), or undefined when that is not known here. */
 export function storedTripleKey(q: RDF.Quad): string | undefined {
   const o = storedKey(q.object);
-  return o === undefined ? undefined : tripleKey(termKey(q.subject), `<${q.predicate.value}>`, o);
+  return o === undefined ? undefined : tripleKey(termKey(q.subject), q.predicate.value, o);
 }
 
 /** A graph's summary, and which of its quads to keep: the first of each statement as the store holds it. */
@@ -169,11 +191,9 @@ export function summariseGraph(
   base: string,
   own: readonly string[],
 ): Summarised | undefined {
-  const isOwn = (t: RDF.Term) => {
-    if (t.termType !== "NamedNode") return false;
-    const p = ownPrefixOf(t.value, base);
-    return p !== undefined && own.includes(p);
-  };
+  // an IRI under one of the prefixes (each ends with the article's id and a slash, and an id
+  // holds no slash): the IRI's own prefix is that one
+  const isOwn = (t: RDF.Term) => t.termType === "NamedNode" && own.some((p) => t.value.startsWith(p));
   const keep = new Uint8Array(quads.length);
   const seen = new Set<string>();
   const ownSubjects = new Set<string>();
@@ -188,9 +208,9 @@ export function summariseGraph(
   for (let i = 0; i < quads.length; i++) {
     const q = quads[i] as RDF.Quad;
     const ownO = isOwn(q.object);
-    const o = ownO ? `<${q.object.value}>` : storedKey(q.object);
+    const o = ownO ? q.object.value : storedKey(q.object);
     if (o === undefined) return undefined;
-    const p = `<${q.predicate.value}>`;
+    const p = q.predicate.value;
     const s = termKey(q.subject);
     const t = tripleKey(s, p, o);
     if (seen.has(t)) continue;
@@ -309,17 +329,20 @@ export class DatasetTally {
   figures(): TallyFigures {
     const classes = new Map(this.#ownClasses);
     for (const k of this.#typed) {
-      const c = k.slice(k.lastIndexOf(" <") + 2, -1);
+      const c = k.slice(k.indexOf(" ") + 1); // a subject's key holds no space
       classes.set(c, (classes.get(c) ?? 0) + 1);
     }
     const sortedClasses = new Map([...classes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    const entityPrefix = `<${this.#base}`;
+    const entityPrefix = this.#base;
     let entities = this.#ownSubjects;
     for (const s of this.#subjects) if (s.startsWith(entityPrefix)) entities++;
     const links: [string, string][] = [];
     for (const t of this.#triples) {
-      const [, p, o] = t.split("\u0000") as [string, string, string];
-      if (LINKS.has(p.slice(1, -1))) links.push([p, o]);
+      // subject and predicate keys hold no NUL: the first two end them
+      const a = t.indexOf("\u0000");
+      const b = t.indexOf("\u0000", a + 1);
+      const p = t.slice(a + 1, b);
+      if (LINKS.has(p)) links.push([p, t.slice(b + 1)]);
     }
     return {
       quads: this.#quads,
@@ -336,8 +359,8 @@ export class DatasetTally {
   #addKey(set: Set<string>, key: string): void {
     if (set.has(key)) return;
     set.add(key);
-    if (key.startsWith("<")) {
-      const p = ownPrefixOf(key.slice(1, -1), this.#base);
+    if (isIriKey(key)) {
+      const p = ownPrefixOf(key, this.#base);
       if (p !== undefined) this.#foreign.add(p);
     }
   }

@@ -126,10 +126,9 @@ function tallyStats(store: KgStore, iris: Iris, tally: DatasetTally): DatasetSta
   const linksets: LinksetStats[] = [];
   for (const t of LINK_TARGETS) {
     const perPredicate = new Map<string, number>();
-    for (const [p, o] of f.links)
-      if (o.startsWith(`<${t.uriSpace}`)) perPredicate.set(p, (perPredicate.get(p) ?? 0) + 1);
+    for (const [p, o] of f.links) if (o.startsWith(t.uriSpace)) perPredicate.set(p, (perPredicate.get(p) ?? 0) + 1);
     for (const p of [...perPredicate.keys()].sort())
-      linksets.push({ target: t.id, predicate: p.slice(1, -1), triples: perPredicate.get(p) as number });
+      linksets.push({ target: t.id, predicate: p, triples: perPredicate.get(p) as number });
   }
   return {
     triples: f.triples,
