@@ -26,7 +26,8 @@ const line = (s: number, o: number, g: string) => `<http://ex/s${s}> <http://ex/
 
 /** One change to the store (graph index, and statement numbers). */
 type Op =
-  | { readonly kind: "texts"; readonly graphs: readonly number[]; readonly n: number }
+  | { readonly kind: "texts"; readonly graphs: readonly number[]; readonly n: number; readonly defer: boolean }
+  | { readonly kind: "read" }
   | { readonly kind: "drop"; readonly graph: number }
   | { readonly kind: "insert"; readonly graph: number; readonly n: number; readonly declared: boolean }
   | { readonly kind: "quads"; readonly graph: number; readonly n: number }
@@ -38,7 +39,13 @@ type Op =
 const graph = fc.integer({ min: 0, max: GRAPHS.length - 1 });
 const n = fc.integer({ min: 0, max: 5 });
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant("texts" as const), graphs: fc.uniqueArray(graph, { minLength: 1, maxLength: 3 }), n }),
+  fc.record({
+    kind: fc.constant("texts" as const),
+    graphs: fc.uniqueArray(graph, { minLength: 1, maxLength: 3 }),
+    n,
+    defer: fc.boolean(),
+  }),
+  fc.constant({ kind: "read" as const }),
   fc.record({ kind: fc.constant("drop" as const), graph }),
   fc.record({ kind: fc.constant("insert" as const), graph, n, declared: fc.boolean() }),
   fc.record({ kind: fc.constant("quads" as const), graph, n }),
@@ -69,15 +76,21 @@ describe("graph sections of the store file", () => {
           switch (o.kind) {
             case "texts": {
               // the build's way: the writer drops a graph it replaces, then loads texts in a batch
+              // (deferred: kept as text until read, the spool then saved as the store file)
               for (const g of o.graphs) store.dropGraph(GRAPHS[g] as string);
               store.loadGraphTexts(
                 o.graphs.map((g) => {
                   const iri = GRAPHS[g] as string;
                   let text = "";
                   for (let i = 0; i <= o.n; i++) text += line(i, stamp, iri);
-                  return { graph: iri, nquads: text };
+                  return { graph: iri, nquads: text, quads: o.n + 1 };
                 }),
+                { defer: o.defer },
               );
+              break;
+            }
+            case "read": {
+              store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
               break;
             }
             case "drop":

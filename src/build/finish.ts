@@ -17,6 +17,7 @@ import {
 } from "../describe/index.js";
 import { referenceLinks } from "../link/reference-links.js";
 import type { Iris } from "../rdf/iri.js";
+import { PROV } from "../rdf/vocab.js";
 import type { Store } from "../store/index.js";
 
 /** What the build did before its end. */
@@ -42,7 +43,13 @@ export async function finishBuild(store: Store, iris: Iris, run: BuildRun): Prom
     written += await store.replaceGraph(l.graph, l.quads);
     generated.push(l.graph);
   }
-  const forget = forgetGraphsUpdate([...run.graphs.map((g) => g.graph), ...(run.dropped ?? [])], iris);
+  // only graphs that have records: a build of 10,000 new articles would otherwise parse an
+  // update naming all of them (seconds of sparqljs) to delete nothing
+  const recorded = await recordedGraphs(store, iris);
+  const forget = forgetGraphsUpdate(
+    [...run.graphs.map((g) => g.graph).filter((g) => recorded.has(g)), ...(run.dropped ?? [])],
+    iris,
+  );
   if (forget !== undefined) await store.update(forget, { graphs: [provenanceGraph(iris)], reads: [] });
   const ended = run.now?.() ?? new Date();
   written += await store.loadQuads(
@@ -60,4 +67,14 @@ export async function finishBuild(store: Store, iris: Iris, run: BuildRun): Prom
     }),
   );
   return written;
+}
+
+/** The graphs the provenance graph holds records of (read from that graph alone). */
+async function recordedGraphs(store: Store, iris: Iris): Promise<Set<string>> {
+  const prov = provenanceGraph(iris);
+  const r = await store.query(`SELECT DISTINCT ?g WHERE { ?g <${PROV.wasGeneratedBy}> ?a }`, {
+    defaultGraphs: [prov],
+    namedGraphs: [],
+  });
+  return new Set(r.kind === "bindings" ? r.rows.map((row) => row.get("g")?.value ?? "") : []);
 }

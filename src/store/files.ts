@@ -288,7 +288,7 @@ export async function writeAtomically(
     await flush();
     await closeSources();
     if (options.checksum) {
-      const end = `${TRAILER} quads=${options.checksum.quads()} bytes=${bytes} sha256=${hash.digest("hex")}\n`;
+      const end = trailerLine(options.checksum.quads(), bytes, hash.digest("hex"));
       hashing = false; // the end line is not part of the checksum
       await sink.write(end);
     }
@@ -305,8 +305,12 @@ export async function writeAtomically(
   await syncDir(dirname(file));
 }
 
+/** The end line of a store file: its quads, the bytes before the line and their SHA-256 (hex). */
+export const trailerLine = (quads: number, bytes: number, sha256: string): string =>
+  `${TRAILER} quads=${quads} bytes=${bytes} sha256=${sha256}\n`;
+
 /** Makes `file.prev` the current content of `file`, which stays in place. */
-async function keepAside(file: string): Promise<void> {
+export async function keepAside(file: string): Promise<void> {
   const prevTmp = `${file}${PREVIOUS}.tmp`;
   await rm(prevTmp, { force: true });
   try {
@@ -317,7 +321,7 @@ async function keepAside(file: string): Promise<void> {
   await rename(prevTmp, `${file}${PREVIOUS}`);
 }
 
-async function syncDir(dir: string): Promise<void> {
+export async function syncDir(dir: string): Promise<void> {
   try {
     const handle = await open(dir, "r");
     await handle.sync().finally(() => handle.close());

@@ -10,7 +10,20 @@
  * a second writer waits, then is refused. A writer whose file was replaced by another one
  * since it loaded reloads it before its first change, so no write is lost.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync, writevSync } from "node:fs";
+import { createHash, type Hash } from "node:crypto";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  writevSync,
+} from "node:fs";
 import { join } from "node:path";
 import type * as RDF from "@rdfjs/types";
 import { Writer } from "n3";
@@ -18,7 +31,18 @@ import { type BlankNode, defaultGraph, type NamedNode, namedNode, Store, type Te
 import { KgError } from "../errors.js";
 import { type RawFormat, RDF_FORMAT_TABLE, type RdfMediaType } from "../rdf/formats.js";
 import { sparqlPrologue } from "../rdf/prefixes.js";
-import { type ByteRange, CheckedReader, type FileCheck, PREVIOUS, sectionLine, writeAtomically } from "./files.js";
+import {
+  type ByteRange,
+  CheckedReader,
+  type FileCheck,
+  keepAside,
+  PREVIOUS,
+  STORE_HEADER,
+  sectionLine,
+  syncDir,
+  trailerLine,
+  writeAtomically,
+} from "./files.js";
 import { lockStoreSync, type StoreLock } from "./lock.js";
 import type { QueryResult, Row } from "./result.js";
 import { type ParsedQuery, parseSparql } from "./sparql.js";
@@ -76,7 +100,7 @@ export class KgStore {
    */
   #ranges = new Map<string, ByteRange>();
   /** The spool file while open (descriptor, bytes written). */
-  #spool: { fd: number; file: string; bytes: number } | undefined;
+  #spool: Spool | undefined;
   /**
    * Graphs held as text only (in `#ranges`), not yet in the engine, with their number of quads:
    * a build writes fresh article graphs so and saves them by copy without ever loading them
@@ -241,6 +265,8 @@ export class KgStore {
       if (n === 0) throw new KgError("E_STORE", `cannot write to ${spool.file}: the disk took no more bytes`);
       at += n;
     }
+    for (const part of spooled) spool.hash.update(part);
+    spool.sections += kept.length + deferred.length;
     for (const k of [...kept, ...deferred])
       this.#ranges.set(k.graph, { file: spool.file, offset: spool.bytes + k.at, length: k.length });
     for (const d of deferred) {
@@ -355,6 +381,10 @@ export class KgStore {
     const file = join(this.dir, STORE_FILE);
     try {
       this.#beginWrite();
+      if (this.#spoolIsWhole()) {
+        await this.#finishSpool(file);
+        return;
+      }
       const saved = new Map<string, ByteRange>();
       await writeAtomically(
         file,
@@ -409,6 +439,77 @@ export class KgStore {
     this.#lock = undefined;
   }
 
+  /** Whether every section of the spool is still a graph's whole text (then the spool can become the store file). */
+  #spoolIsWhole(): boolean {
+    const spool = this.#spool;
+    if (spool === undefined || spool.sections === 0) return false;
+    let live = 0;
+    for (const r of this.#ranges.values()) if (r.file === spool.file) live++;
+    return live === spool.sections;
+  }
+
+  /**
+   * Saves by finishing the spool as the store file: the other graphs (copied from their
+   * sections in other files, or written out of the engine) and the end line are appended,
+   * and the spool is fsynced and renamed over the store file (the old one kept as
+   * `store.nq.prev`). A build's article graphs are thus written to disk once, not copied again.
+   */
+  async #finishSpool(file: string): Promise<void> {
+    const spool = this.#spool as Spool;
+    const saved = new Map<string, ByteRange>();
+    for (const [g, r] of this.#ranges) if (r.file === spool.file) saved.set(g, { ...r, file });
+    const append = (data: Uint8Array) => {
+      for (let at = 0; at < data.length; ) {
+        const n = writeSync(spool.fd, data, at, data.length - at, spool.bytes + at);
+        if (n === 0) throw new Error(`cannot write to ${spool.file}: the disk took no more bytes`);
+        at += n;
+      }
+      spool.hash.update(data);
+      spool.bytes += data.length;
+    };
+    const sources = new Map<string, number>();
+    try {
+      append(Buffer.from(this.graphText(null, "nquads"), "utf8"));
+      for (const g of this.graphs()) {
+        if (saved.has(g)) continue;
+        if (g.startsWith("_:")) {
+          append(Buffer.from(this.graphText(g, "nquads"), "utf8"));
+          continue;
+        }
+        const range = this.#ranges.get(g);
+        let line: Buffer;
+        let text: Uint8Array;
+        if (range !== undefined) {
+          line = Buffer.from(sectionLine(g, range.length), "utf8");
+          let fd = sources.get(range.file);
+          if (fd === undefined) {
+            fd = openSync(range.file, "r");
+            sources.set(range.file, fd);
+          }
+          text = readRange(fd, range);
+        } else {
+          text = Buffer.from(this.graphText(g, "nquads"), "utf8");
+          line = Buffer.from(sectionLine(g, text.length), "utf8");
+        }
+        append(line);
+        saved.set(g, { file, offset: spool.bytes, length: text.length });
+        append(text);
+      }
+    } finally {
+      for (const fd of sources.values()) closeSync(fd);
+    }
+    const end = Buffer.from(trailerLine(this.size, spool.bytes, spool.hash.digest("hex")), "utf8");
+    writeSync(spool.fd, end, 0, end.length, spool.bytes);
+    fsyncSync(spool.fd);
+    closeSync(spool.fd);
+    this.#spool = undefined;
+    if (existsSync(file)) await keepAside(file);
+    renameSync(spool.file, file);
+    await syncDir(this.dir as string);
+    this.#generation = generationOf(file);
+    this.#ranges = saved;
+  }
+
   /** Forgets where the graphs' texts are (undefined: every graph's). */
   #forget(graphs: readonly string[] | undefined): void {
     this.#materialiseFor(graphs);
@@ -417,12 +518,16 @@ export class KgStore {
   }
 
   /** The spool file, opened (emptied) at its first use since the last save. */
-  #openSpool(): { fd: number; file: string; bytes: number } {
+  #openSpool(): Spool {
     if (this.#spool !== undefined) return this.#spool;
     const dir = this.dir as string;
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${STORE_FILE}${SPOOL}`);
-    this.#spool = { fd: openSync(file, "w+"), file, bytes: 0 };
+    // laid out as a store file (header, then sections), so that a save can finish it and make it the store
+    const fd = openSync(file, "w+");
+    const header = Buffer.from(STORE_HEADER, "utf8");
+    writeSync(fd, header, 0, header.length, 0);
+    this.#spool = { fd, file, bytes: header.length, hash: createHash("sha256").update(header), sections: 0 };
     return this.#spool;
   }
 
@@ -548,6 +653,26 @@ export class KgStore {
       throw engineError(e, offset);
     }
   }
+}
+
+/** The spool file while open: descriptor, bytes written, their running SHA-256, sections written. */
+interface Spool {
+  readonly fd: number;
+  readonly file: string;
+  bytes: number;
+  readonly hash: Hash;
+  sections: number;
+}
+
+/** The bytes of a range of an open file. */
+function readRange(fd: number, range: ByteRange): Buffer {
+  const buf = Buffer.allocUnsafe(range.length);
+  for (let at = 0; at < range.length; ) {
+    const n = readSync(fd, buf, at, range.length - at, range.offset + at);
+    if (n === 0) throw new KgError("E_STORE", `${range.file} ends before byte ${range.offset + range.length}`);
+    at += n;
+  }
+  return buf;
 }
 
 /** The named graphs a query's dataset is limited to, or undefined when it may read any graph. */
