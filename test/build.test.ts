@@ -53,6 +53,7 @@ describe("compiled package", () => {
       "build/extract-worker.js",
       "build/worker-boot.mjs",
       "serve/web/index.html",
+      "prepared/gazetteer.json",
       "BUILD",
     ])
       expect(existsSync(join(dir, "dist", f)), f).toBe(true);
