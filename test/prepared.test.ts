@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { NONE, UnitTrie } from "../src/article/unit-trie.js";
 import { loadPrepared, type PreparedTable, writePrepared } from "../src/data/prepared.js";
 import { GAZETTEER_TABLES } from "../src/extract/gazetteer.js";
 
@@ -48,5 +49,35 @@ describe("prepared tables", () => {
     const saved = loadPrepared(counting, dirUrl);
     expect(computed).toBe(0);
     expect(saved).toEqual(GAZETTEER_TABLES.compute());
+  });
+});
+
+describe("a trie's shape as data (UnitTrie.toData / fromData)", () => {
+  /** Every node reached by a code unit from each node: the whole trie as [node, unit, child] rows. */
+  function edgesOf(trie: UnitTrie<unknown>, words: readonly string[]): string[] {
+    const rows: string[] = [];
+    for (const word of words) {
+      let node = 0;
+      for (let k = 0; k < word.length && node !== NONE; k++) {
+        const child = trie.next(node, word.charCodeAt(k));
+        rows.push(`${node} ${word.charCodeAt(k)} ${child}`);
+        node = child;
+      }
+      rows.push(`end ${node} ${String(trie.values[node])}`);
+    }
+    return rows;
+  }
+
+  it("gives back a trie with the same nodes, edges and values", () => {
+    const words = ["汉中", "汉中市", "汉阴县", "中", "a", "ab", "abc", "𠀀𠀁", "略阳县", "宁强县", "宁夏"];
+    for (let i = 0; i < 3000; i++) words.push(`词${String.fromCharCode(0x4e00 + ((i * 7919) % 20000))}${i}`);
+    const trie = new UnitTrie<number>();
+    for (const [i, w] of words.entries()) trie.add(w, i);
+    const copy = UnitTrie.fromData(JSON.parse(JSON.stringify(trie.toData())), [...trie.values]);
+    const probes = [...words, "汉", "汉中县", "abd", "词", "x", "宁夏回族自治区"];
+    expect(edgesOf(copy, probes)).toEqual(edgesOf(trie, probes));
+    copy.add("新词", -1); // and it grows as before
+    expect(copy.values[copy.values.length - 1]).toBe(-1);
+    expect(edgesOf(copy, probes)).toEqual(edgesOf(trie, probes));
   });
 });

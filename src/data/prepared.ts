@@ -13,6 +13,7 @@
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { endianness } from "node:os";
 
 /** A table derived from files. */
 export interface PreparedTable<T> {
@@ -27,9 +28,13 @@ export interface PreparedTable<T> {
 /** prepared/ beside the code (dist/prepared/ for dist/data/prepared.js; src/prepared/ does not exist). */
 const PREPARED_DIR = new URL("../prepared/", import.meta.url);
 
-/** SHA-256 (hex) of the contents of the inputs, each preceded by its length. */
+/**
+ * SHA-256 (hex) of the contents of the inputs, each preceded by its length, and of the
+ * platform's byte order (a table may hold typed arrays: article/unit-trie.ts).
+ */
 function fingerprint(inputs: readonly URL[]): string {
   const hash = createHash("sha256");
+  hash.update(endianness());
   for (const url of inputs) {
     const bytes = readFileSync(url);
     hash.update(`${bytes.length}\n`);

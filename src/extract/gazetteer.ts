@@ -21,7 +21,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { codeUnits, toAlignedSimplifiedOnce } from "../article/script.js";
-import { NONE } from "../article/unit-trie.js";
+import { NONE, UnitTrie, type UnitTrieData } from "../article/unit-trie.js";
 import { dataJson, dataUrl, placeAbbreviationsData, placeAliasesData, placeNamesData } from "../data/load.js";
 import { loadPrepared, type PreparedTable } from "../data/prepared.js";
 import type { PlaceLevel, PlaceRef } from "../types.js";
@@ -106,6 +106,9 @@ export interface GazetteerTables {
   readonly stopped: readonly (readonly [string, ...number[]])[];
   /** [code, aliases…]. */
   readonly aliases: readonly (readonly [string, ...string[]])[];
+  /** The trie of the surfaces, and the surface (index) of each of its nodes, -1 for none. */
+  readonly trie: UnitTrieData;
+  readonly surfaceOfNode: readonly number[];
   readonly stats: GazetteerStats;
 }
 
@@ -220,6 +223,7 @@ function computeTables(): GazetteerTables {
       (a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
     );
   }
+  const trie = buildTrie([...surfaces.keys()].map((surface, i) => [surface, i] as const));
   const index = new Map([...places.keys()].map((code, i) => [code, i]));
   const indexOf = (p: PlaceRef): number => index.get(p.code) as number;
   const count = (level: PlaceLevel): number => [...places.values()].filter((p) => p.level === level).length;
@@ -231,6 +235,8 @@ function computeTables(): GazetteerTables {
     shorts: [...places.keys()].map((code) => shortsOf.get(code) ?? []),
     stopped: [...stoppedOf].map(([surface, list]) => [surface, ...list.map(indexOf)] as const),
     aliases: [...aliasesOf].map(([code, list]) => [code, ...list] as const),
+    trie: trie.toData(),
+    surfaceOfNode: trie.values.map((i) => i ?? -1),
     stats: {
       provinces: count("province"),
       prefectures: count("prefecture"),
@@ -257,13 +263,13 @@ function assemble(tables: GazetteerTables): Built {
     for (let k = from; k < row.length; k++) out.push(list[row[k] as number] as PlaceRef);
     return out;
   };
-  const entries: (readonly [string, Surface])[] = [];
-  for (const row of tables.surfaces) {
-    const surface = row[0];
-    const value: Surface = { surface, candidates: Object.freeze(placesAt(row, 3)), kind: row[1], weak: row[2] === 1 };
-    entries.push([surface, value]);
-  }
-  const rooted = buildTrie(entries);
+  const surfaces: Surface[] = [];
+  for (const row of tables.surfaces)
+    surfaces.push({ surface: row[0], candidates: Object.freeze(placesAt(row, 3)), kind: row[1], weak: row[2] === 1 });
+  const rooted = UnitTrie.fromData(
+    tables.trie,
+    tables.surfaceOfNode.map((i) => (i < 0 ? undefined : surfaces[i])),
+  );
   const shortsOf = new Map<string, readonly string[]>();
   for (let i = 0; i < list.length; i++) shortsOf.set((list[i] as PlaceRef).code, tables.shorts[i] ?? []);
   const stoppedOf = new Map<string, PlaceRef[]>();
