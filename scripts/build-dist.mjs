@@ -33,7 +33,11 @@ copyAssets(src);
 if (!existsSync(join(out, "cli", "main.js"))) throw new Error(`tsc wrote no ${join(out, "cli", "main.js")}`);
 
 // The prepared tables, computed by the compiled code itself: [module under out/, export].
-const PREPARED = [["extract/gazetteer.js", "GAZETTEER_TABLES"]];
+const PREPARED = [
+  ["extract/gazetteer.js", "GAZETTEER_TABLES"],
+  ["article/t2s.js", "T2S_NEEDED"],
+  ["article/t2s.js", "T2S_TRIES"],
+];
 const { writePrepared } = await import(pathToFileURL(join(out, "data", "prepared.js")).href);
 for (const [module, name] of PREPARED) {
   const table = (await import(pathToFileURL(join(out, module)).href))[name];

@@ -54,6 +54,8 @@ describe("compiled package", () => {
       "build/worker-boot.mjs",
       "serve/web/index.html",
       "prepared/gazetteer.json",
+      "prepared/t2s-needed.json",
+      "prepared/t2s-tries.json",
       "BUILD",
     ])
       expect(existsSync(join(dir, "dist", f)), f).toBe(true);

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { T2S_NEEDED, T2S_TRIES } from "../src/article/t2s.js";
 import { NONE, UnitTrie } from "../src/article/unit-trie.js";
 import { loadPrepared, type PreparedTable, writePrepared } from "../src/data/prepared.js";
 import { GAZETTEER_TABLES } from "../src/extract/gazetteer.js";
@@ -36,20 +37,27 @@ describe("prepared tables", () => {
     expect(loadPrepared(table, dirUrl)).toEqual({ text: "computed 3" });
   });
 
-  it("the gazetteer's tables survive the round trip through the saved file", () => {
-    writePrepared(GAZETTEER_TABLES, dirUrl);
-    let computed = 0;
-    const counting = {
-      ...GAZETTEER_TABLES,
-      compute: () => {
-        computed++;
-        return GAZETTEER_TABLES.compute();
-      },
-    };
-    const saved = loadPrepared(counting, dirUrl);
-    expect(computed).toBe(0);
-    expect(saved).toEqual(GAZETTEER_TABLES.compute());
-  });
+  it.each([
+    ["the gazetteer", GAZETTEER_TABLES],
+    ["t2s's needed characters", T2S_NEEDED],
+    ["t2s's tries", T2S_TRIES],
+  ] as [string, PreparedTable<unknown>][])(
+    "%s: the table survives the round trip through the saved file",
+    (_, table) => {
+      writePrepared(table, dirUrl);
+      let computed = 0;
+      const counting = {
+        ...table,
+        compute: () => {
+          computed++;
+          return table.compute();
+        },
+      };
+      const saved = loadPrepared(counting, dirUrl);
+      expect(computed).toBe(0);
+      expect(saved).toEqual(table.compute());
+    },
+  );
 });
 
 describe("a trie's shape as data (UnitTrie.toData / fromData)", () => {
