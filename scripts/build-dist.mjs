@@ -5,7 +5,7 @@
 // bin/article-kg.js compares with the sources'.
 // `node scripts/build-dist.mjs [OUTDIR]` builds elsewhere (the build test does).
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -44,7 +44,69 @@ for (const [module, name] of PREPARED) {
   if (table === undefined) throw new Error(`${module} exports no ${name}`);
   writePrepared(table, pathToFileURL(join(out, "prepared", "/")));
 }
+// The extract command in one file: its ~70 modules under dist/ loaded one by one cost a one-article
+// `extract` about 60 ms of resolving, reading and linking. dist/cli/commands/extract.js is replaced
+// by a bundle of it and the modules of dist/ it imports (packages stay imports). dist/errors.js
+// and dist/cli/io.js stay shared modules, since main.js imports them too (one KgError class).
+// Each bundled module's import.meta.url is its own file's URL, as before.
+const bundled = await bundleCommand(join(out, "cli", "commands", "extract.js"), [
+  join(out, "errors.js"),
+  join(out, "cli", "io.js"),
+]);
+
 writeFileSync(join(out, "BUILD"), `${new Date().toISOString()}\n`);
 console.log(
-  `built ${relative(root, out) || out}: compiled src/, ${copied} other files and ${PREPARED.length} prepared table(s)`,
+  `built ${relative(root, out) || out}: compiled src/, ${copied} other files and ${PREPARED.length} prepared table(s)${bundled ? ", extract bundled" : ""}`,
 );
+
+/** Replaces `entry` by a bundle of it and the modules of out/ it imports, but `shared`; false without esbuild. */
+async function bundleCommand(entry, shared) {
+  let esbuild;
+  try {
+    esbuild = await import("esbuild"); // tsx's, a dependency
+  } catch {
+    console.warn("esbuild not found: the extract command is not bundled (it works, starting a little slower)");
+    return false;
+  }
+  const keep = new Set(shared);
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    outfile: entry,
+    packages: "external",
+    sourcemap: true,
+    logLevel: "warning",
+    plugins: [
+      {
+        name: "article-kg",
+        setup(build) {
+          build.onResolve({ filter: /^\./ }, (args) => {
+            const path = resolve(args.resolveDir, args.path);
+            if (!keep.has(path)) return undefined;
+            return { path: `./${relative(dirname(entry), path).split("\\").join("/")}`, external: true };
+          });
+          build.onLoad({ filter: /\.js$/ }, async (args) => {
+            let contents = readFileSync(args.path, "utf8");
+            if (args.path !== entry && contents.includes("import.meta")) {
+              const count = (re) => contents.match(re)?.length ?? 0;
+              if (count(/\bimport\.meta\b/gu) !== count(/\bimport\.meta\.url\b/gu))
+                throw new Error(`${args.path}: import.meta other than import.meta.url cannot be bundled`);
+              const own = relative(dirname(entry), args.path).split("\\").join("/");
+              contents = contents.replace(
+                /\bimport\.meta\.url\b/gu,
+                `new URL(${JSON.stringify(own)}, import.meta.url).href`,
+              );
+            }
+            return { contents, loader: "js" };
+          });
+        },
+      },
+    ],
+  });
+  for (const file of result.outputFiles) writeFileSync(file.path, file.contents);
+  return true;
+}
