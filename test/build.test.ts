@@ -53,10 +53,19 @@ describe("compiled package", () => {
       "build/extract-worker.js",
       "build/worker-boot.mjs",
       "serve/web/index.html",
+      "prepared/gazetteer.json",
+      "prepared/t2s-needed.json",
+      "prepared/t2s-tries.json",
       "BUILD",
     ])
       expect(existsSync(join(dir, "dist", f)), f).toBe(true);
     expect(existsSync(join(dir, "dist", "cli", "main.ts"))).toBe(false);
+  });
+
+  it("bundles the extract command: of dist/ it imports only the modules main.js shares with it", () => {
+    const code = readFileSync(join(dir, "dist", "cli", "commands", "extract.js"), "utf8");
+    const relative = new Set([...code.matchAll(/^import .* from "(\.[^"]*)";$/gmu)].map((m) => m[1]));
+    expect([...relative].sort()).toEqual(["./../../errors.js", "./../io.js"]);
   });
 
   it("runs without the sources and prints the same graph as they do", async () => {

