@@ -63,7 +63,7 @@ console.log(
 async function bundleCommand(entry, shared) {
   let esbuild;
   try {
-    esbuild = await import("esbuild"); // tsx's, a dependency
+    esbuild = await import("esbuild"); // a devDependency (and tsx's)
   } catch {
     console.warn("esbuild not found: the extract command is not bundled (it works, starting a little slower)");
     return false;
