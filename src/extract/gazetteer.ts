@@ -218,7 +218,7 @@ function build(): Built {
     find: (text) => findIn(rooted, text),
     stopped: (surface) => stoppedOf.get(surface) ?? [],
     wordAt(text, i) {
-      let node = rooted.first[text.charCodeAt(i)] as number;
+      let node = rooted.root(text.charCodeAt(i));
       let best: string | undefined;
       for (let j = i + 1; node !== NONE; j++) {
         const value = rooted.values[node];
@@ -285,7 +285,7 @@ function findIn(root: Trie<Surface>, text: string): PlaceMatch[] {
   let lastEnd = -1;
   const values = root.values;
   const longestAt = (at: number): Surface | undefined => {
-    let node = root.first[text.charCodeAt(at)] as number;
+    let node = root.root(text.charCodeAt(at));
     let best: Surface | undefined;
     let j = at;
     while (node !== NONE) {
