@@ -16,7 +16,7 @@
 import CJK_COMPATIBILITY from "opencc-js/dict/CJK_Compatibility_Ideographs";
 import TS_CHARACTERS from "opencc-js/dict/TSCharacters";
 import TS_PHRASES from "opencc-js/dict/TSPhrases";
-import { NONE, UnitTrie } from "./unit-trie.js";
+import { addUnit, codeUnits, hasUnit, NONE, type UnitSet, UnitTrie } from "./unit-trie.js";
 
 type Entry = readonly [string, string];
 
@@ -34,8 +34,8 @@ interface Dictionaries {
   readonly normalise: readonly Entry[];
   /** The conversion step, in the order `Trie.loadDictGroup([TSPhrases, TSCharacters])` adds them (later wins). */
   readonly convert: readonly Entry[];
-  /** BMP code units that a non-identity entry needs (1 = needed). */
-  readonly needed: Uint8Array;
+  /** BMP code units that a non-identity entry needs. */
+  readonly needed: UnitSet;
 }
 
 const memo: { dicts?: Dictionaries; full?: (s: string) => string } = {};
@@ -44,7 +44,7 @@ function dictionaries(): Dictionaries {
   if (memo.dicts !== undefined) return memo.dicts;
   const normalise = entriesOf(CJK_COMPATIBILITY);
   const convert = [...entriesOf(TS_CHARACTERS), ...entriesOf(TS_PHRASES)];
-  const needed = new Uint8Array(0x10000);
+  const needed = codeUnits("");
   for (const list of [normalise, convert])
     for (const [k, v] of list) {
       if (k === v || k.length === 0) continue;
@@ -52,7 +52,7 @@ function dictionaries(): Dictionaries {
       // character it belongs to; an astral one is covered by the surrogate test of mayChange
       let i = 0;
       while (i < k.length - 1 && k.charCodeAt(i) === v.charCodeAt(i)) i++;
-      needed[k.charCodeAt(i)] = 1;
+      addUnit(needed, k.charCodeAt(i));
     }
   memo.dicts = { normalise, convert, needed };
   return memo.dicts;
@@ -63,7 +63,7 @@ export function mayChange(text: string): boolean {
   const { needed } = dictionaries();
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (needed[c] === 1 || (c >= 0xd800 && c <= 0xdfff)) return true;
+    if (hasUnit(needed, c) || (c >= 0xd800 && c <= 0xdfff)) return true;
   }
   return false;
 }
@@ -78,10 +78,10 @@ export function mayChange(text: string): boolean {
 class Trie {
   private readonly trie = new UnitTrie<string>();
   /** The first UTF-16 code units of the keys (1 = some key starts with it): elsewhere nothing can match. */
-  private readonly starts = new Uint8Array(0x10000);
+  private readonly starts = codeUnits("");
 
   addWord(key: string, value: string): void {
-    this.starts[key.charCodeAt(0)] = 1;
+    addUnit(this.starts, key.charCodeAt(0));
     this.trie.add(key, value);
   }
 
@@ -94,7 +94,7 @@ class Trie {
     for (let i = 0; i < n; ) {
       const first = s.charCodeAt(i);
       // no key starts here, and no description sequence (⿰…) either: one code point, unchanged
-      if (this.starts[first] === 0 && (first < 0x2ff0 || first > 0x2fff)) {
+      if (!hasUnit(this.starts, first) && (first < 0x2ff0 || first > 0x2fff)) {
         i += first >= 0xd800 && first <= 0xdbff ? codePointLength(s, i) : 1;
         continue;
       }

@@ -19,7 +19,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { codeUnits, toAlignedSimplifiedOnce } from "../article/script.js";
+import { codeUnits, toAlignedSimplifiedOnce, type UnitSet } from "../article/script.js";
 import { NONE } from "../article/unit-trie.js";
 import { dataJson, placeAbbreviationsData, placeAliasesData, placeNamesData } from "../data/load.js";
 import type { PlaceLevel, PlaceRef } from "../types.js";
@@ -385,12 +385,12 @@ export function abbreviation(ch: string): PlaceRef | undefined {
   return code === undefined ? undefined : loadGazetteer().byCode(code);
 }
 
-const abbreviationMemo: { units?: Uint8Array | null } = {};
+const abbreviationMemo: { units?: UnitSet | null } = {};
 /**
- * The abbreviations by UTF-16 code unit (1 = a character that abbreviates a province), or null
+ * The abbreviations by UTF-16 code unit (the characters that abbreviate a province), or null
  * when one is not a single code unit: a scan of a text then needs to look closer only there.
  */
-export function abbreviationUnits(): Uint8Array | null {
+export function abbreviationUnits(): UnitSet | null {
   if (abbreviationMemo.units === undefined) {
     const keys = Object.keys(abbreviationData);
     abbreviationMemo.units = keys.every((k) => k.length === 1) ? codeUnits(keys.join("")) : null;
