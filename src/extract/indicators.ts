@@ -142,13 +142,12 @@ function withAllParts(
   byPart: readonly (readonly number[] | undefined)[],
   found: ReadonlyMap<number, unknown>,
 ): IndicatorCue[] {
-  // once per sentence: the indices in a typed array (sorted without a comparator), each tested once
-  let n = 0;
-  for (const part of found.keys()) n += (byPart[part] ?? NONE).length;
-  const candidates = new Int32Array(n);
-  n = 0;
-  for (const part of found.keys()) for (const k of byPart[part] ?? NONE) candidates[n++] = k;
-  candidates.sort();
+  // once per sentence: the indices sorted, each tested once (in an array on the heap: a typed
+  // array of more than a few numbers has a buffer of its own, allocated and freed outside it)
+  const candidates: number[] = [];
+  for (const part of found.keys()) for (const k of byPart[part] ?? NONE) candidates.push(k);
+  const n = candidates.length;
+  candidates.sort((a, b) => a - b);
   const out: IndicatorCue[] = [];
   for (let i = 0; i < n; i++) {
     const k = candidates[i] as number;
@@ -187,14 +186,14 @@ const SENTENCE_REACH = 30;
 
 /** Positions of every cue word in a whole article, found in one pass over the text. */
 export class ArticleCues {
-  /** The parts found (by number: 1 = found). */
-  private readonly found: Uint8Array;
+  /** The parts found (by number: 1 = found; an array on the heap, see withAllParts). */
+  private readonly found: number[];
   /** Every occurrence in text order: its position and the number of its word (partId). */
   readonly at: number[] = [];
   readonly word: number[] = [];
   constructor(s: string) {
     const { trie: root, partId } = tables();
-    const found = new Uint8Array(partId.size);
+    const found: number[] = new Array(partId.size).fill(0);
     this.found = found;
     const negations = wordList(lexicon().raw.negations.words);
     let i = 0;
