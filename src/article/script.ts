@@ -7,6 +7,9 @@
 import { variantsData } from "../data/load.js";
 import type { Script } from "../types.js";
 import { convertOnce, t2s } from "./t2s.js";
+import { codeUnits, hasUnit, type UnitSet } from "./unit-trie.js";
+
+export { codeUnits, hasUnit, type UnitSet };
 
 const variants: Readonly<Record<string, string>> = variantsData().map;
 
@@ -84,7 +87,7 @@ function codePoints(s: string): number {
 }
 
 /** The variant characters by UTF-16 code unit, when every one is in the BMP (else a regular expression replaces them). */
-const variantUnits: { table?: Uint8Array | null } = {};
+const variantUnits: { table?: UnitSet | null } = {};
 /** `text` with each variant character replaced (one code point by one). */
 function replaceVariants(text: string): string {
   if (variantUnits.table === undefined) {
@@ -96,7 +99,7 @@ function replaceVariants(text: string): string {
   let out = "";
   let copied = 0;
   for (let i = 0; i < text.length; i++)
-    if (table[text.charCodeAt(i)] === 1) {
+    if (hasUnit(table, text.charCodeAt(i))) {
       out += text.slice(copied, i) + (variants[text[i] as string] ?? text[i]);
       copied = i + 1;
     }
@@ -124,13 +127,6 @@ const SIMP_ONLY = codeUnits(
   "们国后来过这当为与从对还时实会于产经发开关点无头现长门问间队阳阴陕汉县区贫万亿个传户项学东车马乡农贯",
 );
 
-/** A lookup table of BMP characters by UTF-16 code unit (1 = in the set). */
-export function codeUnits(chars: string): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
-  return table;
-}
-
 /** Guesses the script from characters that exist in only one of them (one pass over the text). */
 export function detectScript(text: string): Script {
   let t = 0;
@@ -138,8 +134,8 @@ export function detectScript(text: string): Script {
   // by code unit: the marker characters are all BMP, so a surrogate is never one of them
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (TRAD_ONLY[c] === 1) t++;
-    else if (SIMP_ONLY[c] === 1) s++;
+    if (hasUnit(TRAD_ONLY, c)) t++;
+    else if (hasUnit(SIMP_ONLY, c)) s++;
   }
   return t > s ? "traditional" : "simplified";
 }

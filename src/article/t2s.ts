@@ -21,7 +21,7 @@ import CJK_COMPATIBILITY from "opencc-js/dict/CJK_Compatibility_Ideographs";
 import TS_CHARACTERS from "opencc-js/dict/TSCharacters";
 import TS_PHRASES from "opencc-js/dict/TSPhrases";
 import { loadPrepared, type PreparedTable } from "../data/prepared.js";
-import { NONE, UnitTrie, type UnitTrieData } from "./unit-trie.js";
+import { addUnit, codeUnits, hasUnit, NONE, type UnitSet, UnitTrie, type UnitTrieData } from "./unit-trie.js";
 
 type Entry = readonly [string, string];
 
@@ -39,17 +39,17 @@ interface Dictionaries {
   readonly normalise: readonly Entry[];
   /** The conversion step, in the order `Trie.loadDictGroup([TSPhrases, TSCharacters])` adds them (later wins). */
   readonly convert: readonly Entry[];
-  /** BMP code units that a non-identity entry needs (1 = needed). */
-  readonly needed: Uint8Array;
+  /** BMP code units that a non-identity entry needs. */
+  readonly needed: UnitSet;
 }
 
-const memo: { dicts?: Dictionaries; needed?: Uint8Array; full?: (s: string) => string } = {};
+const memo: { dicts?: Dictionaries; needed?: UnitSet; full?: (s: string) => string } = {};
 
 function dictionaries(): Dictionaries {
   if (memo.dicts !== undefined) return memo.dicts;
   const normalise = entriesOf(CJK_COMPATIBILITY);
   const convert = [...entriesOf(TS_CHARACTERS), ...entriesOf(TS_PHRASES)];
-  const needed = new Uint8Array(0x10000);
+  const needed = codeUnits("");
   for (const list of [normalise, convert])
     for (const [k, v] of list) {
       if (k === v || k.length === 0) continue;
@@ -57,7 +57,7 @@ function dictionaries(): Dictionaries {
       // character it belongs to; an astral one is covered by the surrogate test of mayChange
       let i = 0;
       while (i < k.length - 1 && k.charCodeAt(i) === v.charCodeAt(i)) i++;
-      needed[k.charCodeAt(i)] = 1;
+      addUnit(needed, k.charCodeAt(i));
     }
   memo.dicts = { normalise, convert, needed };
   return memo.dicts;
@@ -77,7 +77,7 @@ export const T2S_NEEDED: PreparedTable<number[]> = {
   compute: () => {
     const { needed } = dictionaries();
     const units: number[] = [];
-    for (let c = 0; c < needed.length; c++) if (needed[c] === 1) units.push(c);
+    for (let c = 0; c < 0x10000; c++) if (hasUnit(needed, c)) units.push(c);
     return units;
   },
 };
@@ -95,10 +95,10 @@ export const T2S_TRIES: PreparedTable<readonly [TrieTable, TrieTable]> = {
   compute: () => tries(always, always).map((t) => t.toTable()) as [TrieTable, TrieTable],
 };
 
-function neededUnits(): Uint8Array {
+function neededUnits(): UnitSet {
   if (memo.needed === undefined) {
-    const needed = new Uint8Array(0x10000);
-    for (const c of loadPrepared(T2S_NEEDED)) needed[c] = 1;
+    const needed = codeUnits("");
+    for (const c of loadPrepared(T2S_NEEDED)) addUnit(needed, c);
     memo.needed = needed;
   }
   return memo.needed;
@@ -109,7 +109,7 @@ export function mayChange(text: string): boolean {
   const needed = neededUnits();
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (needed[c] === 1 || (c >= 0xd800 && c <= 0xdfff)) return true;
+    if (hasUnit(needed, c) || (c >= 0xd800 && c <= 0xdfff)) return true;
   }
   return false;
 }
@@ -124,7 +124,7 @@ export function mayChange(text: string): boolean {
 class Trie {
   private readonly trie: UnitTrie<string>;
   /** The first UTF-16 code units of the keys (1 = some key starts with it): elsewhere nothing can match. */
-  private readonly starts = new Uint8Array(0x10000);
+  private readonly starts = codeUnits("");
 
   constructor(table?: TrieTable) {
     if (table === undefined) this.trie = new UnitTrie<string>();
@@ -134,12 +134,12 @@ class Trie {
         table.values.map((v) => v ?? undefined),
       );
       const first = this.trie.first;
-      for (let c = 0; c < first.length; c++) if (first[c] !== NONE) this.starts[c] = 1;
+      for (let c = 0; c < first.length; c++) if (first[c] !== NONE) addUnit(this.starts, c);
     }
   }
 
   addWord(key: string, value: string): void {
-    this.starts[key.charCodeAt(0)] = 1;
+    addUnit(this.starts, key.charCodeAt(0));
     this.trie.add(key, value);
   }
 
@@ -157,7 +157,7 @@ class Trie {
     for (let i = 0; i < n; ) {
       const first = s.charCodeAt(i);
       // no key starts here, and no description sequence (⿰…) either: one code point, unchanged
-      if (this.starts[first] === 0 && (first < 0x2ff0 || first > 0x2fff)) {
+      if (!hasUnit(this.starts, first) && (first < 0x2ff0 || first > 0x2fff)) {
         i += first >= 0xd800 && first <= 0xdbff ? codePointLength(s, i) : 1;
         continue;
       }

@@ -86,14 +86,29 @@ export function sharedPredicate(
 }
 
 /**
+ * The segments of `segments` (one per quantity) that overlap `sentence`, in their order: the
+ * only ones blockedSegments can return that matter, since cues are looked up in the sentence of
+ * the number (CueIndex) and a blocked segment only hides the cue positions it contains.
+ */
+export function segmentsInSentence(segments: readonly (Range | undefined)[], sentence: Range): Range[] {
+  const out: Range[] = [];
+  for (const r of segments) if (r !== undefined && r.start < sentence.end && sentence.start < r.end) out.push(r);
+  return out;
+}
+
+/**
  * Segments whose cues belong to other quantities. A segment that continues the one before it
- * ("发放小额信贷41.7亿元，惠及贫困户8.6万户") may use that one's cues.
+ * ("发放小额信贷41.7亿元，惠及贫困户8.6万户") may use that one's cues. `near` is the list to
+ * filter: every segment of `segments`, or only those that overlap the sentence
+ * (segmentsInSentence: the same answer for cues of the sentence, without a pass over every
+ * quantity of the article for each quantity).
  */
 export function blockedSegments(
   s: string,
   segments: readonly (Range | undefined)[],
   qi: number,
   sentence: Sentence,
+  near: readonly (Range | undefined)[] = segments,
 ): Range[] {
   const own = segments[qi];
   let previous: Range | undefined;
@@ -102,7 +117,7 @@ export function blockedSegments(
     if (lexicon().raw.continuationVerbs.some((v) => lead.startsWith(v)))
       previous = [...sentence.segments].reverse().find((r) => r.end <= own.start);
   }
-  return segments.filter(
+  return near.filter(
     (r): r is Range =>
       r !== undefined && r !== own && (previous === undefined || !(r.start <= previous.start && previous.end <= r.end)),
   );

@@ -20,7 +20,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { codeUnits, toAlignedSimplifiedOnce } from "../article/script.js";
+import { codeUnits, toAlignedSimplifiedOnce, type UnitSet } from "../article/script.js";
 import { NONE, UnitTrie, type UnitTrieData } from "../article/unit-trie.js";
 import { dataJson, dataUrl, placeAbbreviationsData, placeAliasesData, placeNamesData } from "../data/load.js";
 import { loadPrepared, type PreparedTable } from "../data/prepared.js";
@@ -314,7 +314,7 @@ function assemble(tables: GazetteerTables): Built {
     find: (text) => findIn(rooted, text),
     stopped: (surface) => stoppedOf.get(surface) ?? [],
     wordAt(text, i) {
-      let node = rooted.first[text.charCodeAt(i)] as number;
+      let node = rooted.root(text.charCodeAt(i));
       let best: string | undefined;
       for (let j = i + 1; node !== NONE; j++) {
         const value = rooted.values[node];
@@ -369,7 +369,7 @@ function findIn(root: Trie<Surface>, text: string): PlaceMatch[] {
   let lastEnd = -1;
   const values = root.values;
   const longestAt = (at: number): Surface | undefined => {
-    let node = root.first[text.charCodeAt(at)] as number;
+    let node = root.root(text.charCodeAt(at));
     let best: Surface | undefined;
     let j = at;
     while (node !== NONE) {
@@ -472,12 +472,12 @@ export function abbreviation(ch: string): PlaceRef | undefined {
   return code === undefined ? undefined : loadGazetteer().byCode(code);
 }
 
-const abbreviationMemo: { units?: Uint8Array | null } = {};
+const abbreviationMemo: { units?: UnitSet | null } = {};
 /**
- * The abbreviations by UTF-16 code unit (1 = a character that abbreviates a province), or null
+ * The abbreviations by UTF-16 code unit (the characters that abbreviate a province), or null
  * when one is not a single code unit: a scan of a text then needs to look closer only there.
  */
-export function abbreviationUnits(): Uint8Array | null {
+export function abbreviationUnits(): UnitSet | null {
   if (abbreviationMemo.units === undefined) {
     const keys = Object.keys(abbreviationData);
     abbreviationMemo.units = keys.every((k) => k.length === 1) ? codeUnits(keys.join("")) : null;

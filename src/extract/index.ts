@@ -5,7 +5,14 @@
  * and kind → merge repeats of the same fact → link subtotals (其中) to their wholes.
  */
 import type { Article, Extraction, Observation, Period, PlaceRef, Span } from "../types.js";
-import { blockedSegments, compoundSegments, namesASet, sharedPredicate, sharedTail } from "./context.js";
+import {
+  blockedSegments,
+  compoundSegments,
+  namesASet,
+  segmentsInSentence,
+  sharedPredicate,
+  sharedTail,
+} from "./context.js";
 import { donorAndRecipient } from "./donors.js";
 import { levelReached, parallelEcho } from "./echo.js";
 import { growthOf } from "./growth.js";
@@ -108,6 +115,8 @@ export function extract(article: Article): Extraction {
   let topicAt = 0;
   const articleCues = new ArticleCues(s);
   let cues = new CueIndex(articleCues, { start: 0, end: 0 });
+  /** The quantities' segments that overlap the sentence: a segment elsewhere blocks no cue of it. */
+  let nearSegments: readonly Range[] = [];
   for (const [qi, q] of quantities.entries()) {
     const sentence = containing(seg.sentences, q.start);
     if (sentence === undefined) continue;
@@ -129,6 +138,7 @@ export function extract(article: Article): Extraction {
       }
       lastSentence = sentence;
       cues = new CueIndex(articleCues, sentence);
+      nearSegments = segmentsInSentence(quantitySegments, sentence);
     }
     const inHeadline = headline !== undefined && inside(headline, q.start, q.end);
     const periodBinding: Binding<Period> | undefined =
@@ -159,7 +169,7 @@ export function extract(article: Article): Extraction {
     const set = qi > 0 ? quantities[qi - 1] : undefined;
     const ofSet = set !== undefined && set.start >= sentence.start && q.start - set.end <= 16 && namesASet(s, set);
     const fromSet = ofSet ? set.start : clause.start;
-    const blocked = blockedSegments(s, quantitySegments, qi, sentence)
+    const blocked = blockedSegments(s, quantitySegments, qi, sentence, nearSegments)
       .filter((r) => !ofSet || r.end <= set.start || r.start >= q.start)
       .map((r) =>
         tail !== undefined && r.start <= tail.start && tail.start < r.end ? { start: r.start, end: tail.start } : r,

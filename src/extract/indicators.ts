@@ -14,6 +14,9 @@ import { wordList } from "./words.js";
 
 interface CompiledCue {
   readonly parts: readonly string[];
+  /** The number (partId) and the length (UTF-16 units) of each part, in the order of `parts`. */
+  readonly ids: readonly number[];
+  readonly lengths: readonly number[];
   readonly weight: number;
 }
 
@@ -38,8 +41,8 @@ type IndicatorCue = { readonly ind: CompiledIndicator; readonly cue: CompiledCue
 interface Compiled {
   readonly indicators: readonly CompiledIndicator[];
   readonly byId: ReadonlyMap<string, CompiledIndicator>;
-  /** Every cue part, for the one-pass search of an article. */
-  readonly trie: Trie<string>;
+  /** Every cue part (its number in `partId`), for the one-pass search of an article. */
+  readonly trie: Trie<number>;
   readonly fallback: ReadonlyMap<string, string>;
   readonly countLike: ReadonlySet<string>;
   /** Every cue with its indicator, in scheme order. */
@@ -64,6 +67,16 @@ function compile(): Compiled {
   const countLike = new Set(["COUNT"]);
   for (const u of units.units) if (u.broader === "COUNT") countLike.add(u.code);
   const fallback = new Map<string, string>();
+  // the parts numbered in the order of the cues (indicators in order, their cues, their parts)
+  const partId = new Map<string, number>();
+  const idOf = (p: string): number => {
+    let id = partId.get(p);
+    if (id === undefined) {
+      id = partId.size;
+      partId.set(p, id);
+    }
+    return id;
+  };
   const indicators = ind.indicators.map((i) => {
     if (i.cues.length === 0 && !fallback.has(i.unit)) fallback.set(i.unit, i.id);
     return {
@@ -78,7 +91,12 @@ function compile(): Compiled {
       generic: i.cues.length === 0,
       cues: i.cues.map((c) => {
         const parts = c.split("+").filter((p) => p !== "");
-        return { parts, weight: parts.reduce((a, p) => a + [...p].length, 0) };
+        return {
+          parts,
+          ids: parts.map(idOf),
+          lengths: parts.map((p) => p.length),
+          weight: parts.reduce((a, p) => a + [...p].length, 0),
+        };
       }),
     };
   });
@@ -88,10 +106,8 @@ function compile(): Compiled {
       if (link !== undefined && !ids.has(link))
         throw new Error(`data/indicators.json: "${i.id}" names "${link}", which is not declared`);
   const cues = indicators.flatMap((ind) => ind.cues.map((cue) => ({ ind, cue })));
-  const trie = buildTrie(indicators.flatMap((i) => i.cues.flatMap((c) => c.parts.map((p) => [p, p] as const))));
-  const partId = new Map<string, number>();
-  for (const { cue } of cues) for (const p of cue.parts) if (!partId.has(p)) partId.set(p, partId.size);
-  const cueParts = cues.map(({ cue }) => cue.parts.map((p) => partId.get(p) as number));
+  const trie = buildTrie([...partId]);
+  const cueParts = cues.map(({ cue }) => cue.ids);
   return {
     indicators,
     byId: new Map(indicators.map((i) => [i.id, i])),
@@ -104,13 +120,13 @@ function compile(): Compiled {
   };
 }
 
-/** For each cue part, the indices (ascending) of the cues in `cues` that have it. */
-function indexByPart(cues: readonly IndicatorCue[]): Map<string, number[]> {
-  const byPart = new Map<string, number[]>();
+/** For each cue part (by its number), the indices (ascending) of the cues in `cues` that have it. */
+function indexByPart(cues: readonly IndicatorCue[], parts: number): (number[] | undefined)[] {
+  const byPart: (number[] | undefined)[] = new Array(parts).fill(undefined);
   cues.forEach(({ cue }, k) => {
-    for (const p of cue.parts) {
-      const list = byPart.get(p);
-      if (list === undefined) byPart.set(p, [k]);
+    for (const p of cue.ids) {
+      const list = byPart[p];
+      if (list === undefined) byPart[p] = [k];
       else if (list[list.length - 1] !== k) list.push(k);
     }
   });
@@ -118,27 +134,26 @@ function indexByPart(cues: readonly IndicatorCue[]): Map<string, number[]> {
 }
 
 /**
- * The cues of `cues` all of whose parts are `found`, in their order: only those with one of the
- * found parts (through `byPart`) are tested.
+ * The cues of `cues` all of whose parts are `found` (by number), in their order: only those
+ * with one of the found parts (through `byPart`) are tested.
  */
 function withAllParts(
   cues: readonly IndicatorCue[],
-  byPart: ReadonlyMap<string, readonly number[]>,
-  found: ReadonlyMap<string, unknown>,
+  byPart: readonly (readonly number[] | undefined)[],
+  found: ReadonlyMap<number, unknown>,
 ): IndicatorCue[] {
-  // once per sentence: the indices in a typed array (sorted without a comparator), each tested once
-  let n = 0;
-  for (const part of found.keys()) n += (byPart.get(part) ?? NONE).length;
-  const candidates = new Int32Array(n);
-  n = 0;
-  for (const part of found.keys()) for (const k of byPart.get(part) ?? NONE) candidates[n++] = k;
-  candidates.sort();
+  // once per sentence: the indices sorted, each tested once (in an array on the heap: a typed
+  // array of more than a few numbers has a buffer of its own, allocated and freed outside it)
+  const candidates: number[] = [];
+  for (const part of found.keys()) for (const k of byPart[part] ?? NONE) candidates.push(k);
+  const n = candidates.length;
+  candidates.sort((a, b) => a - b);
   const out: IndicatorCue[] = [];
   for (let i = 0; i < n; i++) {
     const k = candidates[i] as number;
     if (i > 0 && candidates[i - 1] === k) continue;
     const c = cues[k] as IndicatorCue;
-    if (c.cue.parts.every((p) => found.has(p))) out.push(c);
+    if (c.cue.ids.every((p) => found.has(p))) out.push(c);
   }
   return out;
 }
@@ -171,21 +186,22 @@ const SENTENCE_REACH = 30;
 
 /** Positions of every cue word in a whole article, found in one pass over the text. */
 export class ArticleCues {
-  private readonly found = new Map<string, number[]>();
-  /** Every occurrence in text order: its position and its word. */
+  /** The parts found (by number: 1 = found; an array on the heap, see withAllParts). */
+  private readonly found: number[];
+  /** Every occurrence in text order: its position and the number of its word (partId). */
   readonly at: number[] = [];
-  readonly word: string[] = [];
+  readonly word: number[] = [];
   constructor(s: string) {
-    const root = tables().trie;
-    const negations = lexicon().raw.negations.words;
+    const { trie: root, partId } = tables();
+    const found: number[] = new Array(partId.size).fill(0);
+    this.found = found;
+    const negations = wordList(lexicon().raw.negations.words);
     let i = 0;
     let negated: boolean | undefined;
-    const visit = (word: string): boolean => {
-      negated ??= wordList(negations).endsAt(s, i);
+    const visit = (word: number): boolean => {
+      negated ??= negations.endsAt(s, i);
       if (negated) return false; // 待脱贫: not an exit
-      const list = this.found.get(word);
-      if (list === undefined) this.found.set(word, [i]);
-      else list.push(i);
+      found[word] = 1;
       this.at.push(i);
       this.word.push(word);
       return true;
@@ -202,22 +218,21 @@ export class ArticleCues {
       // the cues with a part found and all of them found (as withAllParts), by number: every cue
       // of the scheme is tested once against a table of the parts found, without a lookup by word
       const { cues, partId, cueParts } = tables();
-      const found = new Uint8Array(partId.size);
-      for (const word of this.found.keys()) found[partId.get(word) as number] = 1;
+      const found = this.found;
       const inArticle: IndicatorCue[] = [];
       cueParts.forEach((ids, k) => {
         if (ids.length > 0 && ids.every((id) => found[id] === 1)) inArticle.push(cues[k] as IndicatorCue);
       });
       this.inArticle = inArticle;
-      this.cuesByPart = indexByPart(this.inArticle);
+      this.cuesByPart = indexByPart(this.inArticle, partId.size);
     }
     return this.inArticle;
   }
-  private cuesByPart: ReadonlyMap<string, readonly number[]> | undefined;
-  /** For each cue part, the indices into `cuesInArticle()` of the cues that have it. */
-  byPart(): ReadonlyMap<string, readonly number[]> {
+  private cuesByPart: readonly (readonly number[] | undefined)[] | undefined;
+  /** For each cue part (by number), the indices into `cuesInArticle()` of the cues that have it. */
+  byPart(): readonly (readonly number[] | undefined)[] {
     this.cuesInArticle();
-    return this.cuesByPart ?? new Map();
+    return this.cuesByPart ?? [];
   }
 }
 
@@ -238,8 +253,8 @@ function lowerBound(list: readonly number[], x: number): number {
  * indicators × their cues × every number).
  */
 export class CueIndex {
-  /** The positions of each cue word of the sentence, ascending. */
-  private readonly inSentence = new Map<string, number[]>();
+  /** The positions of each cue word of the sentence (by number), ascending. */
+  private readonly inSentence = new Map<number, number[]>();
   private presentCues: readonly IndicatorCue[] | undefined;
   constructor(
     private readonly article: ArticleCues,
@@ -247,14 +262,14 @@ export class CueIndex {
   ) {
     const { at, word } = article;
     for (let k = lowerBound(at, sentence.start); k < at.length && (at[k] as number) < sentence.end; k++) {
-      const w = word[k] as string;
+      const w = word[k] as number;
       const list = this.inSentence.get(w);
       if (list === undefined) this.inSentence.set(w, [at[k] as number]);
       else list.push(at[k] as number);
     }
   }
-  /** Absolute positions of `part` inside the sentence. */
-  positions(part: string): readonly number[] {
+  /** Absolute positions of the part numbered `part` inside the sentence. */
+  positions(part: number): readonly number[] {
     return this.inSentence.get(part) ?? NONE;
   }
   /** The cues all of whose parts occur in the sentence, in scheme order (found once per sentence). */
@@ -279,10 +294,11 @@ function bestCueScore(index: CueIndex, cue: CompiledCue, regions: CueRegions): n
     const rangeEnd = range === undefined ? regions.at : range.end;
     let distance = 0;
     let ok = true;
-    for (const part of cue.parts) {
+    for (let p = 0; p < cue.ids.length; p++) {
+      const length = cue.lengths[p] as number;
       let pos = -1;
-      for (const at of index.positions(part)) {
-        if (at < rangeStart || at + part.length > rangeEnd) continue;
+      for (const at of index.positions(cue.ids[p] as number)) {
+        if (at < rangeStart || at + length > rangeEnd) continue;
         if (bonus === 60 || !regions.blocked.some((b) => b.start <= at && at < b.end)) pos = at;
         if (pos >= 0 && pos >= regions.at) break;
       }
@@ -290,7 +306,7 @@ function bestCueScore(index: CueIndex, cue: CompiledCue, regions: CueRegions): n
         ok = false;
         break;
       }
-      const d = pos >= regions.at ? pos - regions.at : regions.at - (pos + part.length);
+      const d = pos >= regions.at ? pos - regions.at : regions.at - (pos + length);
       distance = Math.max(distance, d);
     }
     if (ok && (bonus > 0 || distance <= SENTENCE_REACH)) return cue.weight * 10 + bonus - Math.min(distance, 30) / 3;

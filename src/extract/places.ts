@@ -4,6 +4,7 @@
  * 汉中市扶贫办), collective phrases (全市, 我省 → the article's own place), and the article's
  * main place. Positions are UTF-16 indices into the Simplified copy.
  */
+import { hasUnit } from "../article/script.js";
 import type { PlaceLevel, PlaceRef } from "../types.js";
 import { abbreviation, abbreviationUnits, type Gazetteer, loadGazetteer, type PlaceMatch } from "./gazetteer.js";
 import { lexicon } from "./lexicon.js";
@@ -48,7 +49,7 @@ function abbreviations(s: string, excluded: (start: number, end: number) => bool
   // give a match, so only its positions are tested, with the same conditions around them
   const out: PlaceMatch[] = [];
   for (let i = 0; i < s.length; i++) {
-    if (units[s.charCodeAt(i)] !== 1) continue;
+    if (!hasUnit(units, s.charCodeAt(i))) continue;
     const ch = s.charAt(i);
     if (!HAN.test(ch)) continue;
     if (i > 0 && !ABBREVIATION_EDGE.test(s.charAt(i - 1))) continue;

@@ -3,7 +3,7 @@
  * parts that never hold facts: boilerplate lines (captions, bylines, footers) and datelines.
  * All positions are UTF-16 indices into `Text.s`.
  */
-import { codeUnits } from "../article/script.js";
+import { codeUnits, hasUnit, type UnitSet } from "../article/script.js";
 import { lexicon } from "./lexicon.js";
 import { wordList } from "./words.js";
 
@@ -43,7 +43,7 @@ const [OPEN, OPEN_WIDE, CLOSE, CLOSE_WIDE, COMMA] = [..."(（)）,"].map((c) => 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** Splits a range at separators that are not inside parentheses ("县(市、区)" stays whole). */
-function splitRanges(s: string, range: Range, sep: Uint8Array): Range[] {
+function splitRanges(s: string, range: Range, sep: UnitSet): Range[] {
   const out: Range[] = [];
   let start = range.start;
   let depth = 0;
@@ -54,7 +54,7 @@ function splitRanges(s: string, range: Range, sep: Uint8Array): Range[] {
     // "2,159个": a thousands separator between digits splits nothing
     else if (
       depth === 0 &&
-      sep[ch] === 1 &&
+      hasUnit(sep, ch) &&
       !(ch === COMMA && isDigit(s.charCodeAt(i - 1)) && isDigit(s.charCodeAt(i + 1)))
     ) {
       if (i > start) out.push({ start, end: i });

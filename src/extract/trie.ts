@@ -27,7 +27,7 @@ export function visitWordsAt<T>(
   visit: (value: T, end: number) => boolean | undefined,
 ): void {
   const values = trie.values;
-  let node = trie.first[s.charCodeAt(start)] as number;
+  let node = trie.root(s.charCodeAt(start));
   for (let j = start + 1; node !== NONE; j++) {
     const value = values[node];
     if (value !== undefined && visit(value, j) === false) return;
@@ -39,7 +39,7 @@ export function visitWordsAt<T>(
 export function* longestMatches<T>(trie: Trie<T>, s: string): Generator<{ value: T; start: number; end: number }> {
   const values = trie.values;
   for (let i = 0; i < s.length; ) {
-    let node = trie.first[s.charCodeAt(i)] as number;
+    let node = trie.root(s.charCodeAt(i));
     let best: T | undefined;
     let end = 0;
     for (let j = i + 1; node !== NONE; j++) {
