@@ -439,13 +439,20 @@ export class KgStore {
     this.#lock = undefined;
   }
 
-  /** Whether every section of the spool is still a graph's whole text (then the spool can become the store file). */
+  /**
+   * Whether the spool should become the store file: every section of it is still a graph's
+   * whole text, and it holds more than the sections left to copy from other files (a rebuild
+   * of one article copies the rest of the old file the usual way, in large coalesced reads).
+   */
   #spoolIsWhole(): boolean {
     const spool = this.#spool;
     if (spool === undefined || spool.sections === 0) return false;
     let live = 0;
-    for (const r of this.#ranges.values()) if (r.file === spool.file) live++;
-    return live === spool.sections;
+    let elsewhere = 0;
+    for (const r of this.#ranges.values())
+      if (r.file === spool.file) live++;
+      else elsewhere += r.length;
+    return live === spool.sections && spool.bytes >= elsewhere;
   }
 
   /**
