@@ -93,7 +93,7 @@ export function storedKey(t: RDF.Term): string | undefined {
     return literalKey(sign === "-" && digits !== "0" ? `-${digits}` : digits, "", dt);
   }
   const safe = AS_WRITTEN.get(dt);
-  return safe !== undefined && safe.test(v) ? key : undefined;
+  return safe?.test(v) ? key : undefined;
 }
 
 const XS = "http://www.w3.org/2001/XMLSchema#";
@@ -188,7 +188,6 @@ export interface Summarised {
 export function summariseGraph(
   graph: string,
   quads: readonly RDF.Quad[],
-  base: string,
   own: readonly string[],
 ): Summarised | undefined {
   // an IRI under one of the prefixes (each ends with the article's id and a slash, and an id
@@ -217,12 +216,12 @@ export function summariseGraph(
     seen.add(t);
     keep[i] = 1;
     properties.add(p);
-    if (ownO) ownObjects.add(q.object.value);
+    if (ownO) ownObjects.add(o);
     else objects.add(o);
-    const isType = q.predicate.value === RDFV.type && q.object.termType === "NamedNode";
+    const isType = p === RDFV.type && q.object.termType === "NamedNode";
     if (isOwn(q.subject)) {
       ownSubjects.add(q.subject.value);
-      if (LINKS.has(q.predicate.value)) triples.add(t);
+      if (LINKS.has(p)) triples.add(t);
       else ownTriples++;
       // each statement once: one per (subject, class)
       if (isType) ownClasses[q.object.value] = (ownClasses[q.object.value] ?? 0) + 1;
@@ -251,7 +250,6 @@ export function summariseGraph(
 
 /** The figures a tally gives (the same as `DatasetStats` less the link sets and the graphs' count). */
 export interface TallyFigures {
-  readonly quads: number;
   readonly triples: number;
   readonly subjects: number;
   readonly entities: number;
@@ -269,7 +267,6 @@ export interface TallyFigures {
 export class DatasetTally {
   readonly #base: string;
   readonly graphs = new Set<string>();
-  #quads = 0;
   #ownSubjects = 0;
   #ownObjects = 0;
   #ownTriples = 0;
@@ -292,7 +289,6 @@ export class DatasetTally {
   add(s: GraphSummary): void {
     if (this.graphs.has(s.graph)) this.#twice = true;
     this.graphs.add(s.graph);
-    this.#quads += s.quads;
     this.#ownSubjects += s.ownSubjects;
     this.#ownObjects += s.ownObjects;
     this.#ownTriples += s.ownTriples;
@@ -305,9 +301,8 @@ export class DatasetTally {
     for (const k of s.typed) this.#typed.add(k);
   }
 
-  /** Adds one statement of a graph that was not summarised (counted as a quad). */
+  /** Adds one statement of a graph that was not summarised. */
   addQuad(q: RDF.Quad): void {
-    this.#quads++;
     const s = termKey(q.subject);
     const p = termKey(q.predicate);
     const o = termKey(q.object);
@@ -333,9 +328,8 @@ export class DatasetTally {
       classes.set(c, (classes.get(c) ?? 0) + 1);
     }
     const sortedClasses = new Map([...classes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    const entityPrefix = this.#base;
     let entities = this.#ownSubjects;
-    for (const s of this.#subjects) if (s.startsWith(entityPrefix)) entities++;
+    for (const s of this.#subjects) if (s.startsWith(this.#base)) entities++;
     const links: [string, string][] = [];
     for (const t of this.#triples) {
       // subject and predicate keys hold no NUL: the first two end them
@@ -345,7 +339,6 @@ export class DatasetTally {
       if (LINKS.has(p)) links.push([p, t.slice(b + 1)]);
     }
     return {
-      quads: this.#quads,
       triples: this.#triples.size + this.#ownTriples,
       subjects: this.#subjects.size + this.#ownSubjects,
       entities,

@@ -38,6 +38,12 @@ export interface DatasetStats {
 
 const num = (v: string | undefined) => Number(v ?? 0);
 
+/** Whether a graph is one of the dataset's (under `<base>graph/`, not the description). */
+const isDatasetGraph =
+  (iris: Iris) =>
+  (g: string): boolean =>
+    g.startsWith(`${iris.base}graph/`) && g !== descriptionGraph(iris);
+
 /**
  * Counts the dataset's figures on a store. With a tally of the graphs the embedded store holds
  * as text only (a build's article graphs, summarised as they were made), those graphs are
@@ -60,10 +66,7 @@ export async function datasetStats(store: Store, iris: Iris, tally?: DatasetTall
   // graph's statements by its name instead of testing the name of every statement of every
   // graph (10,000 articles: 20 s → 11 s). A server lists its graphs by a scan of every quad
   // (Virtuoso: past its time limit on 1,000 articles), so there the name is tested.
-  const listed =
-    store instanceof KgStore
-      ? store.graphs().filter((g) => g.startsWith(`${iris.base}graph/`) && g !== descriptionGraph(iris))
-      : undefined;
+  const listed = store instanceof KgStore ? store.graphs().filter(isDatasetGraph(iris)) : undefined;
   const inGraphs = (pattern: string) =>
     listed === undefined
       ? `GRAPH ?g { ${pattern} } ${inDataset}`
@@ -116,7 +119,7 @@ export async function datasetStats(store: Store, iris: Iris, tally?: DatasetTall
 /** The figures from a tally of the store's deferred graphs and the statements of its other graphs. */
 function tallyStats(store: KgStore, iris: Iris, tally: DatasetTally): DatasetStats | undefined {
   const deferred = store.deferredGraphs();
-  const dataset = store.graphs().filter((g) => g.startsWith(`${iris.base}graph/`) && g !== descriptionGraph(iris));
+  const dataset = store.graphs().filter(isDatasetGraph(iris));
   const inDataset = new Set(dataset);
   if (deferred.size !== tally.graphs.size) return undefined;
   for (const g of tally.graphs) if (!deferred.has(g) || !inDataset.has(g)) return undefined;

@@ -108,7 +108,6 @@ export class KgStore {
    * (`#materialise`), so the store answers as if they had been loaded all along.
    */
   #deferred = new Map<string, number>();
-  #deferredQuads = 0;
 
   private constructor(store: Store, dir: string | undefined, generation?: string, ranges?: Map<string, ByteRange>) {
     this.#store = store;
@@ -133,7 +132,7 @@ export class KgStore {
 
   /** Number of quads in all graphs. */
   get size(): number {
-    return this.#store.size + this.#deferredQuads;
+    return this.#store.size + this.#deferredQuads();
   }
 
   /** Number of quads in all graphs (the `Store` form of `size`). */
@@ -269,10 +268,7 @@ export class KgStore {
     spool.sections += kept.length + deferred.length;
     for (const k of [...kept, ...deferred])
       this.#ranges.set(k.graph, { file: spool.file, offset: spool.bytes + k.at, length: k.length });
-    for (const d of deferred) {
-      this.#deferred.set(d.graph, d.quads);
-      this.#deferredQuads += d.quads;
-    }
+    for (const d of deferred) this.#deferred.set(d.graph, d.quads);
     spool.bytes += spooledBytes;
   }
 
@@ -286,10 +282,7 @@ export class KgStore {
   dropGraph(graphIri: string): void {
     checkIri(graphIri);
     this.#beginWrite();
-    const deferred = this.#deferred.get(graphIri);
-    if (deferred !== undefined) {
-      this.#deferred.delete(graphIri);
-      this.#deferredQuads -= deferred;
+    if (this.#deferred.delete(graphIri)) {
       this.#ranges.delete(graphIri);
       return;
     }
@@ -466,15 +459,11 @@ export class KgStore {
     const saved = new Map<string, ByteRange>();
     for (const [g, r] of this.#ranges) if (r.file === spool.file) saved.set(g, { ...r, file });
     const append = (data: Uint8Array) => {
-      for (let at = 0; at < data.length; ) {
-        const n = writeSync(spool.fd, data, at, data.length - at, spool.bytes + at);
-        if (n === 0) throw new Error(`cannot write to ${spool.file}: the disk took no more bytes`);
-        at += n;
-      }
+      writeFully(spool, data, spool.bytes);
       spool.hash.update(data);
       spool.bytes += data.length;
     };
-    const sources = new Map<string, number>();
+    const sources = new RangeReader();
     try {
       append(Buffer.from(this.graphText(null, "nquads"), "utf8"));
       for (const g of this.graphs()) {
@@ -488,12 +477,7 @@ export class KgStore {
         let text: Uint8Array;
         if (range !== undefined) {
           line = Buffer.from(sectionLine(g, range.length), "utf8");
-          let fd = sources.get(range.file);
-          if (fd === undefined) {
-            fd = openSync(range.file, "r");
-            sources.set(range.file, fd);
-          }
-          text = readRange(fd, range);
+          text = sources.read(range);
         } else {
           text = Buffer.from(this.graphText(g, "nquads"), "utf8");
           line = Buffer.from(sectionLine(g, text.length), "utf8");
@@ -503,10 +487,9 @@ export class KgStore {
         append(text);
       }
     } finally {
-      for (const fd of sources.values()) closeSync(fd);
+      sources.close();
     }
-    const end = Buffer.from(trailerLine(this.size, spool.bytes, spool.hash.digest("hex")), "utf8");
-    writeSync(spool.fd, end, 0, end.length, spool.bytes);
+    writeFully(spool, Buffer.from(trailerLine(this.size, spool.bytes, spool.hash.digest("hex")), "utf8"), spool.bytes);
     fsyncSync(spool.fd);
     closeSync(spool.fd);
     this.#spool = undefined;
@@ -531,10 +514,15 @@ export class KgStore {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${STORE_FILE}${SPOOL}`);
     // laid out as a store file (header, then sections), so that a save can finish it and make it the store
-    const fd = openSync(file, "w+");
     const header = Buffer.from(STORE_HEADER, "utf8");
-    writeSync(fd, header, 0, header.length, 0);
-    this.#spool = { fd, file, bytes: header.length, hash: createHash("sha256").update(header), sections: 0 };
+    this.#spool = {
+      fd: openSync(file, "w+"),
+      file,
+      bytes: header.length,
+      hash: createHash("sha256").update(header),
+      sections: 0,
+    };
+    writeFully(this.#spool, header, 0);
     return this.#spool;
   }
 
@@ -562,7 +550,6 @@ export class KgStore {
         this.#store = loaded.store;
         this.#ranges = loaded.ranges;
         this.#deferred.clear();
-        this.#deferredQuads = 0;
         this.#generation = now;
       }
     } catch (e) {
@@ -579,14 +566,20 @@ export class KgStore {
     this.#materialise();
   }
 
+  /** Quads of the deferred graphs. */
+  #deferredQuads(): number {
+    let n = 0;
+    for (const quads of this.#deferred.values()) n += quads;
+    return n;
+  }
+
   /** Loads every deferred graph into the engine from its text, in loads of a few MB. */
   #materialise(): void {
     if (this.#deferred.size === 0) return;
-    const graphs = [...this.#deferred];
-    const expected = this.#store.size + this.#deferredQuads;
+    const graphs = [...this.#deferred.keys()];
+    const expected = this.size;
     this.#deferred = new Map();
-    this.#deferredQuads = 0;
-    const fds = new Map<string, number>();
+    const texts = new RangeReader();
     let batch: Buffer[] = [];
     let bytes = 0;
     const flush = () => {
@@ -595,27 +588,17 @@ export class KgStore {
       bytes = 0;
     };
     try {
-      for (const [g] of graphs) {
+      for (const g of graphs) {
         const range = this.#ranges.get(g);
         if (range === undefined) throw new KgError("E_STORE", `the text of graph <${g}> was lost before it was loaded`);
-        let fd = fds.get(range.file);
-        if (fd === undefined) {
-          fd = openSync(range.file, "r");
-          fds.set(range.file, fd);
-        }
-        const buf = Buffer.allocUnsafe(range.length);
-        for (let at = 0; at < range.length; ) {
-          const n = readSync(fd, buf, at, range.length - at, range.offset + at);
-          if (n === 0) throw new KgError("E_STORE", `the text of graph <${g}> in ${range.file} is cut short`);
-          at += n;
-        }
+        const buf = texts.read(range);
         batch.push(buf);
         bytes += buf.length;
         if (bytes >= CHUNK_CHARS) flush();
       }
       flush();
     } finally {
-      for (const fd of fds.values()) closeSync(fd);
+      texts.close();
     }
     if (this.#store.size !== expected)
       throw new KgError(
@@ -671,15 +654,39 @@ interface Spool {
   sections: number;
 }
 
-/** The bytes of a range of an open file. */
-function readRange(fd: number, range: ByteRange): Buffer {
-  const buf = Buffer.allocUnsafe(range.length);
-  for (let at = 0; at < range.length; ) {
-    const n = readSync(fd, buf, at, range.length - at, range.offset + at);
-    if (n === 0) throw new KgError("E_STORE", `${range.file} ends before byte ${range.offset + range.length}`);
+/** Reads byte ranges of files, each file opened once until `close()`. */
+class RangeReader {
+  readonly #fds = new Map<string, number>();
+
+  /** The bytes of a range. */
+  read(range: ByteRange): Buffer {
+    let fd = this.#fds.get(range.file);
+    if (fd === undefined) {
+      fd = openSync(range.file, "r");
+      this.#fds.set(range.file, fd);
+    }
+    const buf = Buffer.allocUnsafe(range.length);
+    for (let at = 0; at < range.length; ) {
+      const n = readSync(fd, buf, at, range.length - at, range.offset + at);
+      if (n === 0) throw new KgError("E_STORE", `${range.file} ends before byte ${range.offset + range.length}`);
+      at += n;
+    }
+    return buf;
+  }
+
+  close(): void {
+    for (const fd of this.#fds.values()) closeSync(fd);
+    this.#fds.clear();
+  }
+}
+
+/** Writes all of `data` at `position` of the spool. */
+function writeFully(spool: Spool, data: Uint8Array, position: number): void {
+  for (let at = 0; at < data.length; ) {
+    const n = writeSync(spool.fd, data, at, data.length - at, position + at);
+    if (n === 0) throw new KgError("E_STORE", `cannot write to ${spool.file}: the disk took no more bytes`);
     at += n;
   }
-  return buf;
 }
 
 /** The named graphs a query's dataset is limited to, or undefined when it may read any graph. */
