@@ -89,15 +89,20 @@ describe("a tally of graph summaries", () => {
     ];
     const keys = new Set(quads.map(storedTripleKey));
     expect(keys.size).toBe(1);
-    const summarised = summariseGraph(ir.articleGraph("a"), quads, own("a"));
+    const summarised = summariseGraph(ir.articleGraph("a"), quads, own("a"), ir.base);
     expect([...(summarised?.keep ?? [])]).toEqual([1, 0]);
     expect(summarised?.summary.quads).toBe(1);
   });
 
   it("is inconsistent when another graph uses a graph's own IRI, or a graph comes twice", () => {
     const t = new DatasetTally(ir.base);
-    const a = summariseGraph(ir.articleGraph("a"), [quad(s("a", 1), p, literal("x"), g("a"))], own("a"))?.summary;
-    const b = summariseGraph(ir.articleGraph("b"), [quad(s("b", 1), p, s("a", 1), g("b"))], own("b"))?.summary;
+    const a = summariseGraph(
+      ir.articleGraph("a"),
+      [quad(s("a", 1), p, literal("x"), g("a"))],
+      own("a"),
+      ir.base,
+    )?.summary;
+    const b = summariseGraph(ir.articleGraph("b"), [quad(s("b", 1), p, s("a", 1), g("b"))], own("b"), ir.base)?.summary;
     if (a === undefined || b === undefined) throw new Error("no summary");
     t.add(a);
     expect(t.consistent).toBe(true);

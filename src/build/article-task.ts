@@ -129,7 +129,7 @@ export function taskRunner(settings: TaskSettings): (task: ArticleTask) => Promi
     // Each statement once, as the store holds it (with `summarise`, where a literal's stored
     // form is known): the store then counts the graph's quads from this text without loading it.
     const summarised =
-      settings.summarise === true ? summariseGraph(g.graph, g.quads, ownPrefixes(iris.base, article.id)) : undefined;
+      settings.summarise === true ? summariseGraph(g.graph, g.quads, ownPrefixes(iris.base, article.id), iris.base) : undefined;
     const seen = new Set<string>();
     const lines: string[] = [];
     const uses = new Set<string>();

@@ -10,11 +10,17 @@
  * counted once over the dataset. A tally that finds an own term of one graph anywhere else
  * says so (`consistent`), and the figures are then counted by the store instead.
  */
+import { hash } from "node:crypto";
 import type * as RDF from "@rdfjs/types";
-import { LINK_PREDICATES } from "../link/targets.js";
+import { LINK_PREDICATES, LINK_TARGETS } from "../link/targets.js";
 import { RDF as RDFV, XSD } from "../rdf/vocab.js";
 
-/** What the VoID figures need of one article graph. */
+/**
+ * What the VoID figures need of one article graph. Keys (termKey, tripleKey) go as their
+ * digests (`digestKey`), by category (`Category`): 16 bytes each, whatever the length of the
+ * term (an article's text is one), so that a tally of 10,000 graphs fits in a small file and a
+ * build can keep it from one run to the next (the store's index, build/index-file.ts).
+ */
 export interface GraphSummary {
   readonly graph: string;
   /** Distinct quads of the graph. */
@@ -27,15 +33,35 @@ export interface GraphSummary {
   readonly ownTriples: number;
   /** Own subjects per class (class IRI → count). */
   readonly ownClasses: Readonly<Record<string, number>>;
-  /** Keys (termKey) of the other subjects, objects and properties. */
-  readonly subjects: readonly string[];
-  readonly objects: readonly string[];
-  readonly properties: readonly string[];
-  /** Keys (tripleKey) of the statements about another subject, and of every link statement. */
-  readonly triples: readonly string[];
-  /** `subjectKey classKey` of the other subjects' classes. */
-  readonly typed: readonly string[];
+  /** Digests of the other terms and statements, by category. */
+  readonly keys: Readonly<Record<string, readonly string[]>>;
+  /** Own-IRI prefixes (of any article) met as one of the other terms. */
+  readonly foreign: readonly string[];
 }
+
+/**
+ * Categories of keys: subjects, objects, properties, statements (about another subject, and
+ * every link statement), entities (subjects under the base), subjects of a class (`c <class>`),
+ * link statements of a link set (`l <target id> <predicate>`).
+ */
+const TYPED = "c ";
+const LINKED = "l ";
+export const Category = {
+  subjects: "s",
+  objects: "o",
+  properties: "p",
+  triples: "t",
+  entities: "e",
+  typed: (cls: string) => `${TYPED}${cls}`,
+  link: (target: string, predicate: string) => `${LINKED}${target} ${predicate}`,
+} as const;
+
+/**
+ * A key's digest: its MD5 as a 16-character binary string. Content addressing, not security:
+ * two keys of one category that collide would count as one (odds about 1 in 10^26 for a
+ * million keys).
+ */
+export const digestKey = (key: string): string => hash("md5", key, "binary");
 
 /**
  * A term as a key: the id n3 gives it (`iri`, `_:label`, `"value"`, `"value"@lang` with the
@@ -167,6 +193,13 @@ export function ownPrefixes(base: string, articleId: string): string[] {
 
 const LINKS = new Set(LINK_PREDICATES);
 
+/** The link-set categories of a link statement (predicate, object key): one per target whose URI space holds the object. */
+function linkCategories(p: string, o: string): string[] {
+  const out: string[] = [];
+  if (LINKS.has(p)) for (const t of LINK_TARGETS) if (o.startsWith(t.uriSpace)) out.push(Category.link(t.id, p));
+  return out;
+}
+
 /** A statement's key as the store holds it (storedKey), or undefined when that is not known here. */
 export function storedTripleKey(q: RDF.Quad): string | undefined {
   const o = storedKey(q.object);
@@ -180,15 +213,61 @@ export interface Summarised {
   readonly keep: Uint8Array;
 }
 
+/** Distinct keys by category, digested once each. */
+class KeySets {
+  readonly #sets = new Map<string, Set<string>>();
+  readonly #digests = new Map<string, string>();
+
+  add(category: string, key: string): void {
+    let set = this.#sets.get(category);
+    if (set === undefined) {
+      set = new Set();
+      this.#sets.set(category, set);
+    }
+    set.add(key);
+  }
+
+  /** Category → digests of its keys. */
+  digested(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const [c, set] of this.#sets) {
+      const list: string[] = [];
+      for (const k of set) {
+        let d = this.#digests.get(k);
+        if (d === undefined) {
+          d = digestKey(k);
+          this.#digests.set(k, d);
+        }
+        list.push(d);
+      }
+      out[c] = list;
+    }
+    return out;
+  }
+}
+
 /**
- * Summarises one article graph (`own`: its own-IRI prefixes) from its quads, each counted once
- * as the store holds it (storedTripleKey); undefined when a literal is one whose stored form is
- * not known here.
+ * The keys of a statement about a subject that is not an own IRI of the graph (or of a link
+ * statement): subject, entity, statement, class, link sets.
+ */
+function addStatementKeys(keys: KeySets, s: string, p: string, o: string, t: string, isType: boolean, base: string) {
+  keys.add(Category.subjects, s);
+  if (s.startsWith(base)) keys.add(Category.entities, s);
+  keys.add(Category.triples, t);
+  if (isType) keys.add(Category.typed(o), s);
+  for (const c of linkCategories(p, o)) keys.add(c, t);
+}
+
+/**
+ * Summarises one article graph (`own`: its own-IRI prefixes, under `base`) from its quads,
+ * each counted once as the store holds it (storedTripleKey); undefined when a literal is one
+ * whose stored form is not known here.
  */
 export function summariseGraph(
   graph: string,
   quads: readonly RDF.Quad[],
   own: readonly string[],
+  base: string,
 ): Summarised | undefined {
   // an IRI under one of the prefixes (each ends with the article's id and a slash, and an id
   // holds no slash): the IRI's own prefix is that one
@@ -199,11 +278,17 @@ export function summariseGraph(
   const ownObjects = new Set<string>();
   const ownClasses: Record<string, number> = {};
   let ownTriples = 0;
-  const subjects = new Set<string>();
-  const objects = new Set<string>();
-  const properties = new Set<string>();
-  const triples = new Set<string>();
-  const typed = new Set<string>();
+  const keys = new KeySets();
+  const foreign = new Set<string>();
+  const other = new Set<string>();
+  const notOwn = (key: string) => {
+    if (other.has(key)) return;
+    other.add(key);
+    if (isIriKey(key)) {
+      const prefix = ownPrefixOf(key, base);
+      if (prefix !== undefined) foreign.add(prefix);
+    }
+  };
   for (let i = 0; i < quads.length; i++) {
     const q = quads[i] as RDF.Quad;
     const ownO = isOwn(q.object);
@@ -215,20 +300,24 @@ export function summariseGraph(
     if (seen.has(t)) continue;
     seen.add(t);
     keep[i] = 1;
-    properties.add(p);
+    keys.add(Category.properties, p);
     if (ownO) ownObjects.add(o);
-    else objects.add(o);
+    else {
+      keys.add(Category.objects, o);
+      notOwn(o);
+    }
     const isType = p === RDFV.type && q.object.termType === "NamedNode";
     if (isOwn(q.subject)) {
       ownSubjects.add(q.subject.value);
-      if (LINKS.has(p)) triples.add(t);
-      else ownTriples++;
+      if (LINKS.has(p)) {
+        keys.add(Category.triples, t);
+        for (const c of linkCategories(p, o)) keys.add(c, t);
+      } else ownTriples++;
       // each statement once: one per (subject, class)
       if (isType) ownClasses[q.object.value] = (ownClasses[q.object.value] ?? 0) + 1;
     } else {
-      subjects.add(s);
-      triples.add(t);
-      if (isType) typed.add(`${s} ${o}`);
+      notOwn(s);
+      addStatementKeys(keys, s, p, o, t, isType, base);
     }
   }
   const summary: GraphSummary = {
@@ -239,16 +328,13 @@ export function summariseGraph(
     ownObjects: ownObjects.size,
     ownTriples,
     ownClasses,
-    subjects: [...subjects],
-    objects: [...objects],
-    properties: [...properties],
-    triples: [...triples],
-    typed: [...typed],
+    keys: keys.digested(),
+    foreign: [...foreign],
   };
   return { summary, keep };
 }
 
-/** The figures a tally gives (the same as `DatasetStats` less the link sets and the graphs' count). */
+/** The figures a tally gives (the same as `DatasetStats` less the graphs' count). */
 export interface TallyFigures {
   readonly triples: number;
   readonly subjects: number;
@@ -256,105 +342,235 @@ export interface TallyFigures {
   readonly properties: number;
   readonly objects: number;
   readonly classes: ReadonlyMap<string, number>;
-  /** Distinct statements with a link predicate (p, o keys): what the link-set figures count. */
-  readonly links: readonly (readonly [string, string])[];
+  /** Distinct link statements per link set: target id → predicate → count. */
+  readonly links: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
+/** Adds `n` to a count of a map (deleting it at 0). */
+function bump<K>(map: Map<K, number>, key: K, n: number): void {
+  const v = (map.get(key) ?? 0) + n;
+  if (v === 0) map.delete(key);
+  else map.set(key, v);
+}
+
+/** First line of a saved tally. */
+const TALLY_FORMAT = "article-kg tally 1";
+
 /**
- * Adds up graph summaries (and the statements of the other graphs, `addQuad`). The summaries'
- * quads must be distinct within each graph; two summaries of one graph make it inconsistent.
+ * Adds up graph summaries, and takes them away again: each key is kept with the number of
+ * summaries that hold it, so a graph replaced or dropped changes the figures without the
+ * others being read again. The summaries' quads must be distinct within each graph; two
+ * summaries of one graph make it inconsistent. A tally saves to bytes and loads from them
+ * (`toBytes`, `fromBytes`).
  */
 export class DatasetTally {
   readonly #base: string;
+  /** The summarised graphs. */
   readonly graphs = new Set<string>();
   #ownSubjects = 0;
   #ownObjects = 0;
   #ownTriples = 0;
   readonly #ownClasses = new Map<string, number>();
-  readonly #own = new Set<string>();
-  /** Own-IRI prefixes met as another graph's term (consistent only if none is a summarised graph's). */
-  readonly #foreign = new Set<string>();
-  readonly #subjects = new Set<string>();
-  readonly #objects = new Set<string>();
-  readonly #properties = new Set<string>();
-  readonly #triples = new Set<string>();
-  readonly #typed = new Set<string>();
+  /** Own-IRI prefixes of the summarised graphs, and of the other terms (consistent only if none is both). */
+  readonly #own = new Map<string, number>();
+  readonly #foreign = new Map<string, number>();
+  /** Category → digest → summaries holding it. */
+  readonly #keys = new Map<string, Map<string, number>>();
   #twice = false;
 
   constructor(base: string) {
     this.#base = base;
   }
 
+  /** The base IRI the own IRIs are under. */
+  get base(): string {
+    return this.#base;
+  }
+
   /** Adds one article graph's summary. */
   add(s: GraphSummary): void {
     if (this.graphs.has(s.graph)) this.#twice = true;
     this.graphs.add(s.graph);
-    this.#ownSubjects += s.ownSubjects;
-    this.#ownObjects += s.ownObjects;
-    this.#ownTriples += s.ownTriples;
-    for (const [c, n] of Object.entries(s.ownClasses)) this.#ownClasses.set(c, (this.#ownClasses.get(c) ?? 0) + n);
-    for (const p of s.own) this.#own.add(p);
-    for (const k of s.subjects) this.#addKey(this.#subjects, k);
-    for (const k of s.objects) this.#addKey(this.#objects, k);
-    for (const k of s.properties) this.#properties.add(k);
-    for (const k of s.triples) this.#triples.add(k);
-    for (const k of s.typed) this.#typed.add(k);
+    this.#apply(s, 1);
   }
 
-  /** Adds one statement of a graph that was not summarised. */
-  addQuad(q: RDF.Quad): void {
-    const s = termKey(q.subject);
-    const p = termKey(q.predicate);
-    const o = termKey(q.object);
-    this.#addKey(this.#subjects, s);
-    this.#addKey(this.#objects, o);
-    this.#properties.add(p);
-    this.#triples.add(tripleKey(s, p, o));
-    if (q.predicate.value === RDFV.type && q.object.termType === "NamedNode") this.#typed.add(`${s} ${o}`);
+  /** Takes away the summary of a graph added before (its graph replaced or dropped). */
+  remove(s: GraphSummary): void {
+    if (!this.graphs.delete(s.graph)) {
+      this.#twice = true; // not there: the figures cannot be trusted
+      return;
+    }
+    this.#apply(s, -1);
+  }
+
+  #apply(s: GraphSummary, n: number): void {
+    this.#ownSubjects += n * s.ownSubjects;
+    this.#ownObjects += n * s.ownObjects;
+    this.#ownTriples += n * s.ownTriples;
+    for (const [c, k] of Object.entries(s.ownClasses)) bump(this.#ownClasses, c, n * k);
+    for (const p of s.own) bump(this.#own, p, n);
+    for (const p of s.foreign) bump(this.#foreign, p, n);
+    for (const [category, digests] of Object.entries(s.keys)) {
+      let map = this.#keys.get(category);
+      if (map === undefined) {
+        map = new Map();
+        this.#keys.set(category, map);
+      }
+      for (const d of digests) bump(map, d, n);
+      if (map.size === 0) this.#keys.delete(category);
+    }
   }
 
   /** Whether the summaries add up: no graph twice, and no graph's own IRI used by another graph. */
   get consistent(): boolean {
     if (this.#twice) return false;
-    for (const p of this.#foreign) if (this.#own.has(p)) return false;
+    for (const p of this.#foreign.keys()) if (this.#own.has(p)) return false;
     return true;
   }
 
-  /** The figures over every summary and statement added. */
-  figures(): TallyFigures {
-    const classes = new Map(this.#ownClasses);
-    for (const k of this.#typed) {
-      const c = k.slice(k.indexOf(" ") + 1); // a subject's key holds no space
-      classes.set(c, (classes.get(c) ?? 0) + 1);
+  /**
+   * The figures over every summary, and the statements `others` of graphs that were not
+   * summarised (as the store gives them back); undefined when they do not add up (see
+   * `consistent`, and an own IRI of a summarised graph among the other statements).
+   */
+  figures(others: Iterable<RDF.Quad> = []): TallyFigures | undefined {
+    if (!this.consistent) return undefined;
+    const base = this.#base;
+    const keys = new KeySets();
+    let foreign = false;
+    const iri = (key: string) => {
+      if (isIriKey(key)) {
+        const prefix = ownPrefixOf(key, base);
+        if (prefix !== undefined && this.#own.has(prefix)) foreign = true;
+      }
+    };
+    for (const q of others) {
+      const s = termKey(q.subject);
+      const p = q.predicate.value;
+      const o = termKey(q.object);
+      iri(s);
+      iri(o);
+      keys.add(Category.properties, p);
+      keys.add(Category.objects, o);
+      const isType = p === RDFV.type && q.object.termType === "NamedNode";
+      addStatementKeys(keys, s, p, o, tripleKey(s, p, o), isType, base);
     }
-    const sortedClasses = new Map([...classes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    let entities = this.#ownSubjects;
-    for (const s of this.#subjects) if (s.startsWith(this.#base)) entities++;
-    const links: [string, string][] = [];
-    for (const t of this.#triples) {
-      // subject and predicate keys hold no NUL: the first two end them
-      const a = t.indexOf("\u0000");
-      const b = t.indexOf("\u0000", a + 1);
-      const p = t.slice(a + 1, b);
-      if (LINKS.has(p)) links.push([p, t.slice(b + 1)]);
+    if (foreign) return undefined;
+    // each category: the summaries' keys, and the others' keys that no summary holds
+    const sizes = new Map<string, number>();
+    for (const [c, map] of this.#keys) sizes.set(c, map.size);
+    for (const [c, digests] of Object.entries(keys.digested())) {
+      const map = this.#keys.get(c);
+      let extra = 0;
+      for (const d of digests) if (map?.has(d) !== true) extra++;
+      sizes.set(c, (sizes.get(c) ?? 0) + extra);
+    }
+    const size = (c: string) => sizes.get(c) ?? 0;
+    const classes = new Map(this.#ownClasses);
+    const links = new Map<string, Map<string, number>>();
+    for (const [c, n] of sizes) {
+      if (c.startsWith(TYPED)) bump(classes, c.slice(TYPED.length), n);
+      else if (c.startsWith(LINKED)) {
+        const [target = "", predicate = ""] = c.slice(LINKED.length).split(" ");
+        let perTarget = links.get(target);
+        if (perTarget === undefined) {
+          perTarget = new Map();
+          links.set(target, perTarget);
+        }
+        perTarget.set(predicate, n);
+      }
     }
     return {
-      triples: this.#triples.size + this.#ownTriples,
-      subjects: this.#subjects.size + this.#ownSubjects,
-      entities,
-      properties: this.#properties.size,
-      objects: this.#objects.size + this.#ownObjects,
-      classes: sortedClasses,
+      triples: size(Category.triples) + this.#ownTriples,
+      subjects: size(Category.subjects) + this.#ownSubjects,
+      entities: size(Category.entities) + this.#ownSubjects,
+      properties: size(Category.properties),
+      objects: size(Category.objects) + this.#ownObjects,
+      classes: new Map([...classes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
       links,
     };
   }
 
-  #addKey(set: Set<string>, key: string): void {
-    if (set.has(key)) return;
-    set.add(key);
-    if (isIriKey(key)) {
-      const p = ownPrefixOf(key, this.#base);
-      if (p !== undefined) this.#foreign.add(p);
+  /**
+   * The tally as bytes: a JSON line (graphs, counts, prefixes, categories and their sizes),
+   * then per category its digests (16 bytes each) and their counts (4 bytes each, little-endian).
+   */
+  toBytes(): Buffer {
+    const categories = [...this.#keys].map(([c, m]) => [c, m.size] as const);
+    const head = JSON.stringify({
+      format: TALLY_FORMAT,
+      base: this.#base,
+      graphs: [...this.graphs],
+      ownSubjects: this.#ownSubjects,
+      ownObjects: this.#ownObjects,
+      ownTriples: this.#ownTriples,
+      ownClasses: [...this.#ownClasses],
+      own: [...this.#own],
+      foreign: [...this.#foreign],
+      twice: this.#twice,
+      categories,
+    });
+    let bytes = 0;
+    for (const [, n] of categories) bytes += n * 20;
+    const headBytes = Buffer.from(`${head}\n`, "utf8");
+    const out = Buffer.allocUnsafe(headBytes.length + bytes);
+    headBytes.copy(out, 0);
+    let at = headBytes.length;
+    for (const [, map] of this.#keys) {
+      for (const d of map.keys()) at += out.write(d, at, "latin1");
+      for (const n of map.values()) at = out.writeUInt32LE(n, at);
     }
+    return out;
   }
+
+  /** A tally saved by `toBytes`; undefined when the bytes are not one (or of another base). */
+  static fromBytes(bytes: Uint8Array, base: string): DatasetTally | undefined {
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const nl = buf.indexOf(10);
+    if (nl < 0) return undefined;
+    let head: TallyHead;
+    try {
+      head = JSON.parse(buf.toString("utf8", 0, nl)) as TallyHead;
+    } catch {
+      return undefined;
+    }
+    if (head.format !== TALLY_FORMAT || head.base !== base) return undefined;
+    let bytesNeeded = nl + 1;
+    for (const [, n] of head.categories) bytesNeeded += n * 20;
+    if (bytesNeeded !== buf.length) return undefined;
+    const t = new DatasetTally(base);
+    for (const g of head.graphs) t.graphs.add(g);
+    t.#ownSubjects = head.ownSubjects;
+    t.#ownObjects = head.ownObjects;
+    t.#ownTriples = head.ownTriples;
+    for (const [c, n] of head.ownClasses) t.#ownClasses.set(c, n);
+    for (const [p, n] of head.own) t.#own.set(p, n);
+    for (const [p, n] of head.foreign) t.#foreign.set(p, n);
+    t.#twice = head.twice;
+    let at = nl + 1;
+    for (const [c, n] of head.categories) {
+      const map = new Map<string, number>();
+      const counts = at + n * 16;
+      for (let i = 0; i < n; i++)
+        map.set(buf.toString("latin1", at + i * 16, at + i * 16 + 16), buf.readUInt32LE(counts + i * 4));
+      at = counts + n * 4;
+      t.#keys.set(c, map);
+    }
+    return t;
+  }
+}
+
+/** The JSON line of a saved tally. */
+interface TallyHead {
+  readonly format: string;
+  readonly base: string;
+  readonly graphs: readonly string[];
+  readonly ownSubjects: number;
+  readonly ownObjects: number;
+  readonly ownTriples: number;
+  readonly ownClasses: readonly [string, number][];
+  readonly own: readonly [string, number][];
+  readonly foreign: readonly [string, number][];
+  readonly twice: boolean;
+  readonly categories: readonly [string, number][];
 }

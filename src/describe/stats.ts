@@ -123,13 +123,15 @@ function tallyStats(store: KgStore, iris: Iris, tally: DatasetTally): DatasetSta
   const inDataset = new Set(dataset);
   if (deferred.size !== tally.graphs.size) return undefined;
   for (const g of tally.graphs) if (!deferred.has(g) || !inDataset.has(g)) return undefined;
-  for (const g of dataset) if (!deferred.has(g)) for (const q of store.quadsOf(g)) tally.addQuad(q);
-  if (!tally.consistent) return undefined;
-  const f = tally.figures();
+  const others = function* () {
+    for (const g of dataset) if (!deferred.has(g)) yield* store.quadsOf(g);
+  };
+  const f = tally.figures(others());
+  if (f === undefined) return undefined;
   const linksets: LinksetStats[] = [];
   for (const t of LINK_TARGETS) {
-    const perPredicate = new Map<string, number>();
-    for (const [p, o] of f.links) if (o.startsWith(t.uriSpace)) perPredicate.set(p, (perPredicate.get(p) ?? 0) + 1);
+    const perPredicate = f.links.get(t.id);
+    if (perPredicate === undefined) continue;
     for (const p of [...perPredicate.keys()].sort())
       linksets.push({ target: t.id, predicate: p, triples: perPredicate.get(p) as number });
   }
