@@ -11,7 +11,7 @@ import { type BuildOptions, buildStore } from "../src/build/build.js";
 import { articleFileList } from "../src/build/sources.js";
 import { mapInOrder } from "../src/build/workers.js";
 import { iris as makeIris } from "../src/rdf/iri.js";
-import { KgStore, STORE_FILE } from "../src/store/index.js";
+import { INDEX_SUFFIX, KgStore, STORE_FILE } from "../src/store/index.js";
 
 const ir = makeIris();
 /** A fixed clock, so two builds can be compared byte for byte (provenance and description times). */
@@ -145,6 +145,45 @@ describe("an incremental build", () => {
     expect(before.some((q) => q.startsWith(`${ir.place("433124")} `))).toBe(true);
     expect(after.some((q) => q.startsWith(`${ir.place("433124")} `))).toBe(false);
     expect(after.some((q) => q.startsWith(`${ir.place("610602")} `))).toBe(true);
+  }, 180_000);
+
+  it("through the store's index, writes what a build that loads the store writes, and loads no unchanged graph", async () => {
+    const input = join(dir, "indexed");
+    writeArticles(input, ["lueyang-2019", "dingxi-2020", "huayuan-2018", "yanchi-2017"]);
+    const lazyDir = join(dir, "indexed-lazy");
+    const loadDir = join(dir, "indexed-load");
+    /** Builds into both stores: one opened through its index, one loaded (its index removed first). */
+    const both = async (options: Partial<BuildOptions> = {}) => {
+      const files = await articleFileList([input]);
+      const lazy = await KgStore.open(lazyDir, { lazy: true });
+      const r = await buildStore(lazy, files, { iris: ir, now, incremental: true, ...options });
+      rmSync(join(loadDir, `${STORE_FILE}${INDEX_SUFFIX}`), { force: true });
+      await buildStore(await KgStore.open(loadDir), files, { iris: ir, now, incremental: true, ...options });
+      // the same file (the description's figures, from the index's tally there, counted by the store here)
+      expect(sortedStore(lazyDir)).toEqual(sortedStore(loadDir));
+      // the index names the file the build saved: the next build opens through it
+      expect((await KgStore.open(lazyDir, { lazy: true })).index?.graphs.size).toBe(
+        files.filter((f) => !f.endsWith("-empty.txt")).length,
+      );
+      return { r, lazy };
+    };
+    await both();
+    // one changed, one added
+    writeFileSync(join(input, "dingxi-2020.txt"), ARTICLES["dingxi-2020"]?.replace("5.6万人", "6.1万人") as string);
+    writeArticles(input, ["zhenan-2021"]);
+    const changed = await both({ jobs: 2 });
+    expect([changed.r.added, changed.r.changed, changed.r.unchanged]).toEqual([1, 1, 3]);
+    // every graph stayed text: the unchanged ones were never loaded, nor counted by the store
+    expect(changed.lazy.deferredGraphs().size).toBe(5);
+    // one removed (pruned), one gaining a place of another province
+    rmSync(join(input, "huayuan-2018.txt"));
+    writeFileSync(
+      join(input, "yanchi-2017.txt"),
+      `${ARTICLES["yanchi-2017"] as string}\n2017年底，延安市宝塔区减贫1.2万人。\n`,
+    );
+    const pruned = await both({ prune: true });
+    expect([pruned.r.changed, pruned.r.unchanged, pruned.r.removed]).toEqual([1, 3, 1]);
+    expect(pruned.lazy.deferredGraphs().size).toBe(4);
   }, 180_000);
 
   it("rebuilds an unchanged article when its publication date is given otherwise", async () => {

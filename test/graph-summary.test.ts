@@ -13,7 +13,7 @@ import { Store as Engine } from "oxigraph";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildStore } from "../src/build/build.js";
 import { articleFileList } from "../src/build/sources.js";
-import { storedKey, termKey } from "../src/describe/graph-summary.js";
+import { ntriplesKeys, statementKeysOf, storedKey, termKey } from "../src/describe/graph-summary.js";
 import { DatasetTally, datasetIri, datasetStats, storedTripleKey, summariseGraph } from "../src/describe/index.js";
 import { iris as makeIris } from "../src/rdf/iri.js";
 import { KgStore, STORE_FILE } from "../src/store/index.js";
@@ -179,5 +179,54 @@ describe("a deferred graph", () => {
     store.close();
     expect(store.deferredGraphs().size).toBe(0);
     expect(store.quadsOf(ir.articleGraph("c"))).toHaveLength(4);
+  });
+});
+
+describe("a graph's statements as keys from the store's N-Triples", () => {
+  it("are the keys of its terms, whatever the literals hold", () => {
+    const text = fc.string({
+      unit: fc.constantFrom("a", "數", '"', "\\", "\n", "\r", "\t", "\u0001", "😀", " ", ">", "^", "@"),
+    });
+    const object = fc.oneof(
+      text.map((t) => literal(t)),
+      fc.tuple(text, fc.constantFrom("zh-Hans", "en", "zh-hant-tw")).map(([t, l]) => literal(t, l)),
+      fc
+        .tuple(text, fc.constantFrom(`${XS}date`, "http://ex/dt", `${XS}integer`))
+        .map(([t, d]) => literal(t, namedNode(d))),
+      fc.constantFrom(namedNode("http://ex/o"), namedNode("http://ex/o?a=1#f"), DataFactory.blankNode("b1")),
+    );
+    fc.assert(
+      fc.property(fc.array(object, { minLength: 1, maxLength: 8 }), (objects) => {
+        const store = KgStore.memory();
+        const g = "http://ex/graph";
+        store.loadQuads(
+          objects.map((o, i) =>
+            quad(
+              i % 2 === 0 ? namedNode(`http://ex/s${i}`) : DataFactory.blankNode(`s${i}`),
+              namedNode("http://ex/p"),
+              o,
+            ),
+          ),
+          g,
+        );
+        const keys = (list: readonly { s: string; p: string; o: string; iriObject: boolean }[]) =>
+          list
+            .map((k) =>
+              JSON.stringify([k.s.startsWith("_:") ? "_" : k.s, k.p, k.o.startsWith("_:") ? "_" : k.o, k.iriObject]),
+            )
+            .sort();
+        const fast = ntriplesKeys(store.graphText(g, "ntriples"));
+        expect(fast).toBeDefined();
+        expect(keys(fast ?? [])).toEqual(keys(store.quadsOf(g).map(statementKeysOf)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gives up on what is not one statement per line", () => {
+    expect(ntriplesKeys("# a comment\n")).toBeUndefined();
+    expect(ntriplesKeys("<< <http://a> <http://b> <http://c> >> <http://p> <http://o> .\n")).toBeUndefined();
+    expect(ntriplesKeys('<http://s> <http://p> "x\\q" .\n')).toBeUndefined();
+    expect(ntriplesKeys("<http://s> <http://p> <http://o> .")).toBeUndefined();
   });
 });

@@ -59,6 +59,10 @@ export type TaskResult =
       readonly file: string;
       readonly graph: string;
       readonly article: string;
+      /** The article's id (what its own IRIs are minted from). */
+      readonly id: string;
+      /** What the graph was built from (kept in the store's index: the next build compares it). */
+      readonly fingerprint: Fingerprint;
       /** The article graph as N-Quads in UTF-8 (text included): bytes, so that a worker hands them over without a copy. */
       readonly nquads: Uint8Array;
       /** Its statements, each once (as the store holds them when `summary` is given). */
@@ -123,13 +127,15 @@ export function taskRunner(settings: TaskSettings): (task: ArticleTask) => Promi
     }
     if (url !== undefined) article = { ...article, url };
     const graph = iris.articleGraph(article.id);
-    if (known !== undefined && sameFingerprint(known, fingerprintOf(article, settings.agent)))
-      return { kind: "unchanged", file, graph };
+    const fingerprint = fingerprintOf(article, settings.agent);
+    if (known !== undefined && sameFingerprint(known, fingerprint)) return { kind: "unchanged", file, graph };
     const g = articleGraph(article, iris);
     // Each statement once, as the store holds it (with `summarise`, where a literal's stored
     // form is known): the store then counts the graph's quads from this text without loading it.
     const summarised =
-      settings.summarise === true ? summariseGraph(g.graph, g.quads, ownPrefixes(iris.base, article.id), iris.base) : undefined;
+      settings.summarise === true
+        ? summariseGraph(g.graph, g.quads, ownPrefixes(iris.base, article.id), iris.base)
+        : undefined;
     const seen = new Set<string>();
     const lines: string[] = [];
     const uses = new Set<string>();
@@ -149,6 +155,8 @@ export function taskRunner(settings: TaskSettings): (task: ArticleTask) => Promi
       file,
       graph: g.graph,
       article: g.article,
+      id: article.id,
+      fingerprint,
       nquads: utf8Of(lines),
       quads: lines.length,
       observations: g.observations,

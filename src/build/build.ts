@@ -15,6 +15,7 @@ import { KgError } from "../errors.js";
 import type { Iris } from "../rdf/iri.js";
 import { KgStore, type Store } from "../store/index.js";
 import { type ArticleTask, badFileError, type Fingerprint, type TaskResult, taskRunner } from "./article-task.js";
+import { type IndexEntry, readBuildIndex, storeIndexOf, summaryOfText } from "./build-index.js";
 import { finishBuild } from "./finish.js";
 import { currentAgent, knownGraphs, storedArticleGraphs } from "./known.js";
 import { rebuildReference } from "./reference.js";
@@ -114,8 +115,25 @@ export async function buildStore(store: Store, files: readonly string[], options
   };
 
   const agent = currentAgent(iris);
+  const kg = store instanceof KgStore && store.dir !== undefined ? store : undefined;
+  // An embedded store opened through its index (KgStore.open `lazy`): the article graphs stay
+  // text in the file, and what this build needs of them is in the index (fingerprints, what
+  // they use, the dataset's tally), so none of them is loaded or queried.
+  const opened = kg?.index;
+  const indexed = readBuildIndex(opened, iris.base);
   const stored = new Set(await storedArticleGraphs(store, iris));
-  const known: ReadonlyMap<string, Fingerprint> = incremental === true ? await knownGraphs(store, iris) : new Map();
+  // (a full rebuild replaces every graph: taking each old summary away would cost more than it saves)
+  const indexUsable =
+    incremental === true &&
+    indexed !== undefined &&
+    stored.size === indexed.entries.size &&
+    [...stored].every((g) => indexed.entries.has(g));
+  const known: ReadonlyMap<string, Fingerprint> =
+    incremental !== true
+      ? new Map()
+      : indexUsable
+        ? new Map([...indexed.entries].map(([g, e]) => [g, e.fp]))
+        : await knownGraphs(store, iris);
   const knownS = lap();
   if (options.onWarning !== undefined) {
     const warning = ceilingWarning(store, files.length - stored.size);
@@ -127,8 +145,26 @@ export async function buildStore(store: Store, files: readonly string[], options
   // save) and never loaded into the engine: each is summarised where it is made, and the
   // dataset's figures are added up from the summaries (describe/graph-summary.ts). The
   // engine's load was most of this thread's work, the one that bounded a parallel build.
-  const defer = store instanceof KgStore && store.dir !== undefined && stored.size === 0;
-  const tally = defer ? new DatasetTally(iris.base) : undefined;
+  // An indexed store is tallied the same way, its changed graphs' old summaries taken away.
+  const defer = kg !== undefined && (stored.size === 0 || indexUsable);
+  let tally = !defer ? undefined : indexUsable ? indexed.tally : new DatasetTally(iris.base);
+  /** The index entries of the article graphs (undefined: the next save writes no index). */
+  let entries: Map<string, IndexEntry> | undefined = !defer ? undefined : indexUsable ? indexed.entries : new Map();
+  /** Takes a graph's summary (and entry) away before it is replaced or dropped; false if it cannot be. */
+  const forget = (graph: string): void => {
+    if (tally === undefined || !tally.graphs.has(graph)) return;
+    const entry = entries?.get(graph);
+    const text = kg?.deferredText(graph);
+    const summary =
+      entry === undefined || text === undefined ? undefined : summaryOfText(graph, text, entry.id, iris.base);
+    if (summary === undefined) {
+      tally = undefined;
+      entries = undefined;
+      return;
+    }
+    tally.remove(summary);
+    entries?.delete(graph);
+  };
   const settings = { base: iris.base, read, agent, summarise: defer };
   const pool = threads > 1 ? new TaskPool(threads, settings) : undefined;
   const run = pool === undefined ? taskRunner(settings) : (task: ArticleTask) => pool.run(task);
@@ -157,9 +193,16 @@ export async function buildStore(store: Store, files: readonly string[], options
         if (onBadFile === undefined) throw error;
         onBadFile(error, r.file);
       } else if (r.kind === "graph") {
+        if (status === "changed") forget(r.graph);
         // a graph without a summary is loaded (its quads counted by the store)
         await writer.write(r.graph, r.nquads, r.summary === undefined ? undefined : r.quads, status === "changed");
-        if (r.summary !== undefined) tally?.add(r.summary);
+        if (r.summary === undefined) {
+          tally = undefined;
+          entries = undefined;
+        } else {
+          tally?.add(r.summary);
+          entries?.set(r.graph, { fp: r.fingerprint, id: r.id, uses: r.uses });
+        }
         written.add(r.graph);
         records.push({ graph: r.graph, article: r.article, at: clock() });
         count.observations += r.observations;
@@ -177,7 +220,10 @@ export async function buildStore(store: Store, files: readonly string[], options
   if (prune === true) {
     const inputs = new Set(files.map((f) => iris.articleGraph(slugOf(f))));
     removed = [...stored].filter((g) => !inputs.has(g));
-    for (const g of removed) await store.dropGraph(g);
+    for (const g of removed) {
+      forget(g);
+      await store.dropGraph(g);
+    }
   }
   onArticlesWritten?.();
   const articlesS = lap();
@@ -209,7 +255,20 @@ export async function buildStore(store: Store, files: readonly string[], options
   // use is the whole answer, without a scan of the store; else the store is asked about the
   // candidates only.
   const removedSet = new Set(removed);
-  const allWritten = [...stored].every((g) => written.has(g) || removedSet.has(g));
+  // The index still the store's (not reloaded because another writer saved meanwhile), its
+  // entries naming the article graphs the store now holds: the graphs this build did not
+  // write use what their entries say.
+  const holds = new Set([...stored, ...written].filter((g) => !removedSet.has(g)));
+  if (
+    (opened !== undefined && kg?.index !== opened) ||
+    entries?.size !== holds.size ||
+    [...holds].some((g) => entries?.has(g) !== true)
+  ) {
+    tally = undefined;
+    entries = undefined;
+  }
+  if (entries !== undefined) for (const [g, e] of entries) if (!written.has(g)) for (const u of e.uses) used.add(u);
+  const allWritten = entries !== undefined || [...stored].every((g) => written.has(g) || removedSet.has(g));
   quads += await rebuildReference(store, iris, {
     allPlaces: allPlaces === true,
     ...(allWritten ? { used } : { added: used }),
@@ -226,7 +285,18 @@ export async function buildStore(store: Store, files: readonly string[], options
     ...(tally === undefined ? {} : { tally }),
   });
   timings.finish = lap();
-  await store.save();
+  // the index is written when it covers exactly the article graphs the file keeps as text
+  const deferred = kg?.deferredGraphs();
+  if (
+    kg !== undefined &&
+    tally?.consistent === true &&
+    entries !== undefined &&
+    deferred !== undefined &&
+    entries.size === deferred.size &&
+    [...entries.keys()].every((g) => deferred.has(g))
+  )
+    await kg.save({ index: storeIndexOf(entries, tally) });
+  else await store.save();
   timings.save = lap();
   return { ...result, quads, timings };
 }

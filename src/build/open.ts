@@ -21,9 +21,13 @@ export async function openBuilt(spec: string): Promise<Store> {
   return isRemoteStore(spec) ? openStore(spec) : openExisting(spec);
 }
 
-/** Opens a store to build into: a directory is started empty when it has no store yet. */
+/**
+ * Opens a store to build into: a directory is started empty when it has no store yet, and
+ * opened through its index (KgStore `lazy`): the article graphs a build does not change are
+ * never loaded.
+ */
 export function openForBuild(spec: string): Promise<Store> {
-  return openStore(spec);
+  return isRemoteStore(spec) ? openStore(spec) : KgStore.open(spec, { lazy: true });
 }
 
 /**

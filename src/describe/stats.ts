@@ -7,7 +7,7 @@
 import { LINK_PREDICATES, LINK_TARGETS } from "../link/targets.js";
 import type { Iris } from "../rdf/iri.js";
 import { KgStore, type Store } from "../store/index.js";
-import type { DatasetTally } from "./graph-summary.js";
+import { type DatasetTally, ntriplesKeys, type StatementKeys, statementKeysOf } from "./graph-summary.js";
 
 /** IRI of the graph holding the VoID/DCAT description of the dataset. */
 export const descriptionGraph = (iris: Iris): string => `${iris.base}graph/description`;
@@ -123,8 +123,15 @@ function tallyStats(store: KgStore, iris: Iris, tally: DatasetTally): DatasetSta
   const inDataset = new Set(dataset);
   if (deferred.size !== tally.graphs.size) return undefined;
   for (const g of tally.graphs) if (!deferred.has(g) || !inDataset.has(g)) return undefined;
-  const others = function* () {
-    for (const g of dataset) if (!deferred.has(g)) yield* store.quadsOf(g);
+  // each graph's statements as keys from the store's own N-Triples (its terms through JS took
+  // seconds for the provenance and reference graphs of a large store)
+  const others = function* (): Generator<StatementKeys> {
+    for (const g of dataset) {
+      if (deferred.has(g)) continue;
+      const keys = ntriplesKeys(store.graphText(g, "ntriples"));
+      if (keys !== undefined) yield* keys;
+      else for (const q of store.quadsOf(g)) yield statementKeysOf(q);
+    }
   };
   const f = tally.figures(others());
   if (f === undefined) return undefined;

@@ -18,7 +18,7 @@
  * out of the store again (docs: README, "Store file").
  */
 import { createHash, type Hash } from "node:crypto";
-import { closeSync, existsSync, openSync, readSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
 import { copyFile, type FileHandle, link, mkdir, open, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 
@@ -29,6 +29,8 @@ const TRAILER_LINE = /^# article-kg end: quads=(\d+) bytes=(\d+) sha256=([0-9a-f
 /** Start of the line before a graph's section (after the newline that ends the line before it). */
 const SECTION = "# article-kg graph ";
 const SECTION_SEARCH = Buffer.from(`\n${SECTION}`);
+const NEWLINE = Buffer.from("\n");
+const BLANK = Buffer.from("_:");
 const SECTION_LINE = /^# article-kg graph <([^\s<>]+)> bytes=(\d+)$/u;
 /** Bytes carried over a chunk boundary when looking for section lines (a longer line is not used). */
 const SECTION_CARRY = 8192;
@@ -48,19 +50,105 @@ const TAIL = 512;
 /** Suffix of the previous generation of a saved file (`store.nq.prev`). */
 export const PREVIOUS = ".prev";
 
-/** Reads a file in chunks (a synchronous iterable, as the store's `load()` wants). */
-export function* readChunks(file: string, chunkSize = 4 << 20): Generator<Uint8Array> {
-  const fd = openSync(file, "r");
+/**
+ * Reads a file in chunks (a synchronous iterable, as the store's `load()` wants); `fd`: an
+ * open descriptor of it to read instead (from its start; left open).
+ */
+export function* readChunks(file: string, chunkSize = 4 << 20, fd?: number): Generator<Uint8Array> {
+  const from = fd ?? openSync(file, "r");
   try {
-    for (;;) {
+    for (let at = 0; ; ) {
       const buf = new Uint8Array(chunkSize);
-      const n = readSync(fd, buf, 0, chunkSize, null);
+      const n = readSync(from, buf, 0, chunkSize, at);
       if (n === 0) return;
+      at += n;
       yield n === chunkSize ? buf : buf.subarray(0, n);
     }
   } finally {
-    closeSync(fd);
+    if (fd === undefined) closeSync(from);
   }
+}
+
+/** What the end line of a store file says, and the file's size. */
+export interface Trailer {
+  readonly quads: number;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly size: number;
+}
+
+/**
+ * The end line of a store file, read from its last bytes alone (not checked against the
+ * content: `CheckedReader` does that); undefined when it has none, or bytes after it.
+ */
+export function readTrailer(file: string, fd?: number): Trailer | undefined {
+  const from = fd ?? openSync(file, "r");
+  try {
+    const size = fstatSync(from).size;
+    const length = Math.min(TAIL, size);
+    const buf = Buffer.alloc(length);
+    for (let at = 0; at < length; ) {
+      const n = readSync(from, buf, at, length - at, size - length + at);
+      if (n === 0) return undefined;
+      at += n;
+    }
+    const at = buf.lastIndexOf(`\n${TRAILER}`);
+    if (at < 0) return undefined;
+    const line = buf.subarray(at + 1).toString("utf8");
+    const m = TRAILER_LINE.exec(line);
+    if (!m || Number(m[2]) + Buffer.byteLength(line, "utf8") !== size) return undefined;
+    return { quads: Number(m[1]), bytes: Number(m[2]), sha256: m[3] as string, size };
+  } finally {
+    if (fd === undefined) closeSync(from);
+  }
+}
+
+/**
+ * The graphs' sections that begin in `data`, bytes of a store file from `offset` on, where a
+ * line begins (not checked against the file: its checksum does that); as `CheckedReader`'s,
+ * those without a blank node.
+ */
+export function sectionsIn(data: Buffer, file: string, offset: number): Map<string, ByteRange> {
+  const found = new Map<string, ByteRange>();
+  // the byte before `offset` ends a line, as a newline before the data would
+  const text = Buffer.concat([NEWLINE, data]);
+  for (let from = 0; ; ) {
+    const at = text.indexOf(SECTION_SEARCH, from);
+    if (at < 0) break;
+    const end = text.indexOf(10, at + 1);
+    if (end < 0) break;
+    const m = SECTION_LINE.exec(text.subarray(at + 1, end).toString("utf8"));
+    if (m) found.set(m[1] as string, { file, offset: offset - 1 + end + 1, length: Number(m[2]) });
+    from = end;
+  }
+  const blanks: number[] = [];
+  for (let at = data.indexOf(BLANK); at >= 0; at = data.indexOf(BLANK, at + 2)) blanks.push(offset + at);
+  return withoutBlanks(found, blanks);
+}
+
+/**
+ * The sections without a blank node. Blank-node labels are scoped to one load (the engine gives
+ * them new ones), so the text of a graph with one cannot be copied: the label would no longer
+ * be the one the engine writes for the same node in the other graphs. `blanks`: sorted offsets.
+ */
+export function withoutBlanks(
+  sections: ReadonlyMap<string, ByteRange>,
+  blanks: readonly number[],
+): Map<string, ByteRange> {
+  const out = new Map<string, ByteRange>();
+  for (const [g, r] of sections) {
+    // the first blank at or after the section's start
+    let lo = 0;
+    let hi = blanks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((blanks[mid] as number) < r.offset) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < blanks.length && (blanks[lo] as number) < r.offset + r.length) continue;
+    out.set(g, r);
+  }
+  return out;
 }
 
 /** What reading a store file found out. */
@@ -75,6 +163,7 @@ export type FileCheck =
  */
 export class CheckedReader {
   readonly #file: string;
+  readonly #fd: number | undefined;
   #hash: Hash = createHash("sha256");
   #hashed = 0;
   #tail = Buffer.alloc(0);
@@ -86,15 +175,20 @@ export class CheckedReader {
   /** The end of the last chunk, where a section line may begin. */
   #carry = Buffer.alloc(0);
   readonly #sections = new Map<string, ByteRange>();
+  /** Where a blank-node label may begin (`_:`, in a literal too: a false alarm costs a copy only). */
+  readonly #blanks: number[] = [];
+  #lastByte = 0;
   #verdict: FileCheck | undefined;
 
-  constructor(file: string) {
+  /** `fd`: an open descriptor of the file to read instead of opening it by name (left open). */
+  constructor(file: string, fd?: number) {
     this.#file = file;
+    this.#fd = fd;
   }
 
   /** The chunks of the file, hashed as they go by. */
   *chunks(chunkSize = 4 << 20): Generator<Uint8Array> {
-    for (const chunk of readChunks(this.#file, chunkSize)) {
+    for (const chunk of readChunks(this.#file, chunkSize, this.#fd)) {
       if (this.#first) {
         this.#first = false;
         this.#legacy = !Buffer.from(chunk.subarray(0, STORE_HEADER.length)).equals(Buffer.from(STORE_HEADER));
@@ -102,6 +196,7 @@ export class CheckedReader {
       if (!this.#legacy) {
         this.#feed(chunk);
         this.#scan(chunk);
+        this.#findBlanks(chunk);
       }
       this.#read += chunk.length;
       yield chunk;
@@ -116,7 +211,7 @@ export class CheckedReader {
   sections(): ReadonlyMap<string, ByteRange> {
     const check = this.check();
     if (!check.ok || check.legacy) return new Map();
-    return this.#sections;
+    return withoutBlanks(this.#sections, this.#blanks);
   }
 
   /** Reads the whole file without using it, to check it. */
@@ -148,6 +243,13 @@ export class CheckedReader {
       return { ok: false, reason: `it has ${bytes} bytes of data where ${m[2]} were written` };
     if (this.#hash.digest("hex") !== m[3]) return { ok: false, reason: "its checksum does not match its content" };
     return { ok: true, legacy: false, quads: Number(m[1]) };
+  }
+
+  #findBlanks(chunk: Uint8Array): void {
+    const data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    if (this.#lastByte === 0x5f && data[0] === 0x3a) this.#blanks.push(this.#read - 1);
+    for (let at = data.indexOf(BLANK); at >= 0; at = data.indexOf(BLANK, at + 2)) this.#blanks.push(this.#read + at);
+    if (data.length > 0) this.#lastByte = data[data.length - 1] as number;
   }
 
   /** Finds the section lines in a chunk (and the end of the one before). */

@@ -1,5 +1,14 @@
 /** The store layer: the only importer of `oxigraph`. */
-export { KgStore, type QueryOptions, type RawFormat, type RdfMediaType, STORE_FILE } from "./kg-store.js";
+export {
+  INDEX_SUFFIX,
+  KgStore,
+  type OpenOptions,
+  type QueryOptions,
+  type RawFormat,
+  type RdfMediaType,
+  STORE_FILE,
+  type StoreIndex,
+} from "./kg-store.js";
 export { LOCK_FILE, lockStore, lockStoreSync, type StoreLock } from "./lock.js";
 export { openStore } from "./open.js";
 export { isSystemGraph, parseQueryAnswer, RemoteStore } from "./remote.js";

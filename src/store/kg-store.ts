@@ -14,9 +14,11 @@ import { createHash, type Hash } from "node:crypto";
 import {
   closeSync,
   existsSync,
+  fstatSync,
   fsyncSync,
   mkdirSync,
   openSync,
+  readFileSync,
   readSync,
   renameSync,
   rmSync,
@@ -37,8 +39,10 @@ import {
   type FileCheck,
   keepAside,
   PREVIOUS,
+  readTrailer,
   STORE_HEADER,
   sectionLine,
+  sectionsIn,
   syncDir,
   trailerLine,
   writeAtomically,
@@ -52,6 +56,32 @@ import { toN3Quad, toN3Term } from "./terms.js";
 export const STORE_FILE = "store.nq";
 /** Suffix of the file that holds the N-Quads of graphs loaded as text since the last save. */
 const SPOOL = ".spool";
+/** Suffix of the store file's index (`store.nq.index`: see `StoreIndex`). */
+export const INDEX_SUFFIX = ".index";
+/** First field of an index file. */
+const INDEX_FORMAT = "article-kg index 1";
+
+/**
+ * What a caller keeps in the store's index, written next to the store file by a save: an entry
+ * (JSON) for each of some named graphs, and bytes of its own. The index is a cache of the file
+ * it was written with (it names the file's end line): a store opened `lazy` from it leaves those
+ * graphs' sections unloaded until something reads them, and gives the entries back (`index`).
+ */
+export interface StoreIndex {
+  readonly graphs: ReadonlyMap<string, unknown>;
+  readonly data: Uint8Array;
+}
+
+/** Options of `KgStore.open`. */
+export interface OpenOptions {
+  /**
+   * Use the store's index, when it is the one of the file: the graphs it lists stay as text in
+   * the file (deferred) until something reads or changes them, and the file's checksum is
+   * checked at the first use of such a text (a save that copies them, a load) instead of at
+   * once. Without an index, or a stale one, the file is loaded as usual.
+   */
+  readonly lazy?: boolean;
+}
 
 /** Characters of N-Quads text per `load()` call: a few MB (see docs/platform-notes.md). */
 const CHUNK_CHARS = 4 << 20;
@@ -108,6 +138,13 @@ export class KgStore {
    * (`#materialise`), so the store answers as if they had been loaded all along.
    */
   #deferred = new Map<string, number>();
+  /** The index the store was opened from (lazy open), until the file changes or is saved. */
+  #index: StoreIndex | undefined;
+  /**
+   * The file a lazy open read, held open so that its deferred texts are read from that file even
+   * when another writer replaces it; `unverified` until its checksum was checked.
+   */
+  #pinned: { readonly file: string; readonly fd: number; unverified: boolean } | undefined;
 
   private constructor(store: Store, dir: string | undefined, generation?: string, ranges?: Map<string, ByteRange>) {
     this.#store = store;
@@ -121,13 +158,45 @@ export class KgStore {
     return new KgStore(new Store(), undefined);
   }
 
-  /** Opens a store directory: loads `dir/store.nq` if present, else starts empty. */
-  static async open(dir: string): Promise<KgStore> {
+  /** Opens a store directory: loads `dir/store.nq` if present (see `OpenOptions.lazy`), else starts empty. */
+  static async open(dir: string, options: OpenOptions = {}): Promise<KgStore> {
     const file = join(dir, STORE_FILE);
     const generation = generationOf(file);
     if (generation === undefined) return new KgStore(new Store(), dir, generation);
+    if (options.lazy === true) {
+      const lazy = openLazily(file, generation);
+      if (lazy !== undefined) {
+        const opened = new KgStore(lazy.store, dir, generation, lazy.ranges);
+        opened.#deferred = lazy.deferred;
+        opened.#index = lazy.index;
+        opened.#pinned = { file, fd: lazy.fd, unverified: true };
+        return opened;
+      }
+    }
     const { store, ranges } = loadFile(file);
     return new KgStore(store, dir, generation, ranges);
+  }
+
+  /** The index entries and data the store was opened with (lazy open), while the file it names is the store's. */
+  get index(): StoreIndex | undefined {
+    return this.#index;
+  }
+
+  /**
+   * The N-Quads of a graph held as text only (deferred), read without loading it; undefined
+   * for any other graph. A text of a file a lazy open read is not checked against the file's
+   * checksum here (that reads the whole file): whatever the caller makes of it must not outlive
+   * a save, which checks the file before it copies any of it (a damaged file is refused then).
+   */
+  deferredText(graph: string): Buffer | undefined {
+    const range = this.#deferred.has(graph) ? this.#ranges.get(graph) : undefined;
+    if (range === undefined) return undefined;
+    const reader = this.#reader();
+    try {
+      return reader.read(range);
+    } finally {
+      reader.close();
+    }
   }
 
   /** Number of quads in all graphs. */
@@ -369,13 +438,17 @@ export class KgStore {
    * file it replaces kept as `store.nq.prev`; the directory is created if missing. Gives the
    * writer lock back.
    */
-  async save(): Promise<void> {
+  async save(options: { readonly index?: StoreIndex } = {}): Promise<void> {
     if (this.dir === undefined) throw new KgError("E_STORE", "this store lives in memory only: nothing to save to.");
     const file = join(this.dir, STORE_FILE);
     try {
       this.#beginWrite();
+      // the file a lazy open read (the statements it loaded, the sections it copies): checked
+      // first, so that a save never passes on a damaged file as a sound one
+      this.#verify();
       if (this.#spoolIsWhole()) {
         await this.#finishSpool(file);
+        await this.#saved(file, options.index);
         return;
       }
       const saved = new Map<string, ByteRange>();
@@ -408,6 +481,7 @@ export class KgStore {
       this.#generation = generationOf(file);
       this.#ranges = saved;
       this.#closeSpool();
+      await this.#saved(file, options.index);
     } catch (e) {
       if (e instanceof KgError) throw e;
       throw new KgError("E_STORE", `cannot save the store to ${file}: ${messageOf(e)}`, {
@@ -417,6 +491,86 @@ export class KgStore {
     } finally {
       this.close();
     }
+  }
+
+  /** After a save: the file a lazy open read is let go, and the index written (or removed). */
+  async #saved(file: string, index: StoreIndex | undefined): Promise<void> {
+    this.#unpin();
+    this.#index = undefined;
+    const indexFile = `${file}${INDEX_SUFFIX}`;
+    rmSync(indexFile, { force: true });
+    if (index === undefined) return;
+    const trailer = readTrailer(file);
+    // a listed graph is loaded on its own later, so it cannot share blank nodes with the rest
+    // (blank-node labels are scoped to one load); texts never loaded have none (loadGraphTexts)
+    const blank = this.#store.query(
+      "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) } }",
+    ) as Map<string, Term>[];
+    if (blank.some((r) => index.graphs.has(r.get("g")?.value ?? ""))) return;
+    const entries: [string, number, number, number, unknown][] = [];
+    for (const [g, entry] of index.graphs) {
+      const range = this.#ranges.get(g);
+      if (trailer === undefined || range === undefined || range.file !== file) return; // not a section: no index
+      entries.push([g, range.offset, range.length, this.#deferred.get(g) ?? this.#quadsIn(g), entry]);
+    }
+    if (trailer === undefined) return;
+    const head = {
+      format: INDEX_FORMAT,
+      store: { quads: trailer.quads, bytes: trailer.bytes, sha256: trailer.sha256 },
+    };
+    try {
+      await writeAtomically(indexFile, async (sink) => {
+        await sink.write(`${JSON.stringify({ ...head, graphs: entries })}\n`);
+        await sink.write(index.data);
+      });
+    } catch {
+      // the index is a cache: without it the next lazy open loads the file as usual
+      rmSync(indexFile, { force: true });
+    }
+  }
+
+  /** Quads of a graph the engine holds. */
+  #quadsIn(graph: string): number {
+    const rows = this.#store.query(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${checkIri(graph)}> { ?s ?p ?o } }`) as Map<
+      string,
+      Term
+    >[];
+    return Number(rows[0]?.get("n")?.value ?? 0);
+  }
+
+  /** A reader of graph texts (the file a lazy open read through its descriptor). */
+  #reader(): RangeReader {
+    return new RangeReader(this.#pinned === undefined ? undefined : { file: this.#pinned.file, fd: this.#pinned.fd });
+  }
+
+  /** Checks the checksum of the file a lazy open read, once, before a text of it is used. */
+  #verify(): void {
+    const pinned = this.#pinned;
+    if (pinned === undefined || !pinned.unverified) return;
+    const reader = new CheckedReader(pinned.file, pinned.fd);
+    const check = reader.checkOnly();
+    if (!check.ok) throw corrupt(pinned.file, check.reason, undefined);
+    if (check.legacy) throw corrupt(pinned.file, "its header is missing", undefined);
+    // the index was read with the file's end line; its sections are checked against the file's
+    const sections = reader.sections();
+    for (const [g, r] of this.#ranges) {
+      if (r.file !== pinned.file) continue;
+      const s = sections.get(g);
+      if (s?.offset !== r.offset || s.length !== r.length)
+        throw new KgError(
+          "E_STORE_CORRUPT",
+          `${pinned.file}${INDEX_SUFFIX} does not match ${pinned.file} (graph <${g}>): remove it and run again (the store file itself is sound).`,
+          { context: { file: pinned.file } },
+        );
+    }
+    pinned.unverified = false;
+  }
+
+  /** Lets go of the file a lazy open read. */
+  #unpin(): void {
+    if (this.#pinned === undefined) return;
+    closeSync(this.#pinned.fd);
+    this.#pinned = undefined;
   }
 
   /** Gives the writer lock back without saving (changes since the last save stay in memory only). */
@@ -463,7 +617,7 @@ export class KgStore {
       spool.hash.update(data);
       spool.bytes += data.length;
     };
-    const sources = new RangeReader();
+    const sources = this.#reader();
     try {
       append(Buffer.from(this.graphText(null, "nquads"), "utf8"));
       for (const g of this.graphs()) {
@@ -550,6 +704,8 @@ export class KgStore {
         this.#store = loaded.store;
         this.#ranges = loaded.ranges;
         this.#deferred.clear();
+        this.#index = undefined;
+        this.#unpin();
         this.#generation = now;
       }
     } catch (e) {
@@ -576,10 +732,11 @@ export class KgStore {
   /** Loads every deferred graph into the engine from its text, in loads of a few MB. */
   #materialise(): void {
     if (this.#deferred.size === 0) return;
+    this.#verify();
     const graphs = [...this.#deferred.keys()];
     const expected = this.size;
     this.#deferred = new Map();
-    const texts = new RangeReader();
+    const texts = this.#reader();
     let batch: Buffer[] = [];
     let bytes = 0;
     const flush = () => {
@@ -654,24 +811,27 @@ interface Spool {
   sections: number;
 }
 
-/** Reads byte ranges of files, each file opened once until `close()`. */
+/** Reads byte ranges of files, each file opened once until `close()`; `pinned`: a file read through a descriptor held elsewhere. */
 class RangeReader {
   readonly #fds = new Map<string, number>();
+  readonly #pinned: { readonly file: string; readonly fd: number } | undefined;
+
+  constructor(pinned?: { readonly file: string; readonly fd: number }) {
+    this.#pinned = pinned;
+  }
 
   /** The bytes of a range. */
   read(range: ByteRange): Buffer {
-    let fd = this.#fds.get(range.file);
+    let fd = range.file === this.#pinned?.file ? this.#pinned.fd : this.#fds.get(range.file);
     if (fd === undefined) {
       fd = openSync(range.file, "r");
       this.#fds.set(range.file, fd);
     }
-    const buf = Buffer.allocUnsafe(range.length);
-    for (let at = 0; at < range.length; ) {
-      const n = readSync(fd, buf, at, range.length - at, range.offset + at);
-      if (n === 0) throw new KgError("E_STORE", `${range.file} ends before byte ${range.offset + range.length}`);
-      at += n;
+    try {
+      return readRange(fd, range.offset, range.length);
+    } catch (e) {
+      throw new KgError("E_STORE", `cannot read ${range.file}: ${messageOf(e)}`, { cause: e });
     }
-    return buf;
   }
 
   close(): void {
@@ -753,6 +913,109 @@ function loadFile(file: string): { store: Store; ranges: Map<string, ByteRange> 
   if (check.quads !== undefined && check.quads !== store.size)
     throw corrupt(file, `it holds ${store.size} quads where ${check.quads} were written`, undefined);
   return { store, ranges: new Map(reader.sections()) };
+}
+
+/** What a lazy open read: the engine with what the index does not list, and the listed graphs left as text. */
+interface LazyOpen {
+  readonly store: Store;
+  readonly ranges: Map<string, ByteRange>;
+  readonly deferred: Map<string, number>;
+  readonly index: StoreIndex;
+  readonly fd: number;
+}
+
+/**
+ * Opens a store file through its index (`StoreIndex`): loads what lies between the sections it
+ * lists and leaves those as text; undefined (the caller loads the whole file) when there is no
+ * index, or it is not the file's (another end line), or anything does not add up. The file's
+ * checksum is not read here: `#verify` does that before a deferred text is used.
+ */
+function openLazily(file: string, generation: string): LazyOpen | undefined {
+  const indexFile = `${file}${INDEX_SUFFIX}`;
+  if (!existsSync(indexFile)) return undefined;
+  const fd = openSync(file, "r");
+  try {
+    const st = fstatSync(fd, { bigint: true });
+    if (`${st.dev}:${st.ino}:${st.size}:${st.ctimeNs}` !== generation) throw new Error("replaced since");
+    const trailer = readTrailer(file, fd);
+    if (trailer === undefined) throw new Error("no end line");
+    const raw = readFileSync(indexFile);
+    const nl = raw.indexOf(10);
+    if (nl < 0) throw new Error("no head line");
+    const head = JSON.parse(raw.subarray(0, nl).toString("utf8")) as {
+      format?: unknown;
+      store?: { quads?: unknown; bytes?: unknown; sha256?: unknown };
+      graphs?: unknown;
+    };
+    if (
+      head.format !== INDEX_FORMAT ||
+      head.store?.quads !== trailer.quads ||
+      head.store.bytes !== trailer.bytes ||
+      head.store.sha256 !== trailer.sha256 ||
+      !Array.isArray(head.graphs)
+    )
+      throw new Error("not this file's index");
+    const listed: { graph: string; start: number; range: ByteRange; quads: number; entry: unknown }[] = [];
+    for (const row of head.graphs as unknown[]) {
+      if (!Array.isArray(row) || row.length !== 5) throw new Error("bad row");
+      const [graph, offset, length, quads] = row as unknown[];
+      if (typeof graph !== "string" || !isCount(offset) || !isCount(length) || !isCount(quads))
+        throw new Error("bad row");
+      const start = offset - Buffer.byteLength(sectionLine(graph, length), "utf8");
+      listed.push({ graph, start, range: { file, offset, length }, quads, entry: row[4] });
+    }
+    listed.sort((a, b) => a.start - b.start);
+    // the bytes between the listed sections: the header, the default graph, the other sections
+    const gaps: { from: number; to: number }[] = [];
+    let at = 0;
+    for (const l of listed) {
+      if (l.start < at) throw new Error("overlapping sections");
+      if (l.start > at) gaps.push({ from: at, to: l.start });
+      at = l.range.offset + l.range.length;
+    }
+    if (at > trailer.bytes) throw new Error("a section past the end");
+    if (trailer.bytes > at) gaps.push({ from: at, to: trailer.bytes });
+    const ranges = new Map<string, ByteRange>();
+    const store = new Store();
+    function* texts(): Generator<Uint8Array> {
+      for (const gap of gaps) {
+        const buf = readRange(fd, gap.from, gap.to - gap.from);
+        for (const [g, r] of sectionsIn(buf, file, gap.from)) ranges.set(g, r);
+        yield buf;
+      }
+    }
+    // one load, as of the whole file (blank-node labels are scoped to a load)
+    store.load(texts(), { format: NQUADS, lenient: true });
+    let quads = store.size;
+    const deferred = new Map<string, number>();
+    const entries = new Map<string, unknown>();
+    for (const l of listed) {
+      if (deferred.has(l.graph) || ranges.has(l.graph)) throw new Error("a graph listed twice");
+      ranges.set(l.graph, l.range);
+      deferred.set(l.graph, l.quads);
+      entries.set(l.graph, l.entry);
+      quads += l.quads;
+    }
+    if (quads !== trailer.quads) throw new Error("the quads do not add up");
+    return { store, ranges, deferred, index: { graphs: entries, data: raw.subarray(nl + 1) }, fd };
+  } catch {
+    // a stale or damaged index is only a cache miss: the file is loaded (and checked) as usual
+    closeSync(fd);
+    return undefined;
+  }
+}
+
+const isCount = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n >= 0;
+
+/** `length` bytes of an open file from `offset` on. */
+function readRange(fd: number, offset: number, length: number): Buffer {
+  const buf = Buffer.allocUnsafe(length);
+  for (let at = 0; at < length; ) {
+    const n = readSync(fd, buf, at, length - at, offset + at);
+    if (n === 0) throw new KgError("E_STORE", `the file ends before byte ${offset + length}`);
+    at += n;
+  }
+  return buf;
 }
 
 function corrupt(file: string, reason: string, cause: unknown): KgError {
