@@ -184,6 +184,14 @@ describe("an incremental build", () => {
     const pruned = await both({ prune: true });
     expect([pruned.r.changed, pruned.r.unchanged, pruned.r.removed]).toEqual([1, 3, 1]);
     expect(pruned.lazy.deferredGraphs().size).toBe(4);
+    // the same text in other bytes (a byte-order mark): not skipped unread, but found unchanged
+    writeFileSync(join(input, "lueyang-2019.txt"), `\uFEFF${ARTICLES["lueyang-2019"] as string}`);
+    const bom = await both();
+    expect([bom.r.changed, bom.r.unchanged]).toEqual([0, 4]);
+    // the same bytes read with another publication date: every graph rebuilt
+    const dated = await both({ published: "2022-01-01" });
+    expect([dated.r.changed, dated.r.unchanged]).toEqual([4, 0]);
+    expect(dated.lazy.deferredGraphs().size).toBe(4);
   }, 180_000);
 
   it("rebuilds an unchanged article when its publication date is given otherwise", async () => {

@@ -87,12 +87,18 @@ export const MAX_ARTICLE_BYTES = 32 * 2 ** 20;
 
 /** Reads and decodes one article file. */
 export async function readArticle(file: string, options: ReadOptions = {}): Promise<Article> {
-  let bytes: Uint8Array;
+  return articleFromBytes(readArticleBytes(file), file, options);
+}
+
+/**
+ * The bytes of an article file: a regular file of at most MAX_ARTICLE_BYTES, else a KgError
+ * (E_INPUT_NOT_FOUND, E_INPUT_TOO_LARGE). Synchronous, on one descriptor: a build reads
+ * thousands of small files, and the promise API's round trips through the thread pool (stat,
+ * open, fstat, read, close) cost more than the reads (10,000 files: ~1.5 s of two workers' time).
+ */
+export function readArticleBytes(file: string): Uint8Array {
   try {
-    // synchronous, on one descriptor: a build reads thousands of small files, and the promise
-    // API's round trips through the thread pool (stat, open, fstat, read, close) cost more than
-    // the reads (10,000 files: ~1.5 s of the two workers' time)
-    // (non-blocking: opening a FIFO by mistake must not wait for a writer)
+    // non-blocking: opening a FIFO by mistake must not wait for a writer
     const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
       const st = fstatSync(fd);
@@ -103,7 +109,7 @@ export async function readArticle(file: string, options: ReadOptions = {}): Prom
           `${file}: ${(st.size / 2 ** 20).toFixed(0)} MiB is too large for one article (at most ${MAX_ARTICLE_BYTES / 2 ** 20} MiB); split it into one file per article.`,
           { context: { file } },
         );
-      bytes = readFileSync(fd);
+      return readFileSync(fd);
     } finally {
       closeSync(fd);
     }
@@ -118,7 +124,6 @@ export async function readArticle(file: string, options: ReadOptions = {}): Prom
       },
     );
   }
-  return articleFromBytes(bytes, file, options);
 }
 
 /** File name endings read as saved web pages (other files too when they start like a page). */

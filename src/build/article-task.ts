@@ -4,8 +4,9 @@
  * in a worker thread (workers.ts): terms do not cross threads, text does.
  */
 import { createHash } from "node:crypto";
+import { basename } from "node:path";
 import { Writer } from "n3";
-import { readArticle } from "../article/read.js";
+import { articleFromBytes, readArticleBytes } from "../article/read.js";
 import { type GraphSummary, ownPrefixes, summariseGraph } from "../describe/index.js";
 import { type ErrorCode, KgError } from "../errors.js";
 import { iris as makeIris } from "../rdf/iri.js";
@@ -63,6 +64,8 @@ export type TaskResult =
       readonly id: string;
       /** What the graph was built from (kept in the store's index: the next build compares it). */
       readonly fingerprint: Fingerprint;
+      /** The key of the file's bytes and the build's settings (`inputKey`). */
+      readonly input: string;
       /** The article graph as N-Quads in UTF-8 (text included): bytes, so that a worker hands them over without a copy. */
       readonly nquads: Uint8Array;
       /** Its statements, each once (as the store holds them when `summary` is given). */
@@ -106,6 +109,22 @@ export function fingerprintOf(article: Article, agent: string): Fingerprint {
   };
 }
 
+/**
+ * The key of an input file as a build reads it: its bytes, its name (the article's id), the
+ * read options and the agent (the version and its data). The same key means the same article
+ * and the same graph, so a build that finds a graph's key in the store's index skips the file
+ * unread (the fingerprint, which needs the decoded text, is for stores without an index).
+ */
+export function inputKey(bytes: Uint8Array, file: string, settings: Pick<TaskSettings, "read" | "agent">): string {
+  const { published, encoding, url, id } = settings.read;
+  return createHash("sha256")
+    .update(bytes)
+    .update(
+      `\0${JSON.stringify([basename(file), published ?? null, encoding ?? null, url ?? null, id ?? null, settings.agent])}`,
+    )
+    .digest("hex");
+}
+
 /** Whether a stored graph's fingerprint is the one a build now would give (nothing to redo). */
 export function sameFingerprint(a: Fingerprint, b: Fingerprint): boolean {
   return a.hash === b.hash && a.source === b.source && a.published === b.published && a.agent === b.agent;
@@ -119,8 +138,11 @@ export function taskRunner(settings: TaskSettings): (task: ArticleTask) => Promi
   const isReference = referenceIriTest(iris);
   return async ({ file, known }) => {
     let article: Article;
+    let input: string;
     try {
-      article = await readArticle(file, read);
+      const bytes = readArticleBytes(file);
+      input = inputKey(bytes, file, settings);
+      article = articleFromBytes(bytes, file, read);
     } catch (e) {
       if (isBadFile(e)) return { kind: "bad", file, code: e.code, message: e.message };
       throw e;
@@ -157,6 +179,7 @@ export function taskRunner(settings: TaskSettings): (task: ArticleTask) => Promi
       article: g.article,
       id: article.id,
       fingerprint,
+      input,
       nquads: utf8Of(lines),
       quads: lines.length,
       observations: g.observations,

@@ -17,6 +17,8 @@ export interface IndexEntry {
   readonly id: string;
   /** The reference IRIs (places, periods) the graph uses. */
   readonly uses: readonly string[];
+  /** The key of the file and settings it was built from (`inputKey`): the same key, the same graph. */
+  readonly input?: string;
 }
 
 /** A build's view of the index: the entries and the tally of the same graphs. */
@@ -59,7 +61,8 @@ export function summaryOfText(graph: string, nquads: Uint8Array, id: string, bas
 
 function isEntry(e: unknown): e is IndexEntry {
   if (typeof e !== "object" || e === null) return false;
-  const { fp, id, uses } = e as Record<string, unknown>;
+  const { fp, id, uses, input } = e as Record<string, unknown>;
+  if (input !== undefined && typeof input !== "string") return false;
   if (typeof id !== "string" || !Array.isArray(uses) || !uses.every((u) => typeof u === "string")) return false;
   if (typeof fp !== "object" || fp === null) return false;
   const { hash, source, published, agent } = fp as Record<string, unknown>;

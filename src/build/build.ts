@@ -9,12 +9,19 @@
  * fingerprint (text hash, source, publication date, tool version) is skipped unextracted; with
  * `prune`, article graphs whose file is not among the inputs are dropped.
  */
-import { slugOf } from "../article/read.js";
+import { readArticleBytes, slugOf } from "../article/read.js";
 import { DatasetTally } from "../describe/index.js";
 import { KgError } from "../errors.js";
 import type { Iris } from "../rdf/iri.js";
 import { KgStore, type Store } from "../store/index.js";
-import { type ArticleTask, badFileError, type Fingerprint, type TaskResult, taskRunner } from "./article-task.js";
+import {
+  type ArticleTask,
+  badFileError,
+  type Fingerprint,
+  inputKey,
+  type TaskResult,
+  taskRunner,
+} from "./article-task.js";
 import { type IndexEntry, readBuildIndex, storeIndexOf, summaryOfText } from "./build-index.js";
 import { finishBuild } from "./finish.js";
 import { currentAgent, knownGraphs, storedArticleGraphs } from "./known.js";
@@ -166,8 +173,34 @@ export async function buildStore(store: Store, files: readonly string[], options
     entries?.delete(graph);
   };
   const settings = { base: iris.base, read, agent, summarise: defer };
-  const pool = threads > 1 ? new TaskPool(threads, settings) : undefined;
-  const run = pool === undefined ? taskRunner(settings) : (task: ArticleTask) => pool.run(task);
+  // the worker threads start with the first task they get (an up-to-date store needs none)
+  let pool: TaskPool | undefined;
+  const runTask =
+    threads === 1
+      ? taskRunner(settings)
+      : (task: ArticleTask) => {
+          pool ??= new TaskPool(threads, settings);
+          return pool.run(task);
+        };
+  // A file whose key (bytes, name, options, agent) is its graph's in the index is unchanged:
+  // known here, without decoding it or handing it to a worker.
+  const inputs = new Map<string, string>();
+  if (indexUsable) for (const [g, e] of indexed.entries) if (e.input !== undefined) inputs.set(g, e.input);
+  const run = (task: ArticleTask): Promise<TaskResult> => {
+    const graph = iris.articleGraph(read.id ?? slugOf(task.file));
+    const key = inputs.get(graph);
+    if (key !== undefined && task.known !== undefined) {
+      let bytes: Uint8Array | undefined;
+      try {
+        bytes = readArticleBytes(task.file);
+      } catch {
+        bytes = undefined; // the task says what is wrong with it
+      }
+      if (bytes !== undefined && inputKey(bytes, task.file, settings) === key)
+        return Promise.resolve({ kind: "unchanged", file: task.file, graph });
+    }
+    return runTask(task);
+  };
   const tasks = function* (): Generator<ArticleTask> {
     for (const file of files) {
       const fp = known.get(iris.articleGraph(slugOf(file)));
@@ -201,7 +234,7 @@ export async function buildStore(store: Store, files: readonly string[], options
           entries = undefined;
         } else {
           tally?.add(r.summary);
-          entries?.set(r.graph, { fp: r.fingerprint, id: r.id, uses: r.uses });
+          entries?.set(r.graph, { fp: r.fingerprint, id: r.id, uses: r.uses, input: r.input });
         }
         written.add(r.graph);
         records.push({ graph: r.graph, article: r.article, at: clock() });

@@ -29,7 +29,7 @@ const TRAILER_LINE = /^# article-kg end: quads=(\d+) bytes=(\d+) sha256=([0-9a-f
 /** Start of the line before a graph's section (after the newline that ends the line before it). */
 const SECTION = "# article-kg graph ";
 const SECTION_SEARCH = Buffer.from(`\n${SECTION}`);
-const NEWLINE = Buffer.from("\n");
+const SECTION_START = Buffer.from(SECTION);
 const BLANK = Buffer.from("_:");
 const SECTION_LINE = /^# article-kg graph <([^\s<>]+)> bytes=(\d+)$/u;
 /** Bytes carried over a chunk boundary when looking for section lines (a longer line is not used). */
@@ -110,16 +110,15 @@ export function readTrailer(file: string, fd?: number): Trailer | undefined {
  */
 export function sectionsIn(data: Buffer, file: string, offset: number): Map<string, ByteRange> {
   const found = new Map<string, ByteRange>();
-  // the byte before `offset` ends a line, as a newline before the data would
-  const text = Buffer.concat([NEWLINE, data]);
-  for (let from = 0; ; ) {
-    const at = text.indexOf(SECTION_SEARCH, from);
-    if (at < 0) break;
-    const end = text.indexOf(10, at + 1);
+  // a line begins at 0 (the byte before `offset` ends one) and after each newline
+  let at = data.subarray(0, SECTION_START.length).equals(SECTION_START) ? 0 : data.indexOf(SECTION_SEARCH);
+  while (at >= 0) {
+    const line = at === 0 && data[0] !== 0x0a ? 0 : at + 1;
+    const end = data.indexOf(10, line);
     if (end < 0) break;
-    const m = SECTION_LINE.exec(text.subarray(at + 1, end).toString("utf8"));
-    if (m) found.set(m[1] as string, { file, offset: offset - 1 + end + 1, length: Number(m[2]) });
-    from = end;
+    const m = SECTION_LINE.exec(data.subarray(line, end).toString("utf8"));
+    if (m) found.set(m[1] as string, { file, offset: offset + end + 1, length: Number(m[2]) });
+    at = data.indexOf(SECTION_SEARCH, end);
   }
   const blanks: number[] = [];
   for (let at = data.indexOf(BLANK); at >= 0; at = data.indexOf(BLANK, at + 2)) blanks.push(offset + at);
