@@ -113,6 +113,30 @@ describe("a tally of graph summaries", () => {
     twice.add(a);
     expect(twice.consistent).toBe(false);
   });
+
+  it("takes a graph away again, and is untrusted when what is taken away is not what was added", () => {
+    const summary = (n: number, value: string) =>
+      summariseGraph(
+        ir.articleGraph("a"),
+        [quad(s("a", n), p, literal(value), g("a")), quad(namedNode("http://ex/x"), p, literal(value), g("a"))],
+        own("a"),
+        ir.base,
+      )?.summary;
+    const [v1, v2] = [summary(1, "x"), summary(1, "y")];
+    if (v1 === undefined || v2 === undefined) throw new Error("no summary");
+    const t = new DatasetTally(ir.base);
+    t.add(v1);
+    t.remove(v1);
+    expect(t.consistent).toBe(true);
+    expect(t.figures()).toMatchObject({ triples: 0, subjects: 0, objects: 0, properties: 0 });
+    const back = DatasetTally.fromBytes(t.toBytes(), ir.base);
+    expect(back?.figures()).toEqual(t.figures());
+    // a summary made otherwise (another version's, say) than the one added
+    t.add(v1);
+    t.remove(v2);
+    expect(t.consistent).toBe(false);
+    expect(t.figures()).toBeUndefined();
+  });
 });
 
 describe("a build into an empty store", () => {

@@ -4,7 +4,7 @@
  * foreign or damaged index is a cache miss, and a damaged store file is still refused (at the
  * first use of a text it left unread), never passed on by a save.
  */
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -160,6 +160,13 @@ describe("the store's index", () => {
       await s.save();
     });
     expect(readFileSync(file)).toEqual(bytes); // left untouched
+    // a refused save of spooled texts still gives the lock and the spool back
+    const store = await KgStore.open(storeDir, { lazy: true });
+    store.loadGraphTexts([{ graph: G(7), nquads: text(7, 3), quads: 3 }], { defer: true });
+    await expect(store.save()).rejects.toMatchObject({ code: "E_STORE_CORRUPT" });
+    expect(readdirSync(storeDir).sort()).toEqual(
+      [STORE_FILE, `${STORE_FILE}.good`, `${STORE_FILE}${INDEX_SUFFIX}`].sort(),
+    );
   });
 
   it("a writer whose file another writer replaced since its lazy open reloads it, without the index", async () => {

@@ -28,16 +28,18 @@ export interface BuildIndex {
 }
 
 /**
- * The build's index from a store's, or undefined when it is not one (another version wrote
- * it, another base, or entries and tally do not name the same graphs).
+ * The build's index from a store's, or undefined when it is not one (another tally format,
+ * another base, a graph of another agent, or entries and tally do not name the same graphs).
  */
-export function readBuildIndex(index: StoreIndex | undefined, base: string): BuildIndex | undefined {
+export function readBuildIndex(index: StoreIndex | undefined, base: string, agent: string): BuildIndex | undefined {
   if (index === undefined) return undefined;
   const tally = DatasetTally.fromBytes(index.data, base);
   if (tally === undefined || tally.graphs.size !== index.graphs.size) return undefined;
   const entries = new Map<string, IndexEntry>();
   for (const [graph, entry] of index.graphs) {
-    if (!isEntry(entry) || !tally.graphs.has(graph)) return undefined;
+    // a graph made by another version (or other data): its summary in the tally may not be the
+    // one this version makes of its text, so it could not be taken away exactly
+    if (!isEntry(entry) || !tally.graphs.has(graph) || entry.fp.agent !== agent) return undefined;
     entries.set(graph, entry);
   }
   return { entries, tally };

@@ -127,7 +127,7 @@ export async function buildStore(store: Store, files: readonly string[], options
   // text in the file, and what this build needs of them is in the index (fingerprints, what
   // they use, the dataset's tally), so none of them is loaded or queried.
   const opened = kg?.index;
-  const indexed = readBuildIndex(opened, iris.base);
+  const indexed = readBuildIndex(opened, iris.base, agent);
   const stored = new Set(await storedArticleGraphs(store, iris));
   // (a full rebuild replaces every graph: taking each old summary away would cost more than it saves)
   const indexUsable =

@@ -471,14 +471,19 @@ export interface TallyFigures {
 }
 
 /** Adds `n` to a count of a map (deleting it at 0). */
-function bump<K>(map: Map<K, number>, key: K, n: number): void {
+function bump<K>(map: Map<K, number>, key: K, n: number): number {
   const v = (map.get(key) ?? 0) + n;
   if (v === 0) map.delete(key);
   else map.set(key, v);
+  return v;
 }
 
-/** First line of a saved tally. */
-const TALLY_FORMAT = "article-kg tally 1";
+/**
+ * First line of a saved tally. The number goes up whenever what `summariseGraph` makes of a
+ * graph changes (keys, categories, own IRIs): a tally of other summaries cannot have a graph
+ * taken away by summarising its text again.
+ */
+const TALLY_FORMAT = "article-kg tally 2";
 
 /**
  * Adds up graph summaries, and takes them away again: each key is kept with the number of
@@ -500,7 +505,7 @@ export class DatasetTally {
   readonly #foreign = new Map<string, number>();
   /** Category → digest → summaries holding it. */
   readonly #keys = new Map<string, Map<string, number>>();
-  #twice = false;
+  #untrusted = false;
 
   constructor(base: string) {
     this.#base = base;
@@ -513,7 +518,7 @@ export class DatasetTally {
 
   /** Adds one article graph's summary. */
   add(s: GraphSummary): void {
-    if (this.graphs.has(s.graph)) this.#twice = true;
+    if (this.graphs.has(s.graph)) this.#untrusted = true;
     this.graphs.add(s.graph);
     this.#apply(s, 1);
   }
@@ -521,33 +526,40 @@ export class DatasetTally {
   /** Takes away the summary of a graph added before (its graph replaced or dropped). */
   remove(s: GraphSummary): void {
     if (!this.graphs.delete(s.graph)) {
-      this.#twice = true; // not there: the figures cannot be trusted
+      this.#untrusted = true; // not there: the figures cannot be trusted
       return;
     }
     this.#apply(s, -1);
   }
 
   #apply(s: GraphSummary, n: number): void {
+    // a count below zero: a summary taken away that was not the one added (the figures are
+    // then not to be trusted, and the tally is not saved)
+    let negative = false;
+    const add = <K>(map: Map<K, number>, key: K, by: number) => {
+      if (bump(map, key, by) < 0) negative = true;
+    };
     this.#ownSubjects += n * s.ownSubjects;
     this.#ownObjects += n * s.ownObjects;
     this.#ownTriples += n * s.ownTriples;
-    for (const [c, k] of Object.entries(s.ownClasses)) bump(this.#ownClasses, c, n * k);
-    for (const p of s.own) bump(this.#own, p, n);
-    for (const p of s.foreign) bump(this.#foreign, p, n);
+    for (const [c, k] of Object.entries(s.ownClasses)) add(this.#ownClasses, c, n * k);
+    for (const p of s.own) add(this.#own, p, n);
+    for (const p of s.foreign) add(this.#foreign, p, n);
     for (const [category, digests] of Object.entries(s.keys)) {
       let map = this.#keys.get(category);
       if (map === undefined) {
         map = new Map();
         this.#keys.set(category, map);
       }
-      for (const d of digests) bump(map, d, n);
+      for (const d of digests) add(map, d, n);
       if (map.size === 0) this.#keys.delete(category);
     }
+    if (negative || this.#ownSubjects < 0 || this.#ownObjects < 0 || this.#ownTriples < 0) this.#untrusted = true;
   }
 
-  /** Whether the summaries add up: no graph twice, and no graph's own IRI used by another graph. */
+  /** Whether the summaries add up: no graph twice, none taken away that was not added, no graph's own IRI used by another graph. */
   get consistent(): boolean {
-    if (this.#twice) return false;
+    if (this.#untrusted) return false;
     for (const p of this.#foreign.keys()) if (this.#own.has(p)) return false;
     return true;
   }
@@ -627,7 +639,7 @@ export class DatasetTally {
       ownClasses: [...this.#ownClasses],
       own: [...this.#own],
       foreign: [...this.#foreign],
-      twice: this.#twice,
+      untrusted: this.#untrusted,
       categories,
     });
     let bytes = 0;
@@ -666,7 +678,7 @@ export class DatasetTally {
     for (const [c, n] of head.ownClasses) t.#ownClasses.set(c, n);
     for (const [p, n] of head.own) t.#own.set(p, n);
     for (const [p, n] of head.foreign) t.#foreign.set(p, n);
-    t.#twice = head.twice;
+    t.#untrusted = head.untrusted;
     let at = nl + 1;
     for (const [c, n] of head.categories) {
       const map = new Map<string, number>();
@@ -691,6 +703,6 @@ interface TallyHead {
   readonly ownClasses: readonly [string, number][];
   readonly own: readonly [string, number][];
   readonly foreign: readonly [string, number][];
-  readonly twice: boolean;
+  readonly untrusted: boolean;
   readonly categories: readonly [string, number][];
 }

@@ -144,7 +144,7 @@ export class KgStore {
    * The file a lazy open read, held open so that its deferred texts are read from that file even
    * when another writer replaces it; `unverified` until its checksum was checked.
    */
-  #pinned: { readonly file: string; readonly fd: number; unverified: boolean } | undefined;
+  #pinned: { readonly file: string; readonly fd: number; unverified: boolean; failed?: KgError } | undefined;
 
   private constructor(store: Store, dir: string | undefined, generation?: string, ranges?: Map<string, ByteRange>) {
     this.#store = store;
@@ -547,21 +547,31 @@ export class KgStore {
   #verify(): void {
     const pinned = this.#pinned;
     if (pinned === undefined || !pinned.unverified) return;
+    if (pinned.failed !== undefined) throw pinned.failed; // once is enough: the file is not read again
     const reader = new CheckedReader(pinned.file, pinned.fd);
     const check = reader.checkOnly();
-    if (!check.ok) throw corrupt(pinned.file, check.reason, undefined);
-    if (check.legacy) throw corrupt(pinned.file, "its header is missing", undefined);
-    // the index was read with the file's end line; its sections are checked against the file's
-    const sections = reader.sections();
-    for (const [g, r] of this.#ranges) {
-      if (r.file !== pinned.file) continue;
-      const s = sections.get(g);
-      if (s?.offset !== r.offset || s.length !== r.length)
-        throw new KgError(
-          "E_STORE_CORRUPT",
-          `${pinned.file}${INDEX_SUFFIX} does not match ${pinned.file} (graph <${g}>): remove it and run again (the store file itself is sound).`,
-          { context: { file: pinned.file } },
-        );
+    let failed: KgError | undefined;
+    if (!check.ok) failed = corrupt(pinned.file, check.reason, undefined);
+    else if (check.legacy) failed = corrupt(pinned.file, "its header is missing", undefined);
+    else {
+      // the index was read with the file's end line; its sections are checked against the file's
+      const sections = reader.sections();
+      for (const [g, r] of this.#ranges) {
+        if (r.file !== pinned.file) continue;
+        const s = sections.get(g);
+        if (s?.offset !== r.offset || s.length !== r.length) {
+          failed = new KgError(
+            "E_STORE_CORRUPT",
+            `${pinned.file}${INDEX_SUFFIX} does not match ${pinned.file} (graph <${g}>): remove it and run again (the store file itself is sound).`,
+            { context: { file: pinned.file } },
+          );
+          break;
+        }
+      }
+    }
+    if (failed !== undefined) {
+      pinned.failed = failed;
+      throw failed;
     }
     pinned.unverified = false;
   }
@@ -575,15 +585,20 @@ export class KgStore {
 
   /** Gives the writer lock back without saving (changes since the last save stay in memory only). */
   close(): void {
-    if (this.#spool !== undefined) {
-      // a deferred graph whose only text is the spool is loaded before the spool goes
-      const spool = this.#spool.file;
-      if ([...this.#deferred.keys()].some((g) => this.#ranges.get(g)?.file === spool)) this.#materialise();
-      for (const [g, r] of this.#ranges) if (r.file === this.#spool.file) this.#ranges.delete(g);
-      this.#closeSpool();
+    try {
+      // a deferred graph whose only text is the spool is loaded before the spool goes (this
+      // may fail: the file a lazy open read is damaged; the spool and the lock go all the same)
+      const spool = this.#spool?.file;
+      if (spool !== undefined && [...this.#deferred.keys()].some((g) => this.#ranges.get(g)?.file === spool))
+        this.#materialise();
+    } finally {
+      if (this.#spool !== undefined) {
+        for (const [g, r] of this.#ranges) if (r.file === this.#spool.file) this.#ranges.delete(g);
+        this.#closeSpool();
+      }
+      this.#lock?.release();
+      this.#lock = undefined;
     }
-    this.#lock?.release();
-    this.#lock = undefined;
   }
 
   /**
