@@ -194,6 +194,21 @@ describe("an incremental build", () => {
     expect(dated.lazy.deferredGraphs().size).toBe(4);
   }, 180_000);
 
+  it("indexes an article whose text holds `_:` (inside a literal, no blank node)", async () => {
+    const input = join(dir, "underscore");
+    writeArticles(input, ["zhenan-2021"]);
+    writeFileSync(join(input, "lankao-2016.txt"), `${ARTICLES["lankao-2016"] as string}\n附注：编号_:17。\n`);
+    const storeDir = join(dir, "underscore-store");
+    await build(input, storeDir);
+    const lazy = await KgStore.open(storeDir, { lazy: true });
+    expect(lazy.index?.graphs.size).toBe(2);
+    expect(lazy.deferredGraphs().size).toBe(2);
+    const r = lazy.query(
+      `ASK { GRAPH <${ir.articleGraph("lankao-2016")}> { ?a ?p ?t FILTER(CONTAINS(STR(?t), "_:17")) } }`,
+    );
+    expect(r).toEqual({ kind: "boolean", value: true });
+  }, 120_000);
+
   it("rebuilds an unchanged article when its publication date is given otherwise", async () => {
     const input = join(dir, "dated");
     const storeDir = join(dir, "dated-store");

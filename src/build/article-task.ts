@@ -66,6 +66,8 @@ export type TaskResult =
       readonly fingerprint: Fingerprint;
       /** The key of the file's bytes and the build's settings (`inputKey`). */
       readonly input: string;
+      /** Whether a statement has a blank node (else `_:` in the text is inside a literal). */
+      readonly blankNodes: boolean;
       /** The article graph as N-Quads in UTF-8 (text included): bytes, so that a worker hands them over without a copy. */
       readonly nquads: Uint8Array;
       /** Its statements, each once (as the store holds them when `summary` is given). */
@@ -161,6 +163,7 @@ export function taskRunner(settings: TaskSettings): (task: ArticleTask) => Promi
     const seen = new Set<string>();
     const lines: string[] = [];
     const uses = new Set<string>();
+    let blankNodes = false;
     g.quads.forEach((q, i) => {
       if (summarised !== undefined && summarised.keep[i] === 0) return;
       const line = writer.quadToString(q.subject, q.predicate, q.object, q.graph);
@@ -169,6 +172,7 @@ export function taskRunner(settings: TaskSettings): (task: ArticleTask) => Promi
         seen.add(line);
       }
       lines.push(line);
+      if (q.subject.termType === "BlankNode" || q.object.termType === "BlankNode") blankNodes = true;
       if (q.object.termType === "NamedNode" && isReference(q.object.value)) uses.add(q.object.value);
     });
     const summary = summarised?.summary;
@@ -180,6 +184,7 @@ export function taskRunner(settings: TaskSettings): (task: ArticleTask) => Promi
       id: article.id,
       fingerprint,
       input,
+      blankNodes,
       nquads: utf8Of(lines),
       quads: lines.length,
       observations: g.observations,

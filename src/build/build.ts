@@ -228,7 +228,13 @@ export async function buildStore(store: Store, files: readonly string[], options
       } else if (r.kind === "graph") {
         if (status === "changed") forget(r.graph);
         // a graph without a summary is loaded (its quads counted by the store)
-        await writer.write(r.graph, r.nquads, r.summary === undefined ? undefined : r.quads, status === "changed");
+        await writer.write(
+          r.graph,
+          r.nquads,
+          r.summary === undefined ? undefined : r.quads,
+          status === "changed",
+          !r.blankNodes,
+        );
         if (r.summary === undefined) {
           tally = undefined;
           entries = undefined;

@@ -51,7 +51,7 @@ const BATCH_BYTES = 4 << 20;
 export class GraphTextWriter {
   readonly #store: Store;
   readonly #defer: boolean;
-  #pending: { graph: string; nquads: Uint8Array; quads?: number }[] = [];
+  #pending: { graph: string; nquads: Uint8Array; quads?: number; blankFree?: boolean }[] = [];
   #pendingGraphs = new Set<string>();
   #bytes = 0;
 
@@ -64,9 +64,15 @@ export class GraphTextWriter {
   /**
    * Writes the graph `graph` (its statements as N-Quads in UTF-8; `quads`: how many distinct
    * ones the store will hold, when known: only then may it wait as text); `replace`: the store
-   * may hold an older one.
+   * may hold an older one; `blankFree`: no statement has a blank node.
    */
-  async write(graph: string, nquads: Uint8Array, quads: number | undefined, replace: boolean): Promise<void> {
+  async write(
+    graph: string,
+    nquads: Uint8Array,
+    quads: number | undefined,
+    replace: boolean,
+    blankFree = false,
+  ): Promise<void> {
     if (!(this.#store instanceof KgStore)) {
       const text = Buffer.from(nquads.buffer, nquads.byteOffset, nquads.byteLength).toString("utf8");
       await this.#store.replaceGraph(graph, new Parser({ format: "N-Quads" }).parse(text));
@@ -74,7 +80,7 @@ export class GraphTextWriter {
     }
     if (this.#pendingGraphs.has(graph)) await this.flush(); // the same graph twice in a batch: the later wins
     if (replace) this.#store.dropGraph(graph);
-    this.#pending.push(quads === undefined ? { graph, nquads } : { graph, nquads, quads });
+    this.#pending.push({ graph, nquads, blankFree, ...(quads === undefined ? {} : { quads }) });
     this.#pendingGraphs.add(graph);
     this.#bytes += nquads.length;
     if (this.#bytes >= BATCH_BYTES) await this.flush();

@@ -213,6 +213,13 @@ export class CheckedReader {
     return withoutBlanks(this.#sections, this.#blanks);
   }
 
+  /** Every section line's section (a section with a blank node too), of a file that passed `check()`. */
+  allSections(): ReadonlyMap<string, ByteRange> {
+    const check = this.check();
+    if (!check.ok || check.legacy) return new Map();
+    return this.#sections;
+  }
+
   /** Reads the whole file without using it, to check it. */
   checkOnly(): FileCheck {
     for (const _ of this.chunks()) {

@@ -272,7 +272,13 @@ export class KgStore {
    * first read of it loads it. A build that only writes and saves never pays for the load.
    */
   loadGraphTexts(
-    texts: readonly { readonly graph: string; readonly nquads: Uint8Array | string; readonly quads?: number }[],
+    texts: readonly {
+      readonly graph: string;
+      readonly nquads: Uint8Array | string;
+      readonly quads?: number;
+      /** The caller knows the text has no blank node (a `_:` in it is inside a literal). */
+      readonly blankFree?: boolean;
+    }[],
     options: { readonly defer?: boolean } = {},
   ): void {
     this.#beginWrite();
@@ -290,7 +296,7 @@ export class KgStore {
         this.dir !== undefined &&
         seen.get(t.graph) === 1 &&
         // blank-node labels are scoped to one load: a copied text could join two graphs' nodes
-        !b.includes("_:") &&
+        (t.blankFree === true || !b.includes("_:")) &&
         b[b.length - 1] === 0x0a &&
         this.#store.match(null, null, null, namedNode(t.graph)).length === 0
       );
@@ -555,7 +561,7 @@ export class KgStore {
     else if (check.legacy) failed = corrupt(pinned.file, "its header is missing", undefined);
     else {
       // the index was read with the file's end line; its sections are checked against the file's
-      const sections = reader.sections();
+      const sections = reader.allSections();
       for (const [g, r] of this.#ranges) {
         if (r.file !== pinned.file) continue;
         const s = sections.get(g);
