@@ -157,20 +157,23 @@ export async function buildStore(store: Store, files: readonly string[], options
   let tally = !defer ? undefined : indexUsable ? indexed.tally : new DatasetTally(iris.base);
   /** The index entries of the article graphs (undefined: the next save writes no index). */
   let entries: Map<string, IndexEntry> | undefined = !defer ? undefined : indexUsable ? indexed.entries : new Map();
-  /** Takes a graph's summary (and entry) away before it is replaced or dropped; false if it cannot be. */
+  /** Gives up the tally and the index entries: the store counts the figures, and no index is written. */
+  const dropIndex = (): void => {
+    tally = undefined;
+    entries = undefined;
+  };
+  /** Takes a graph's summary (and entry) away before it is replaced or dropped (else gives them up). */
   const forget = (graph: string): void => {
     if (tally === undefined || !tally.graphs.has(graph)) return;
     const entry = entries?.get(graph);
     const text = kg?.deferredText(graph);
     const summary =
       entry === undefined || text === undefined ? undefined : summaryOfText(graph, text, entry.id, iris.base);
-    if (summary === undefined) {
-      tally = undefined;
-      entries = undefined;
-      return;
+    if (summary === undefined) dropIndex();
+    else {
+      tally.remove(summary);
+      entries?.delete(graph);
     }
-    tally.remove(summary);
-    entries?.delete(graph);
   };
   const settings = { base: iris.base, read, agent, summarise: defer };
   // the worker threads start with the first task they get (an up-to-date store needs none)
@@ -235,10 +238,8 @@ export async function buildStore(store: Store, files: readonly string[], options
           status === "changed",
           !r.blankNodes,
         );
-        if (r.summary === undefined) {
-          tally = undefined;
-          entries = undefined;
-        } else {
+        if (r.summary === undefined) dropIndex();
+        else {
           tally?.add(r.summary);
           entries?.set(r.graph, { fp: r.fingerprint, id: r.id, uses: r.uses, input: r.input });
         }
@@ -302,10 +303,8 @@ export async function buildStore(store: Store, files: readonly string[], options
     (opened !== undefined && kg?.index !== opened) ||
     entries?.size !== holds.size ||
     [...holds].some((g) => entries?.has(g) !== true)
-  ) {
-    tally = undefined;
-    entries = undefined;
-  }
+  )
+    dropIndex();
   if (entries !== undefined) for (const [g, e] of entries) if (!written.has(g)) for (const u of e.uses) used.add(u);
   const allWritten = entries !== undefined || [...stored].every((g) => written.has(g) || removedSet.has(g));
   quads += await rebuildReference(store, iris, {

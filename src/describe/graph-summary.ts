@@ -19,7 +19,7 @@ import { RDF as RDFV, XSD } from "../rdf/vocab.js";
  * What the VoID figures need of one article graph. Keys (termKey, tripleKey) go as their
  * digests (`digestKey`), by category (`Category`): 16 bytes each, whatever the length of the
  * term (an article's text is one), so that a tally of 10,000 graphs fits in a small file and a
- * build can keep it from one run to the next (the store's index, build/index-file.ts).
+ * build can keep it from one run to the next (the store's index, build/build-index.ts).
  */
 export interface GraphSummary {
   readonly graph: string;
@@ -46,7 +46,7 @@ export interface GraphSummary {
  */
 const TYPED = "c ";
 const LINKED = "l ";
-export const Category = {
+const Category = {
   subjects: "s",
   objects: "o",
   properties: "p",
@@ -61,7 +61,7 @@ export const Category = {
  * two keys of one category that collide would count as one (odds about 1 in 10^26 for a
  * million keys).
  */
-export const digestKey = (key: string): string => hash("md5", key, "binary");
+const digestKey = (key: string): string => hash("md5", key, "binary");
 
 /**
  * A term as a key: the id n3 gives it (`iri`, `_:label`, `"value"`, `"value"@lang` with the
@@ -509,11 +509,6 @@ export class DatasetTally {
 
   constructor(base: string) {
     this.#base = base;
-  }
-
-  /** The base IRI the own IRIs are under. */
-  get base(): string {
-    return this.#base;
   }
 
   /** Adds one article graph's summary. */

@@ -69,12 +69,11 @@ export function* readChunks(file: string, chunkSize = 4 << 20, fd?: number): Gen
   }
 }
 
-/** What the end line of a store file says, and the file's size. */
+/** What the end line of a store file says. */
 export interface Trailer {
   readonly quads: number;
   readonly bytes: number;
   readonly sha256: string;
-  readonly size: number;
 }
 
 /**
@@ -97,7 +96,7 @@ export function readTrailer(file: string, fd?: number): Trailer | undefined {
     const line = buf.subarray(at + 1).toString("utf8");
     const m = TRAILER_LINE.exec(line);
     if (!m || Number(m[2]) + Buffer.byteLength(line, "utf8") !== size) return undefined;
-    return { quads: Number(m[1]), bytes: Number(m[2]), sha256: m[3] as string, size };
+    return { quads: Number(m[1]), bytes: Number(m[2]), sha256: m[3] as string };
   } finally {
     if (fd === undefined) closeSync(from);
   }
@@ -116,13 +115,30 @@ export function sectionsIn(data: Buffer, file: string, offset: number): Map<stri
     const line = at === 0 && data[0] !== 0x0a ? 0 : at + 1;
     const end = data.indexOf(10, line);
     if (end < 0) break;
-    const m = SECTION_LINE.exec(data.subarray(line, end).toString("utf8"));
-    if (m) found.set(m[1] as string, { file, offset: offset + end + 1, length: Number(m[2]) });
+    const section = sectionOf(data, line, end, file, offset);
+    if (section !== undefined) found.set(...section);
     at = data.indexOf(SECTION_SEARCH, end);
   }
   const blanks: number[] = [];
-  for (let at = data.indexOf(BLANK); at >= 0; at = data.indexOf(BLANK, at + 2)) blanks.push(offset + at);
+  blankOffsets(data, offset, blanks);
   return withoutBlanks(found, blanks);
+}
+
+/** The section the line `data[line, end)` opens (`data`: bytes of `file` from `offset` on), if it is a section line. */
+function sectionOf(
+  data: Buffer,
+  line: number,
+  end: number,
+  file: string,
+  offset: number,
+): [string, ByteRange] | undefined {
+  const m = SECTION_LINE.exec(data.subarray(line, end).toString("utf8"));
+  return m ? [m[1] as string, { file, offset: offset + end + 1, length: Number(m[2]) }] : undefined;
+}
+
+/** Adds where `_:` occurs in `data` (bytes of a file from `offset` on) to `into`. */
+function blankOffsets(data: Buffer, offset: number, into: number[]): void {
+  for (let at = data.indexOf(BLANK); at >= 0; at = data.indexOf(BLANK, at + 2)) into.push(offset + at);
 }
 
 /**
@@ -254,7 +270,7 @@ export class CheckedReader {
   #findBlanks(chunk: Uint8Array): void {
     const data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
     if (this.#lastByte === 0x5f && data[0] === 0x3a) this.#blanks.push(this.#read - 1);
-    for (let at = data.indexOf(BLANK); at >= 0; at = data.indexOf(BLANK, at + 2)) this.#blanks.push(this.#read + at);
+    blankOffsets(data, this.#read, this.#blanks);
     if (data.length > 0) this.#lastByte = data[data.length - 1] as number;
   }
 
@@ -275,8 +291,8 @@ export class CheckedReader {
         keepFrom = data.length - at > SECTION_CARRY ? data.length : at; // the line goes on in the next chunk
         break;
       }
-      const m = SECTION_LINE.exec(data.subarray(at + 1, end).toString("utf8"));
-      if (m) this.#sections.set(m[1] as string, { file: this.#file, offset: base + end + 1, length: Number(m[2]) });
+      const section = sectionOf(data, at + 1, end, this.#file, base);
+      if (section !== undefined) this.#sections.set(...section);
       from = end;
       keepFrom = Math.max(keepFrom, end);
     }

@@ -507,6 +507,7 @@ export class KgStore {
     rmSync(indexFile, { force: true });
     if (index === undefined) return;
     const trailer = readTrailer(file);
+    if (trailer === undefined) return;
     // a listed graph is loaded on its own later, so it cannot share blank nodes with the rest
     // (blank-node labels are scoped to one load); texts never loaded have none (loadGraphTexts)
     const blank = this.#store.query(
@@ -516,10 +517,9 @@ export class KgStore {
     const entries: [string, number, number, number, unknown][] = [];
     for (const [g, entry] of index.graphs) {
       const range = this.#ranges.get(g);
-      if (trailer === undefined || range === undefined || range.file !== file) return; // not a section: no index
+      if (range === undefined || range.file !== file) return; // not a section: no index
       entries.push([g, range.offset, range.length, this.#deferred.get(g) ?? this.#quadsIn(g), entry]);
     }
-    if (trailer === undefined) return;
     const head = {
       format: INDEX_FORMAT,
       store: { quads: trailer.quads, bytes: trailer.bytes, sha256: trailer.sha256 },
